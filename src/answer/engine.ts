@@ -1,0 +1,81 @@
+// The answering engine: one per Knowledge value. `ask()` never throws on user input; every
+// question gets an Answer, with `found: false` and suggestions when nothing matches.
+import type { Knowledge } from '../knowledge/types.ts';
+import { createAnalyzer, type Analyzer } from '../search/analyzer.ts';
+import { createSearchIndex, type SearchIndex } from '../search/index.ts';
+import { cleanInput } from '../text/normalize.ts';
+import { detectIntent } from './intents.ts';
+import { detectLang } from './lang.ts';
+import type { Answer, AskOptions } from './types.ts';
+import {
+  answerAgreement,
+  answerClause,
+  answerDuties,
+  answerHelp,
+  answerResponsibility,
+  answerSearch,
+  answerStatusList,
+  answerWho,
+  findClauseIds,
+} from './handlers.ts';
+
+export interface Engine {
+  readonly knowledge: Knowledge;
+  ask(question: string, options?: AskOptions): Answer;
+}
+
+/** Shared by the handlers: the knowledge, its analyser and index, and the clock. */
+export interface Context {
+  knowledge: Knowledge;
+  analyzer: Analyzer;
+  index: SearchIndex;
+  now: () => Date;
+  page: number;
+  pageSize: number;
+}
+
+export interface EngineOptions {
+  /** The clock used for "as of" and "period ended" notes. Default: the system clock. */
+  now?: () => Date;
+}
+
+/** Builds the analyser and index for one Knowledge value. The result is immutable, so a reload can swap engines atomically. */
+export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
+  const analyzer = createAnalyzer(knowledge.glossary);
+  const index = createSearchIndex(knowledge, analyzer);
+  const now = options.now ?? (() => new Date());
+
+  function ask(raw: string, opts: AskOptions = {}): Answer {
+    const question = cleanInput(typeof raw === 'string' ? raw : '');
+    const lang = detectLang(question);
+    const ctx: Context = { knowledge, analyzer, index, now, page: Math.max(1, Math.floor(opts.page ?? 1)), pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)) };
+    if (!/[\p{L}\p{N}]/u.test(question)) return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
+
+    const ids = findClauseIds(knowledge, question);
+    if (ids.length > 0) return answerClause(ctx, question, lang, ids);
+
+    const d = detectIntent(question);
+    switch (d.intent) {
+      case 'help':
+        return answerHelp(ctx, question, lang, 'asked');
+      case 'agreement':
+        return answerAgreement(ctx, question, lang, d.subject);
+      case 'status_list':
+        return answerStatusList(ctx, question, lang, d.statuses, d.subject, d.includeResults);
+      case 'responsibility':
+        return answerResponsibility(ctx, question, lang, d.subject);
+      case 'duties':
+        return answerDuties(ctx, question, lang, d.subject);
+      case 'who':
+        return answerWho(ctx, question, lang, d.subject);
+      case 'search':
+        return answerSearch(ctx, question, lang, d.subject);
+      default: {
+        const never: never = d;
+        throw new Error(`unhandled intent ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  return { knowledge, ask };
+}

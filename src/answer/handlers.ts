@@ -1,0 +1,312 @@
+// One function per intent. Each builds an Answer from knowledge entries only; wording comes from
+// i18n.ts and views.ts. When a handler finds nothing it says so, rather than offering a near thing.
+import type { Status } from '../knowledge/schema.ts';
+import type { Agreement, Knowledge } from '../knowledge/types.ts';
+import type { Hit, ItemType } from '../search/index.ts';
+import { coverage, isRelevant } from '../search/relevance.ts';
+import { syllables } from '../text/normalize.ts';
+import type { Context } from './engine.ts';
+import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
+import { findBodies, findPeople, findTitles, type PersonMatch } from './match.ts';
+import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
+
+const defined = <T>(x: T | undefined): x is T => x !== undefined;
+import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, resultItem, roleView } from './views.ts';
+
+type Base = Pick<Answer, 'question' | 'lang'>;
+
+function answer(base: Base, intent: Intent, found: boolean, headline: string, items: AnswerItem[], extra: Partial<Answer> = {}): Answer {
+  return { intent, found, headline, items, generalRoles: [], notes: [], suggestions: [], ...base, ...extra };
+}
+
+function agreementOf(k: Knowledge, id: string): Agreement {
+  const a = k.agreements.find((x) => x.id === id);
+  if (!a) throw new Error(`no agreement ${id}`);
+  return a;
+}
+
+function item(ctx: Context, h: Pick<Hit, 'type' | 'agreement' | 'id'>, lang: Lang): AnswerItem | undefined {
+  const a = agreementOf(ctx.knowledge, h.agreement);
+  switch (h.type) {
+    case 'commitment':
+      return commitmentItem(a, h.id, ctx.knowledge.glossary, lang);
+    case 'result':
+      return resultItem(a, h.id, ctx.knowledge.glossary, lang);
+    case 'fact':
+      return factItem(a, h.id, lang);
+    case 'person':
+      return personItem(a, h.id, lang);
+    case 'body':
+      return bodyItem(a, h.id, lang);
+    default: {
+      const never: never = h.type;
+      return never;
+    }
+  }
+}
+
+/** Hits that really answer the subject: relevant by coverage, and not far behind the best one. */
+function relevantHits(ctx: Context, subject: string, types?: readonly ItemType[]): Hit[] {
+  const query = ctx.analyzer.analyze(subject);
+  const hits = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 }).filter((h) => isRelevant(coverage(query, h.matched)));
+  const top = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= top * 0.45).slice(0, 6);
+}
+
+/** Whether the subject has any word that is neither a stop word nor generic ("hợp tác", "cam kết"). */
+function hasTopic(ctx: Context, subject: string): boolean {
+  return ctx.analyzer.analyze(subject).units.some((u) => !u.stop && !u.generic);
+}
+
+function suggestionsFor(lang: Lang): string[] {
+  return EXAMPLES[lang].slice(0, 3);
+}
+
+export function notFound(ctx: Context, base: Base, intent: Intent, what?: string): Answer {
+  const lang = base.lang;
+  const headline = what
+    ? t(lang, `Không tìm thấy thông tin về “${what}” trong các văn bản đã có.`, `I found nothing about “${what}” in the agreements I know.`)
+    : t(lang, 'Không tìm thấy thông tin phù hợp trong các văn bản đã có.', 'I found nothing that answers this in the agreements I know.');
+  const scope = ctx.knowledge.agreements.map((a) => (lang === 'en' ? (a.meta.short_title?.en ?? a.meta.title.vi) : (a.meta.short_title?.vi ?? a.meta.title.vi)));
+  return answer(base, intent, false, headline, [], {
+    notes: [t(lang, `Tôi chỉ trả lời dựa trên: ${scope.join('; ')}.`, `I only answer from: ${scope.join('; ')}.`)],
+    suggestions: suggestionsFor(lang),
+  });
+}
+
+export function answerHelp(ctx: Context, question: string, lang: Lang, why: 'asked' | 'empty' | 'no-words'): Answer {
+  const base = { question, lang };
+  const headline =
+    why === 'asked'
+      ? t(lang, 'Tôi trả lời câu hỏi về các biên bản ghi nhớ hợp tác giữa các tỉnh: ai phụ trách việc gì, cam kết nào còn chờ, ai là ai, và điều khoản nằm ở đâu.', 'I answer questions about inter-provincial cooperation agreements: who is responsible for what, which commitments are pending, who is who, and where a clause says it.')
+      : why === 'empty'
+        ? t(lang, 'Bạn chưa nhập câu hỏi. Hãy thử một trong các câu sau.', 'You did not ask anything yet. Try one of these.')
+        : t(lang, 'Tôi không đọc được câu hỏi này. Hãy hỏi bằng chữ, ví dụ như sau.', 'I could not read a question in that. Ask in words, for example:');
+  const agreements = ctx.knowledge.agreements.map((a) => agreementItem(a, lang));
+  return answer(base, 'help', why === 'asked', headline, why === 'asked' ? agreements : [], { suggestions: EXAMPLES[lang] });
+}
+
+/** Ids like "C18", "c 18" or "R2" that exist in some agreement. */
+export function findClauseIds(k: Knowledge, question: string): { agreement: string; id: string; type: ItemType }[] {
+  const out: { agreement: string; id: string; type: ItemType }[] = [];
+  for (const m of question.matchAll(/(?<![\p{L}\p{N}])([CRF])\s?-?(\d{1,4})(?![\p{L}\p{N}])/giu)) {
+    const id = `${(m[1] as string).toUpperCase()}${m[2] as string}`;
+    for (const a of k.agreements) {
+      if (a.commitments.some((c) => c.id === id)) out.push({ agreement: a.id, id, type: 'commitment' });
+      else if (a.results.some((r) => r.id === id)) out.push({ agreement: a.id, id, type: 'result' });
+      else if (a.facts.some((f) => f.id === id)) out.push({ agreement: a.id, id, type: 'fact' });
+    }
+  }
+  return out;
+}
+
+function generalRoles(ctx: Context, agreements: Iterable<string>, lang: Lang, party?: string): RoleView[] {
+  const out: RoleView[] = [];
+  for (const id of new Set(agreements)) {
+    const a = agreementOf(ctx.knowledge, id);
+    for (const r of a.meta.general_responsibility) if (!party || r.party === party) out.push(roleView(a, r, 'general', lang));
+  }
+  return out;
+}
+
+/** "As of" and "period ended" caveats for any answer that reports statuses. */
+function statusNotes(ctx: Context, items: AnswerItem[], lang: Lang): string[] {
+  const notes: string[] = [];
+  const byAgreement = new Set(items.filter((i) => i.type === 'commitment' || i.type === 'result').map((i) => i.agreement));
+  for (const id of byAgreement) {
+    const a = agreementOf(ctx.knowledge, id);
+    notes.push(t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`));
+    const ended = ctx.now().getFullYear() > a.meta.period.to;
+    const pending = items.some((i) => i.agreement === id && i.type === 'commitment' && i.status.status === 'pending');
+    if (ended && pending) {
+      notes.push(t(lang, `Giai đoạn ${a.meta.period.from}-${a.meta.period.to} đã kết thúc, nhưng nguồn không cho biết các cam kết “chưa thực hiện” đã được thực hiện hay chưa.`, `The ${a.meta.period.from}–${a.meta.period.to} period has ended, but the source does not say whether the commitments still marked “pending” were carried out.`));
+    }
+  }
+  return notes;
+}
+
+function paged(ctx: Context, items: AnswerItem[]): Pick<Answer, 'items' | 'page'> {
+  if (items.length <= ctx.pageSize) return { items };
+  const pages = Math.ceil(items.length / ctx.pageSize);
+  const index = Math.min(ctx.page, pages);
+  return { items: items.slice((index - 1) * ctx.pageSize, index * ctx.pageSize), page: { index, size: ctx.pageSize, total: items.length, pages } };
+}
+
+export function answerClause(ctx: Context, question: string, lang: Lang, ids: { agreement: string; id: string; type: ItemType }[]): Answer {
+  const items = ids.map((x) => item(ctx, x, lang)).filter(defined);
+  const headline = items.map((i) => `${i.id}: ${i.title}`).join(' · ');
+  const commitments = items.filter((i) => i.type === 'commitment');
+  return answer({ question, lang }, 'clause', true, headline, items, {
+    generalRoles: generalRoles(ctx, commitments.map((c) => c.agreement), lang),
+    notes: statusNotes(ctx, items, lang),
+  });
+}
+
+export function answerAgreement(ctx: Context, question: string, lang: Lang, _subject: string): Answer {
+  const items = ctx.knowledge.agreements.map((a) => agreementItem(a, lang));
+  const first = ctx.knowledge.agreements[0];
+  const headline =
+    items.length === 1 && first
+      ? t(lang, `${first.meta.kind.vi} được ký ${first.meta.signed.time_of_day ? `${first.meta.signed.time_of_day.vi} ` : ''}${formatDate(first.meta.signed.date, 'vi')} tại ${first.meta.signed.place.vi}.`, `The ${first.meta.kind.en ?? 'agreement'} was signed on ${formatDate(first.meta.signed.date, 'en')} in ${first.meta.signed.place.en ?? first.meta.signed.place.vi}.`)
+      : t(lang, `Có ${items.length} văn bản.`, `There are ${items.length} agreements.`);
+  return answer({ question, lang }, 'agreement', true, headline, items);
+}
+
+/** Areas named in the subject ("môi trường", "transport"), by the glossary's area words. */
+function areasIn(ctx: Context, subject: string): string[] {
+  const q = ` ${syllables(subject).join(' ')} `;
+  return ctx.knowledge.glossary.areas
+    .filter((area) => [area.vi, area.en, ...area.words].some((w) => q.includes(` ${syllables(w).join(' ')} `)))
+    .map((area) => area.id);
+}
+
+export function answerStatusList(ctx: Context, question: string, lang: Lang, statuses: Status[] | 'all', subject: string, includeResults: boolean): Answer {
+  const base = { question, lang };
+  const areas = areasIn(ctx, subject);
+  const query = ctx.analyzer.analyze(subject);
+  const bodies = findBodies(ctx.knowledge, ctx.analyzer, query);
+  // A subject that is neither an area nor a body narrows the list by search ("cam kết về sông Cầu").
+  const narrowBySearch = areas.length === 0 && bodies.length === 0 && hasTopic(ctx, subject);
+  const allowed = narrowBySearch ? new Set(relevantHits(ctx, subject, ['commitment', 'result']).map((h) => `${h.agreement}/${h.id}`)) : undefined;
+  const wants = (s: Status) => statuses === 'all' || statuses.includes(s);
+
+  const items: AnswerItem[] = [];
+  for (const a of ctx.knowledge.agreements) {
+    const bodyIds = new Set(bodies.filter((b) => b.agreement === a).map((b) => b.bodyId));
+    for (const c of a.commitments) {
+      if (!wants(c.status)) continue;
+      if (areas.length > 0 && !areas.includes(c.area)) continue;
+      if (bodies.length > 0 && !c.responsible.some((r) => bodyIds.has(r.party))) continue;
+      if (allowed && !allowed.has(`${a.id}/${c.id}`)) continue;
+      const view = commitmentItem(a, c.id, ctx.knowledge.glossary, lang);
+      if (view) items.push(view);
+    }
+    if (includeResults || (statuses !== 'all' && statuses.includes('in_progress'))) {
+      for (const r of a.results) {
+        if (!wants(r.status) || (areas.length > 0 && !areas.includes(r.area))) continue;
+        if (bodies.length > 0 && !r.parties.some((p) => bodyIds.has(p))) continue;
+        if (allowed && !allowed.has(`${a.id}/${r.id}`)) continue;
+        const view = resultItem(a, r.id, ctx.knowledge.glossary, lang);
+        if (view) items.push(view);
+      }
+    }
+  }
+  const statusText = statuses === 'all' ? t(lang, 'cam kết', 'commitments') : statuses.map((s) => STATUS_LABEL[s][lang]).join(', ');
+  const areaText = areas.map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id)).map((x) => (x ? (lang === 'en' ? x.en : x.vi) : '')).join(', ');
+  if (items.length === 0) {
+    const a = notFound(ctx, base, 'status_list', subject || undefined);
+    a.headline = t(lang, `Không có mục nào (${statusText}${areaText ? `, ${areaText}` : ''}) khớp với câu hỏi.`, `No item (${statusText}${areaText ? `, ${areaText}` : ''}) matches the question.`);
+    return a;
+  }
+  const headline = t(lang, `${items.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`, `${items.length} item${items.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`);
+  return answer(base, 'status_list', true, headline, [], { ...paged(ctx, items), notes: statusNotes(ctx, items, lang) });
+}
+
+export function answerResponsibility(ctx: Context, question: string, lang: Lang, subject: string): Answer {
+  const base = { question, lang };
+  if (!hasTopic(ctx, subject)) {
+    // "Ai chịu trách nhiệm triển khai biên bản?": the general assignment of lines 16/18.
+    const roles = generalRoles(ctx, ctx.knowledge.agreements.map((a) => a.id), lang);
+    return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles });
+  }
+  const hits = relevantHits(ctx, subject, ['commitment', 'result']);
+  if (hits.length === 0) {
+    // The subject may be an actor rather than a topic: "who is responsible in Bộ GTVT".
+    const bodies = findBodies(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
+    if (bodies.length > 0) return answerDuties(ctx, question, lang, subject);
+    return notFound(ctx, base, 'responsibility', subject);
+  }
+  const items = hits.map((h) => item(ctx, h, lang)).filter(defined);
+  const anyInferred = items.some((i) => i.type === 'commitment' && i.roles.some((r) => r.basis === 'inferred'));
+  const notes = statusNotes(ctx, items, lang);
+  if (anyInferred) notes.unshift(t(lang, 'Vai trò “suy luận” không được văn bản nêu rõ; vai trò “nêu rõ” có trích dẫn nguyên văn.', 'Roles marked “inferred” are not stated in the source; “stated” roles quote it verbatim.'));
+  return answer(base, 'responsibility', true, t(lang, 'Trách nhiệm theo văn bản:', 'Responsibility according to the source:'), items, {
+    generalRoles: generalRoles(ctx, items.filter((i) => i.type === 'commitment').map((i) => i.agreement), lang),
+    notes,
+  });
+}
+
+export function answerDuties(ctx: Context, question: string, lang: Lang, subject: string): Answer {
+  const base = { question, lang };
+  const people = findPeople(ctx.knowledge, subject).filter((m) => m.strength !== 'given');
+  if (people.length > 0) return personAnswer(ctx, base, people, 'duties');
+  const bodies = findBodies(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
+  if (bodies.length === 0) return answerSearch(ctx, question, lang, subject);
+
+  const items: AnswerItem[] = [];
+  const roles: RoleView[] = [];
+  for (const m of bodies) {
+    const a = m.agreement;
+    const body = bodyItem(a, m.bodyId, lang);
+    if (body) items.push(body);
+    roles.push(...generalRoles(ctx, [a.id], lang, m.bodyId));
+    for (const c of a.commitments) if (c.responsible.some((r) => r.party === m.bodyId)) items.push(commitmentItem(a, c.id, ctx.knowledge.glossary, lang) as AnswerItem);
+    for (const r of a.results) if (r.parties.includes(m.bodyId)) items.push(resultItem(a, r.id, ctx.knowledge.glossary, lang) as AnswerItem);
+  }
+  const names = bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name).join(', ');
+  const assigned = items.filter((i) => i.type !== 'body').length + roles.length;
+  const notes = statusNotes(ctx, items, lang);
+  if (assigned === 0) notes.unshift(t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`));
+  return answer(base, 'duties', true, t(lang, `Nhiệm vụ của ${names} theo văn bản:`, `What the source asks of ${names}:`), [], {
+    ...paged(ctx, items),
+    generalRoles: roles,
+    notes,
+  });
+}
+
+function personAnswer(ctx: Context, base: Base, matches: PersonMatch[], intent: Intent): Answer {
+  const lang = base.lang;
+  const items = matches.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
+  const notes: string[] = [];
+  let headline = items.length === 1 ? (items[0] as AnswerItem).title : t(lang, `Có ${items.length} người khớp với tên này — bạn muốn hỏi ai?`, `${items.length} people match that name — which one do you mean?`);
+  if (intent === 'duties') {
+    notes.push(t(lang, 'Văn bản không giao cam kết nào cho riêng cá nhân này; trách nhiệm được giao cho các cơ quan, tổ chức.', 'The source assigns no commitment to this person by name; responsibility is assigned to bodies.'));
+    if (items.length === 1) headline = (items[0] as AnswerItem).title;
+  }
+  return answer(base, intent, true, headline, items, { notes });
+}
+
+/** Who is X / who holds title T. Searches people, titles and bodies only: a name is never answered with a clause. */
+export function answerWho(ctx: Context, question: string, lang: Lang, subject: string): Answer {
+  const base = { question, lang };
+  const people = findPeople(ctx.knowledge, subject);
+  const strong = people.filter((m) => m.strength !== 'given');
+  if (strong.length > 0) return personAnswer(ctx, base, strong.filter((m) => m.strength === strong[0]?.strength), 'person');
+  const content = syllables(subject).filter((s) => !['ong', 'ba', 'dong', 'chi', 'anh', 'chu'].includes(s));
+  if (people.length > 0 && content.length === 1) return personAnswer(ctx, base, people, 'person');
+
+  const query = ctx.analyzer.analyze(subject);
+  const titles = findTitles(ctx.knowledge, ctx.analyzer, query);
+  if (titles.length > 0) {
+    const items = titles.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
+    const names = items.map((i) => i.title).join(', ');
+    return answer(base, 'role', true, t(lang, `${titles[0]?.title}: ${names}`, `${titles[0]?.title}: ${names}`), items, {
+      ...(items.length > 1 ? { notes: [t(lang, 'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.', 'Several people hold this title; name the province to narrow it down.')] } : {}),
+    });
+  }
+  const hits = relevantHits(ctx, subject, ['person', 'body']);
+  if (hits.length > 0) {
+    const items = hits.map((h) => item(ctx, h, lang)).filter(defined);
+    return answer(base, items[0]?.type === 'person' ? 'person' : 'duties', true, (items[0] as AnswerItem).title, items);
+  }
+  return notFound(ctx, base, 'person', subject);
+}
+
+/** No intent phrase: a name, a title, an id-less clause topic, or nothing we know. */
+export function answerSearch(ctx: Context, question: string, lang: Lang, subject: string): Answer {
+  const base = { question, lang };
+  const strong = findPeople(ctx.knowledge, subject).filter((m) => m.strength !== 'given');
+  if (strong.length > 0) return answerWho(ctx, question, lang, subject);
+  if (findTitles(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject)).length > 0) return answerWho(ctx, question, lang, subject);
+
+  const hits = relevantHits(ctx, subject);
+  if (hits.length === 0) return notFound(ctx, base, 'topic');
+  const top = hits[0] as Hit;
+  if (top.type === 'body') return answerDuties(ctx, question, lang, subject);
+  if (top.type === 'person') return personAnswer(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }], 'person');
+  const items = hits.filter((h) => h.type !== 'person' && h.type !== 'body').map((h) => item(ctx, h, lang)).filter(defined);
+  return answer(base, 'topic', true, t(lang, 'Các nội dung liên quan trong văn bản:', 'What the source says on this:'), items, {
+    generalRoles: generalRoles(ctx, items.filter((i) => i.type === 'commitment').map((i) => i.agreement), lang),
+    notes: statusNotes(ctx, items, lang),
+  });
+}

@@ -1,0 +1,99 @@
+// Question → intent, by phrase patterns over the folded question ("ai phu trach", "who is
+// responsible for"). Folding first means one pattern serves both "ai phụ trách" and
+// "ai phu trach". The phrase that signalled the intent is cut out, and the rest is the subject.
+import type { Status } from '../knowledge/schema.ts';
+import { syllables } from '../text/normalize.ts';
+
+export type Detected =
+  | { intent: 'help' }
+  | { intent: 'agreement'; subject: string }
+  | { intent: 'status_list'; statuses: Status[] | 'all'; subject: string; includeResults: boolean }
+  | { intent: 'responsibility'; subject: string }
+  | { intent: 'duties'; subject: string }
+  | { intent: 'who'; subject: string }
+  | { intent: 'search'; subject: string };
+
+// Phrases are written folded (no diacritics), one per line group, and matched on whole syllables.
+const HELP = ['help', 'giup', 'giup do', 'tro giup', 'huong dan', 'huong dan su dung', 'menu', 'start', 'bat dau', 'ban lam duoc gi', 'ban co the lam gi', 'ban giup duoc gi', 'hoi duoc gi', 'toi co the hoi gi', 'what can you do', 'how do i use this', 'how to use', 'cach dung', 'cach su dung', 'xin chao', 'chao', 'hello', 'hi'];
+
+const AGREEMENT = [
+  'ky ket khi nao', 'ky khi nao', 'ky ngay nao', 'ngay ky', 'ngay ky ket', 'thoi gian ky', 'ky o dau', 'ky tai dau', 'ky ket o dau', 'ky ket tai dau', 'dia diem ky',
+  'dia diem ky ket', 'ai ky', 'ai ky ket', 'ben nao ky', 'cac ben ky ket', 'cac ben', 'ky ket giua', 'giai doan nao', 'giai doan', 'thoi han', 'hieu luc', 'chu tri hoi nghi',
+  'ai chu tri', 'dong chu tri', 'hoi nghi ky ket', 'hoi nghi', 'bien ban ghi nho la gi', 'thong tin bien ban', 'tong quan', 'gioi thieu bien ban',
+  'when was', 'when did', 'where was', 'where did', 'who signed', 'signed', 'signing', 'sign', 'what period', 'period', 'co chair', 'co chaired', 'chaired', 'who chaired',
+  'parties', 'what is the mou', 'overview', 'what is this agreement', 'tac gia', 'ai viet', 'author', 'who wrote',
+];
+
+const STATUS_WORDS: [Status[] | 'all', string[]][] = [
+  [['pending'], ['con dang cho', 'dang cho', 'dang con cho', 'con cho', 'chua thuc hien', 'chua hoan thanh', 'chua xong', 'chua lam', 'chua trien khai', 'con ton dong', 'ton dong', 'con lai', 'pending', 'outstanding', 'not yet done', 'not done', 'not started', 'still open', 'open', 'remaining', 'unfinished']],
+  [['in_progress'], ['dang thuc hien', 'dang trien khai', 'dang dau tu', 'dang lam', 'in progress', 'ongoing', 'underway', 'under way', 'being implemented', 'in the works']],
+  [['done'], ['da hoan thanh', 'hoan thanh', 'da xong', 'da thuc hien', 'da lam duoc', 'da dat duoc', 'ket qua da dat', 'ket qua hop tac', 'ket qua', 'thanh tuu', 'done', 'completed', 'complete', 'finished', 'achieved', 'accomplished', 'result', 'results', 'achievement', 'achievements']],
+  ['all', ['trang thai', 'tien do', 'tinh trang', 'status', 'progress', 'danh sach cam ket', 'tat ca cam ket', 'cac cam ket', 'nhung cam ket', 'cam ket nao', 'which commitment', 'list commitment', 'all commitment', 'list of commitment', 'commitment list', 'what commitment']],
+];
+
+const RESPONSIBILITY = ['ai phu trach', 'ai chiu trach nhiem', 'ai chiu trach nhiem ve', 'ai thuc hien', 'ai lam', 'ai dam nhiem', 'ai dam nhan', 'ai trien khai', 'ai lo', 'don vi nao phu trach', 'don vi nao', 'co quan nao', 'ben nao', 'ai duoc giao', 'giao cho ai', 'do ai phu trach', 'ai dau tu', 'ai chi dao', 'ai tham muu', 'ai duoc de nghi', 'trach nhiem', 'phu trach',
+  'who is responsible', 'who responsible', 'who s responsible', 'responsible for', 'who handle', 'who handles', 'who is in charge', 'in charge of', 'who lead', 'who leads', 'who should', 'whose responsibility', 'responsibility for', 'who must', 'who will', 'who does', 'who implements', 'who is implementing', 'responsibility', 'responsible'];
+
+const DUTIES = ['co nhiem vu gi', 'nhiem vu gi', 'nhiem vu cua', 'phu trach gi', 'phu trach nhung gi', 'phu trach viec gi', 'phai lam gi', 'lam gi', 'chiu trach nhiem gi', 'duoc giao gi', 'duoc giao nhiem vu gi', 'co trach nhiem gi', 'trach nhiem cua', 'nhiem vu', 'vai tro cua', 'vai tro',
+  'what does', 'what do', 'what is', 'what are', 'responsible for what', 'duties of', 'duties', 'tasks of', 'tasks', 'role of', 'asked to do', 'have to do', 'has to do', 'must do', 'supposed to do'];
+
+const WHO = ['la ai', 'la nguoi nao', 'giu chuc vu gi', 'chuc vu gi', 'chuc vu', 'giu chuc gi', 'lam chuc gi', 'chuc danh', 'who is', 'who s', 'who are', 'who holds', 'who was', 'what is the position of', 'position of', 'title of', 'tell me about', 'dong chi', 'ong', 'ba'];
+
+const compile = (list: string[]) => list.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+const C = {
+  help: compile(HELP),
+  agreement: compile(AGREEMENT),
+  status: STATUS_WORDS.map(([s, words]) => [s, compile(words)] as const),
+  responsibility: compile(RESPONSIBILITY),
+  duties: compile(DUTIES),
+  who: compile(WHO),
+};
+
+/** Finds the first (longest) phrase in the syllables; returns the syllables with it removed. */
+function cut(syl: string[], phrases: string[][]): string[] | undefined {
+  for (const p of phrases) {
+    for (let i = 0; i + p.length <= syl.length; i++) {
+      if (p.every((s, k) => syl[i + k] === s)) return [...syl.slice(0, i), ...syl.slice(i + p.length)];
+    }
+  }
+  return undefined;
+}
+
+/** Strips the question words ("là ai", "who is") that remain after the intent phrase is cut. */
+function subject(syl: string[]): string {
+  return (cut(syl, C.who) ?? syl).join(' ');
+}
+
+/**
+ * Detects the intent. Order matters: meta questions about the signing come before responsibility
+ * ("ai chủ trì hội nghị" is about the agreement, not a commitment), and status words before topics.
+ */
+export function detectIntent(question: string): Detected {
+  const syl = syllables(question);
+  if (syl.length === 0) return { intent: 'help' };
+  const whole = syl.join(' ');
+  if (C.help.some((p) => p.join(' ') === whole)) return { intent: 'help' };
+  if (/^(help|tro giup|huong dan)\b/.test(whole) && syl.length <= 3) return { intent: 'help' };
+
+  const resp = cut(syl, C.responsibility);
+  // "ai ký kết", "ai chủ trì hội nghị": the signing itself.
+  const agreement = cut(syl, C.agreement);
+  if (agreement && !(resp && agreement.length > syl.length - 2 && /cam ket|commitment/.test(whole))) {
+    return { intent: 'agreement', subject: agreement.join(' ') };
+  }
+  const duties = cut(syl, C.duties);
+  const startsWithWho = syl[0] === 'ai' || syl[0] === 'who' || whole.startsWith('don vi nao') || whole.startsWith('co quan nao');
+  if (resp && (startsWithWho || !duties)) return { intent: 'responsibility', subject: subject(resp) };
+
+  for (const [statuses, phrases] of C.status) {
+    const rest = cut(syl, phrases);
+    if (rest) {
+      const includeResults = statuses !== 'all' && statuses.includes('done');
+      return { intent: 'status_list', statuses, subject: subject(rest), includeResults };
+    }
+  }
+  if (duties) return { intent: 'duties', subject: subject(duties) };
+  const who = cut(syl, C.who);
+  if (who) return { intent: 'who', subject: who.join(' ') };
+  return { intent: 'search', subject: whole };
+}

@@ -1,0 +1,28 @@
+import { ENGLISH_MARKERS, VIETNAMESE_MARKERS } from '../search/stopwords.ts';
+import { hasVietnameseMarks, syllables } from '../text/normalize.ts';
+import type { Lang } from './types.ts';
+
+// Words that only an English question would use for our topics, beyond function words.
+const ENGLISH_TOPIC = new Set(
+  `responsible pending commitment transport railway bridge road environment police tourism health education
+  labour labor investment agreement signed sign chair chairs secretary committee council province provinces who
+  when where which list show progress done completed status help`.split(/\s+/),
+);
+
+/**
+ * Vietnamese unless the question reads as English: English words are counted against Vietnamese
+ * function words ("ai phu trach" stays Vietnamese). Diacritics alone do not decide, because
+ * English questions quote Vietnamese names ("Who is responsible for the Kép – Lưu Xá railway?"),
+ * but with diacritics English needs two words and no Vietnamese function word at all.
+ */
+export function detectLang(question: string): Lang {
+  const words = syllables(question);
+  let en = 0;
+  let vi = 0;
+  for (const w of words) {
+    if (ENGLISH_MARKERS.has(w) || ENGLISH_TOPIC.has(w)) en++;
+    if (VIETNAMESE_MARKERS.has(w)) vi++;
+  }
+  if (hasVietnameseMarks(question)) return en >= 2 && vi === 0 ? 'en' : 'vi';
+  return en > vi ? 'en' : 'vi';
+}

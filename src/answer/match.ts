@@ -1,0 +1,160 @@
+// Recognising people, titles and bodies in a question. Names are matched syllable by syllable,
+// not through the fuzzy full-text index, because "Nguyễn Văn A" must never become "Nguyễn Thanh
+// Hải" just because they share a surname: a name matches only on its given name plus at least one
+// more syllable, or on the given name alone when nothing else in the question looks like a name.
+import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
+import type { Agreement, Knowledge } from '../knowledge/types.ts';
+import { syllables } from '../text/normalize.ts';
+
+/** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
+const NAME_SYLLABLES = new Set(
+  `nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam trinh dinh mai cao ta luu
+  van thi duc huu cong minh quang thanh thu huong anh viet ngoc kim xuan tuan manh`.split(/\s+/),
+);
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+export interface PersonMatch {
+  agreement: Agreement;
+  personId: string;
+  /** 'full': every syllable; 'strong': given name plus another; 'given': given name alone. */
+  strength: 'full' | 'strong' | 'given';
+  /** Query syllable positions the name used. */
+  positions: number[];
+}
+
+/** People named in the question, strongest matches first. */
+export function findPeople(knowledge: Knowledge, query: string): PersonMatch[] {
+  const q = syllables(query);
+  const out: PersonMatch[] = [];
+  for (const a of knowledge.agreements) {
+    for (const p of a.people) {
+      const name = syllables(p.name);
+      const given = name[name.length - 1];
+      if (!given) continue;
+      let best: PersonMatch | undefined;
+      for (let end = 0; end < q.length; end++) {
+        if (!editDistanceAtMostOne(q[end] as string, given)) continue;
+        // Walk backwards while the question's syllables continue the name.
+        let k = name.length - 1;
+        let start = end;
+        while (start > 0 && k > 0 && editDistanceAtMostOne(q[start - 1] as string, name[k - 1] as string)) {
+          start--;
+          k--;
+        }
+        const used = end - start + 1;
+        const before = q[start - 1];
+        let strength: PersonMatch['strength'] | undefined;
+        if (used === name.length) strength = 'full';
+        else if (used >= 2) strength = before !== undefined && NAME_SYLLABLES.has(before) ? undefined : 'strong';
+        else if (before === undefined || !NAME_SYLLABLES.has(before)) strength = 'given';
+        if (!strength) continue;
+        const candidate: PersonMatch = { agreement: a, personId: p.id, strength, positions: Array.from({ length: used }, (_, i) => start + i) };
+        if (!best || rank(candidate) > rank(best)) best = candidate;
+      }
+      if (best) out.push(best);
+    }
+  }
+  return out.sort((x, y) => rank(y) - rank(x));
+}
+
+function rank(m: PersonMatch): number {
+  return (m.strength === 'full' ? 100 : m.strength === 'strong' ? 50 : 0) + m.positions.length;
+}
+
+/** The content units of a phrase (no stop words, no generic words such as "tỉnh"). */
+function contentUnits(a: Analysis): Unit[] {
+  return a.units.filter((u) => !u.stop && !u.generic);
+}
+
+/** How many of the phrase's content units the question covers, by syllable or by shared glossary concept. */
+export function unitsCovered(query: Analysis, phrase: Analysis): { covered: number; total: number } {
+  const syl = new Set(query.units.filter((u) => !u.stop).map((u) => u.syllable));
+  const concepts = new Set(query.units.flatMap((u) => u.concepts));
+  const units = contentUnits(phrase);
+  const covered = units.filter((u) => syl.has(u.syllable) || u.concepts.some((c) => concepts.has(c))).length;
+  return { covered, total: units.length };
+}
+
+export interface TitleMatch {
+  agreement: Agreement;
+  personId: string;
+  title: string;
+  /** Content units in the title: longer titles are more specific ("Phó Chủ tịch Thường trực HĐND" beats "Chủ tịch HĐND"). */
+  size: number;
+}
+
+/**
+ * Titles fully named in the question ("chủ tịch UBND tỉnh"), kept only for the province the
+ * question names, if it names one.
+ */
+export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): TitleMatch[] {
+  const out: TitleMatch[] = [];
+  for (const a of knowledge.agreements) {
+    const named = a.meta.provinces.filter((p) => unitsCovered(query, analyzer.analyze(p.name)).covered === syllables(p.name).length);
+    for (const p of a.people) {
+      if (named.length === 1 && p.province !== named[0]?.id) continue;
+      for (const title of p.titles) {
+        // English titles count too, so "Who chairs the Thai Nguyen People's Committee?" finds the chair.
+        for (const text of [title.vi, title.en]) {
+          const { covered, total } = unitsCovered(query, analyzer.analyze(text));
+          if (total > 0 && covered === total) out.push({ agreement: a, personId: p.id, title: title.vi, size: total });
+        }
+      }
+    }
+  }
+  // A question that names "Phó Chủ tịch" matches both "Phó Chủ tịch" and "Chủ tịch" titles; keep the most specific.
+  const best = Math.max(0, ...out.map((m) => m.size));
+  const seen = new Set<string>();
+  return out.filter((m) => m.size === best && !seen.has(m.personId) && seen.add(m.personId));
+}
+
+export interface BodyMatch {
+  agreement: Agreement;
+  bodyId: string;
+  size: number;
+}
+
+/**
+ * Bodies named in the question: every content unit of one of the body's names is in the question,
+ * or (for short mentions like "UBND") every content unit left in the question is in the body's name.
+ */
+export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): BodyMatch[] {
+  const out: BodyMatch[] = [];
+  const queryUnits = contentUnits(query).length;
+  for (const a of knowledge.agreements) {
+    for (const b of a.bodies) {
+      let size = 0;
+      for (const name of [b.name, b.en, ...b.aliases]) {
+        const phrase = analyzer.analyze(name);
+        const { covered, total } = unitsCovered(query, phrase);
+        if (total > 0 && covered === total) size = Math.max(size, total);
+        else if (queryUnits > 0 && unitsCovered(phrase, query).covered === queryUnits) size = Math.max(size, queryUnits - 0.5);
+      }
+      if (size > 0) out.push({ agreement: a, bodyId: b.id, size });
+    }
+  }
+  const best = Math.max(0, ...out.map((m) => m.size));
+  return out.filter((m) => m.size === best);
+}

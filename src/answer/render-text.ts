@@ -1,0 +1,84 @@
+// Plain-text rendering of an Answer: the console chat and `npm run ask` print this, and the
+// evaluation checks it. Adapters with richer markup render the same structure their own way.
+import { basisLabel } from './views.ts';
+import { t } from './i18n.ts';
+import type { Answer, AnswerItem, CitationView, Lang, RoleView } from './types.ts';
+
+/** Terminal escape sequences and other controls must never reach the user's terminal from data. */
+export function stripControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+}
+
+export function citationText(c: CitationView, lang: Lang): string {
+  return `${t(lang, 'Nguồn', 'Source')}: ${c.agreementTitle}, ${c.file} ${t(lang, 'dòng', 'line')} ${c.line}: “${c.quote}”`;
+}
+
+export function roleText(r: RoleView, lang: Lang): string {
+  const basis = basisLabel(r.basis, lang);
+  const why = r.basis === 'inferred' && r.note ? ` — ${r.note}` : '';
+  const where = r.citation ? ` (${t(lang, 'dòng', 'line')} ${r.citation.line}: “${r.citation.quote}”)` : '';
+  return `${r.party.name} — ${r.roleLabel} [${basis}]${where}${why}`;
+}
+
+function itemLines(item: AnswerItem, lang: Lang): string[] {
+  switch (item.type) {
+    case 'commitment':
+      return [
+        `■ ${item.id} · ${item.title} (${item.areaLabel})`,
+        `  ${item.text}`,
+        `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
+        ...item.roles.map((r) => `  • ${roleText(r, lang)}`),
+        `  ${citationText(item.citation, lang)}`,
+      ];
+    case 'result':
+      return [
+        `■ ${item.id} · ${item.title} (${item.areaLabel})`,
+        `  ${item.text}`,
+        `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
+        ...(item.parties.length ? [`  ${t(lang, 'Các bên', 'Parties')}: ${item.parties.map((p) => p.name).join(', ')}`] : []),
+        `  ${citationText(item.citation, lang)}`,
+      ];
+    case 'fact':
+      return [`■ ${item.title}`, `  ${item.text}`, `  ${citationText(item.citation, lang)}`];
+    case 'person':
+      return [
+        `■ ${item.name}${item.province ? ` (${item.province})` : ''}`,
+        ...item.titles.map((x) => `  • ${x.text}${x.text !== x.original ? ` (${x.original})` : ''}`),
+        `  ${t(lang, 'Tại hội nghị', 'At the conference')}: ${item.eventRole}`,
+        ...item.mentions.map((m) => `  – ${m.about} (${t(lang, 'dòng', 'line')} ${m.citation.line})`),
+        `  ${citationText(item.citation, lang)}`,
+      ];
+    case 'body':
+      return [
+        `■ ${item.name}${item.otherName ? ` (${item.otherName})` : ''}`,
+        ...(item.description ? [`  ${item.description}`] : []),
+        `  ${citationText(item.citation, lang)}`,
+      ];
+    case 'agreement':
+      return [`■ ${item.title}`, ...item.facts.map((f) => `  • ${f.label}: ${f.value}${f.citation ? ` (${t(lang, 'dòng', 'line')} ${f.citation.line})` : ''}`)];
+    default: {
+      const never: never = item;
+      return never;
+    }
+  }
+}
+
+/** The whole answer as plain text, in the answer's language. */
+export function renderText(answer: Answer): string {
+  const lang = answer.lang;
+  const out: string[] = [answer.headline];
+  for (const item of answer.items) out.push('', ...itemLines(item, lang));
+  if (answer.generalRoles.length > 0) {
+    out.push('', t(lang, 'Phân công chung (áp dụng cho mọi nội dung của biên bản):', 'General assignment (applies to every part of the MoU):'));
+    for (const r of answer.generalRoles) out.push(`  • ${roleText(r, lang)}`);
+  }
+  if (answer.page) {
+    const { index, pages, total, size } = answer.page;
+    const from = (index - 1) * size + 1;
+    const to = Math.min(index * size, total);
+    out.push('', t(lang, `Trang ${index}/${pages} — mục ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`, `Page ${index}/${pages} — items ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`));
+  }
+  if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ ${n}`));
+  if (answer.suggestions.length > 0) out.push('', t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));
+  return stripControls(out.join('\n'));
+}

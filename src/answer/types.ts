@@ -1,0 +1,142 @@
+// The platform-neutral Answer. The core fills it with localised strings; each adapter only lays
+// them out (plain text, Telegram HTML, Slack Block Kit). No markup ever goes in here.
+import type { Basis, Role, Status } from '../knowledge/schema.ts';
+
+export type Lang = 'vi' | 'en';
+
+export type Intent =
+  | 'help'
+  | 'agreement'
+  | 'person'
+  | 'role'
+  | 'responsibility'
+  | 'duties'
+  | 'status_list'
+  | 'clause'
+  | 'topic'
+  | 'unknown';
+
+/** Where a statement comes from: agreement, file, line and the verbatim quote. */
+export interface CitationView {
+  agreement: string;
+  agreementTitle: string;
+  file: string;
+  line: number;
+  quote: string;
+}
+
+export interface PartyRef {
+  kind: 'person' | 'body';
+  id: string;
+  name: string;
+}
+
+export interface RoleView {
+  role: Role;
+  /** "chỉ đạo" / "directs" in the answer's language. */
+  roleLabel: string;
+  party: PartyRef;
+  basis: Basis;
+  /** 'clause' roles are stated for this commitment; 'general' ones apply to the whole agreement. */
+  scope: 'clause' | 'general';
+  citation?: CitationView;
+  note?: string;
+}
+
+export interface StatusView {
+  status: Status;
+  label: string;
+  /** The date the status is known as of (ISO), and who said so: the source, or a later update. */
+  asOf: string;
+  asOfLabel: string;
+  citation?: CitationView;
+}
+
+interface ItemBase {
+  agreement: string;
+  id: string;
+  /** Headline in the answer's language. */
+  title: string;
+  citation: CitationView;
+}
+
+export interface CommitmentItem extends ItemBase {
+  type: 'commitment';
+  area: string;
+  areaLabel: string;
+  text: string;
+  status: StatusView;
+  roles: RoleView[];
+}
+
+export interface ResultItem extends ItemBase {
+  type: 'result';
+  areaLabel: string;
+  text: string;
+  status: StatusView;
+  parties: PartyRef[];
+}
+
+export interface FactItem extends ItemBase {
+  type: 'fact';
+  text: string;
+}
+
+export interface PersonItem extends ItemBase {
+  type: 'person';
+  name: string;
+  province?: string;
+  /** Each title in the answer's language, with the Vietnamese original when that differs. */
+  titles: { text: string; original: string }[];
+  eventRole: string;
+  mentions: { about: string; citation: CitationView }[];
+}
+
+export interface BodyItem extends ItemBase {
+  type: 'body';
+  name: string;
+  otherName?: string;
+  description?: string;
+}
+
+export interface AgreementItem extends ItemBase {
+  type: 'agreement';
+  facts: { label: string; value: string; citation?: CitationView }[];
+}
+
+export type AnswerItem = CommitmentItem | ResultItem | FactItem | PersonItem | BodyItem | AgreementItem;
+
+export interface Page {
+  /** 1-based page number. */
+  index: number;
+  size: number;
+  /** Total items across all pages. */
+  total: number;
+  pages: number;
+}
+
+export interface Answer {
+  intent: Intent;
+  found: boolean;
+  lang: Lang;
+  /** The question as we understood it (cleaned). */
+  question: string;
+  /** One line that answers or frames the answer. */
+  headline: string;
+  items: AnswerItem[];
+  /** Shared roles that apply to every commitment in the answer (lines 16/18), listed once. */
+  generalRoles: RoleView[];
+  page?: Page;
+  /** Caveats: "as of", "period ended", "ambiguous name", "no commitment names this person". */
+  notes: string[];
+  /** Example questions to try next. */
+  suggestions: string[];
+}
+
+/** Options that come from the conversation, not from the question text. */
+export interface AskOptions {
+  /** 1-based page of a long list. Default 1. */
+  page?: number;
+  /** Items per page. Default 8. */
+  pageSize?: number;
+}

@@ -1,0 +1,102 @@
+// Command line: `start` (the default chat), `ask`, `check`, `eval`. package.json's scripts call
+// this file. Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage or configuration.
+import 'dotenv/config';
+import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createEngine, type Engine } from './answer/engine.ts';
+import { renderText } from './answer/render-text.ts';
+import type { Answer } from './answer/types.ts';
+import { loadKnowledge } from './knowledge/load.ts';
+import { formatKnowledgeError } from './knowledge/types.ts';
+import { evaluate, formatReport, readEvalSet } from './eval/evaluate.ts';
+import { createLogger } from './logger.ts';
+import { startApp } from './main.ts';
+
+const USAGE = `usage:
+  mou-bot start                         chat in the console (or run the configured platforms)
+  mou-bot ask [--json] "question"       print one answer
+  mou-bot ask --batch [--json]          one question per stdin line → one JSON line each
+  mou-bot check                         validate the knowledge files
+  mou-bot eval [--show-fail] [file]     score the evaluation set`;
+
+/** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
+export function answerJson(a: Answer): string {
+  return JSON.stringify({ found: a.found, intent: a.intent, lang: a.lang, text: renderText(a), items: a.items.map((i) => ({ type: i.type, id: i.id, agreement: i.agreement })), page: a.page ?? null, answer: a });
+}
+
+async function engineOrExit(config: Config): Promise<Engine> {
+  const outcome = await loadKnowledge(config.knowledgeDir);
+  if (!outcome.ok) {
+    process.stderr.write(`knowledge in ${config.knowledgeDir} is invalid (${outcome.errors.length} errors); run \`npm run check\` for the list:\n`);
+    for (const e of outcome.errors.slice(0, 10)) process.stderr.write(`  ${formatKnowledgeError(e)}\n`);
+    process.exit(2);
+  }
+  return createEngine(outcome.knowledge);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
+  const args = rest.filter((a) => !a.startsWith('--'));
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  switch (command) {
+    case 'check': {
+      const outcome = await loadKnowledge(config.knowledgeDir);
+      if (outcome.ok) {
+        const k = outcome.knowledge;
+        const n = (f: (a: (typeof k.agreements)[number]) => number) => k.agreements.reduce((s, a) => s + f(a), 0);
+        process.stdout.write(`ok: ${k.agreements.length} agreement(s), ${n((a) => a.commitments.length)} commitments, ${n((a) => a.results.length)} results, ${n((a) => a.facts.length)} facts, ${n((a) => a.people.length)} people, ${n((a) => a.bodies.length)} bodies (version ${k.version})\n`);
+        return 0;
+      }
+      for (const e of outcome.errors) process.stdout.write(`${formatKnowledgeError(e)}\n`);
+      process.stdout.write(`${outcome.errors.length} error(s)\n`);
+      return 1;
+    }
+    case 'ask': {
+      const engine = await engineOrExit(config);
+      const print = (a: Answer) => process.stdout.write(`${flags.has('--json') || flags.has('--batch') ? answerJson(a) : renderText(a)}\n`);
+      if (flags.has('--batch')) {
+        const rl = createInterface({ input: process.stdin, terminal: false });
+        for await (const line of rl) print(engine.ask(line, { pageSize: config.pageSize }));
+        return 0;
+      }
+      if (args.length === 0) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      print(engine.ask(args.join(' '), { pageSize: config.pageSize }));
+      return 0;
+    }
+    case 'eval': {
+      const engine = await engineOrExit(config);
+      const report = evaluate((q) => engine.ask(q), readEvalSet(args[0] ?? 'test/eval/questions.jsonl'));
+      process.stdout.write(`${formatReport(report, flags.has('--show-fail'))}\n`);
+      return 0;
+    }
+    case 'start':
+      return startApp(config, createLogger(config.logLevel));
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`mou-bot failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

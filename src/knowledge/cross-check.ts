@@ -1,0 +1,83 @@
+// Checks that need more than one file: unique ids, references that resolve, and quotes that
+// really are on the line they cite. Schema checks (zod) have already passed when this runs.
+import { AGREEMENT_FILES, type Glossary } from './schema.ts';
+import { formatPath, type Agreement, type KnowledgeError } from './types.ts';
+
+type Walkable = unknown;
+
+/** Every `{line, quote}` object in a value, with its path. */
+function* citations(value: Walkable, path: (string | number)[] = []): Generator<{ path: (string | number)[]; line: number; quote: string }> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* citations(value[i], [...path, i]);
+  } else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.line === 'number' && typeof o.quote === 'string') yield { path, line: o.line, quote: o.quote };
+    for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') yield* citations(v, [...path, k]);
+  }
+}
+
+export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
+  const errors: KnowledgeError[] = [];
+  const err = (file: string, path: (string | number)[], message: string) => errors.push({ file, path: formatPath(path), message });
+  const F = AGREEMENT_FILES;
+
+  // Parties may be people or bodies, so the two share one id space; items likewise share one.
+  const parties = new Map<string, string>();
+  const checkUnique = (map: Map<string, string>, id: string, file: string, path: (string | number)[]) => {
+    const prev = map.get(id);
+    if (prev) err(file, path, `duplicate id "${id}" (already used in ${prev})`);
+    else map.set(id, file);
+  };
+  a.people.forEach((p, i) => checkUnique(parties, p.id, F.people, ['people', i, 'id']));
+  a.bodies.forEach((b, i) => checkUnique(parties, b.id, F.bodies, ['bodies', i, 'id']));
+  const items = new Map<string, string>();
+  a.commitments.forEach((c, i) => checkUnique(items, c.id, F.commitments, ['commitments', i, 'id']));
+  a.results.forEach((r, i) => checkUnique(items, r.id, F.results, ['results', i, 'id']));
+  a.facts.forEach((f, i) => checkUnique(items, f.id, F.results, ['facts', i, 'id']));
+
+  const partyIds = new Set(parties.keys());
+  const people = new Set(a.people.map((p) => p.id));
+  const bodies = new Set(a.bodies.map((b) => b.id));
+  const provinces = new Set(a.meta.provinces.map((p) => p.id));
+  const areas = new Set(glossary.areas.map((x) => x.id));
+  const ref = (set: Set<string>, what: string, id: string, file: string, path: (string | number)[]) => {
+    if (!set.has(id)) err(file, path, `unknown ${what} id "${id}"`);
+  };
+
+  a.meta.parties.forEach((id, i) => ref(bodies, 'body', id, F.agreement, ['parties', i]));
+  a.meta.co_chairs.forEach((id, i) => ref(people, 'person', id, F.agreement, ['co_chairs', i]));
+  if (a.meta.source_document.author) ref(people, 'person', a.meta.source_document.author, F.agreement, ['source_document', 'author']);
+  a.meta.general_responsibility.forEach((r, i) => ref(partyIds, 'person or body', r.party, F.agreement, ['general_responsibility', i, 'party']));
+  a.people.forEach((p, i) => {
+    if (p.province) ref(provinces, 'province', p.province, F.people, ['people', i, 'province']);
+    p.titles.forEach((t, j) => t.body && ref(bodies, 'body', t.body, F.people, ['people', i, 'titles', j, 'body']));
+  });
+  a.bodies.forEach((b, i) => b.provinces.forEach((p, j) => ref(provinces, 'province', p, F.bodies, ['bodies', i, 'provinces', j])));
+  a.commitments.forEach((c, i) => {
+    ref(areas, 'area', c.area, F.commitments, ['commitments', i, 'area']);
+    c.responsible.forEach((r, j) => ref(partyIds, 'person or body', r.party, F.commitments, ['commitments', i, 'responsible', j, 'party']));
+  });
+  a.results.forEach((r, i) => {
+    ref(areas, 'area', r.area, F.results, ['results', i, 'area']);
+    r.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['results', i, 'parties', j]));
+  });
+  a.facts.forEach((f, i) => f.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['facts', i, 'parties', j])));
+
+  const files: [string, string, unknown][] = [
+    [F.agreement, '', a.meta],
+    [F.people, 'people', a.people],
+    [F.bodies, 'bodies', a.bodies],
+    [F.commitments, 'commitments', a.commitments],
+    [F.results, 'results', a.results],
+    [F.results, 'facts', a.facts],
+  ];
+  const lastLine = a.meta.source_document.content_lines;
+  for (const [file, root, value] of files) {
+    for (const c of citations(value, root ? [root] : [])) {
+      const path = [...c.path, 'quote'];
+      if (c.line > lastLine) err(file, [...c.path, 'line'], `line ${c.line} is past the article's last content line (${lastLine})`);
+      else if (!(a.sourceLines[c.line - 1] ?? '').includes(c.quote.normalize('NFC'))) err(file, path, `quote not found on line ${c.line} of ${a.meta.source_document.file}: "${c.quote.slice(0, 60)}"`);
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,137 @@
+// Folder → Knowledge, or the complete list of what is wrong. Nothing is returned half-loaded:
+// either every file parses, validates and cross-checks, or the caller gets errors and no data.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  AGREEMENT_FILES,
+  AgreementFile,
+  BodiesFile,
+  CommitmentsFile,
+  GLOSSARY_FILE,
+  GlossaryFile,
+  PeopleFile,
+  ResultsFile,
+} from './schema.ts';
+import { formatPath, type Agreement, type Knowledge, type KnowledgeError, type LoadOutcome } from './types.ts';
+import { crossCheck } from './cross-check.ts';
+
+class ErrorList {
+  readonly items: KnowledgeError[] = [];
+  constructor(private readonly root: string) {}
+  add(file: string, path: string, message: string): void {
+    this.items.push({ file: relative(process.cwd(), join(this.root, file)) || file, path, message });
+  }
+}
+
+async function readText(root: string, file: string, errors: ErrorList, hash: ReturnType<typeof createHash>): Promise<string | undefined> {
+  try {
+    const text = await readFile(join(root, file), 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    return text;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    errors.add(file, '', code === 'ENOENT' ? 'file is missing' : `cannot read file (${code ?? String(err)})`);
+    return undefined;
+  }
+}
+
+async function readYaml<S extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: S,
+  errors: ErrorList,
+  hash: ReturnType<typeof createHash>,
+): Promise<z.infer<S> | undefined> {
+  const text = await readText(root, file, errors, hash);
+  if (text === undefined) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const at = e.linePos?.[0];
+      errors.add(file, at ? `line ${at.line}, column ${at.col}` : '', `malformed YAML: ${e.message.split('\n')[0]}`);
+    }
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.add(file, formatPath(issue.path), issue.message);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+async function loadAgreement(root: string, folder: string, errors: ErrorList, hash: ReturnType<typeof createHash>): Promise<Agreement | undefined> {
+  const f = (name: string) => join(folder, name);
+  const [meta, people, bodies, commitments, results] = await Promise.all([
+    readYaml(root, f(AGREEMENT_FILES.agreement), AgreementFile, errors, hash),
+    readYaml(root, f(AGREEMENT_FILES.people), PeopleFile, errors, hash),
+    readYaml(root, f(AGREEMENT_FILES.bodies), BodiesFile, errors, hash),
+    readYaml(root, f(AGREEMENT_FILES.commitments), CommitmentsFile, errors, hash),
+    readYaml(root, f(AGREEMENT_FILES.results), ResultsFile, errors, hash),
+  ]);
+  if (!meta || !people || !bodies || !commitments || !results) return undefined;
+  const source = await readText(root, f(meta.source_document.file), errors, hash);
+  if (source === undefined) return undefined;
+  return {
+    id: meta.id,
+    dir: join(root, folder),
+    meta,
+    people: people.people,
+    bodies: bodies.bodies,
+    commitments: commitments.commitments,
+    results: results.results,
+    facts: results.facts,
+    sourceLines: source.normalize('NFC').split(/\r?\n/),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * Loads every agreement folder under `root` (a folder holding agreement.yaml) and the shared glossary.
+ * Folders whose names start with "." or "_" are skipped, so admins can park drafts there.
+ */
+export async function loadKnowledge(root: string, now: () => Date = () => new Date()): Promise<LoadOutcome> {
+  const errors = new ErrorList(root);
+  const hash = createHash('sha256');
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, errors: [{ file: root, path: '', message: code === 'ENOENT' ? 'knowledge folder does not exist' : `cannot read knowledge folder (${code ?? String(err)})` }] };
+  }
+  const folders = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_'))
+    .map((e) => e.name)
+    .sort();
+  if (folders.length === 0) errors.add('', '', 'no agreement folder found (each agreement is a folder holding agreement.yaml)');
+
+  const glossary = await readYaml(root, GLOSSARY_FILE, GlossaryFile, errors, hash);
+  const agreements: Agreement[] = [];
+  for (const folder of folders) {
+    const a = await loadAgreement(root, folder, errors, hash);
+    if (a) agreements.push(a);
+  }
+  if (glossary) {
+    const seen = new Map<string, string>();
+    for (const a of agreements) {
+      const other = seen.get(a.id);
+      if (other) errors.add(join(a.dir, AGREEMENT_FILES.agreement).slice(root.length + 1), 'id', `duplicate agreement id "${a.id}" (also in ${other})`);
+      seen.set(a.id, a.dir);
+      for (const e of crossCheck(a, glossary)) errors.add(join(relative(root, a.dir), e.file), e.path, e.message);
+    }
+  }
+  if (errors.items.length > 0 || !glossary) return { ok: false, errors: errors.items };
+  const knowledge: Knowledge = { dir: root, agreements, glossary, version: hash.digest('hex').slice(0, 12), loadedAt: now() };
+  return { ok: true, knowledge: deepFreeze(knowledge) };
+}

@@ -1,0 +1,198 @@
+// zod schemas for every knowledge file. These are the contract admins edit against:
+// README "Knowledge format" documents the same shapes with an example.
+import { z } from 'zod';
+
+/** An id scoped to one agreement: lower-case letters, digits and dashes, or an upper-case code such as C12. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'ids use letters, digits and dashes only');
+
+/** Text in both languages. English may be missing for proper names; answers then fall back to Vietnamese. */
+export const Bilingual = z.object({
+  vi: z.string().min(1),
+  en: z.string().min(1).optional(),
+});
+
+/** Where a statement comes from: a line of the agreement's source text and a quote found verbatim on it. */
+export const Citation = z.object({
+  line: z.number().int().positive(),
+  quote: z.string().min(3),
+});
+
+export const Status = z.enum(['pending', 'in_progress', 'done', 'dropped']);
+export const Basis = z.enum(['stated', 'inferred']);
+
+/**
+ * What a party does for a commitment. `stated` roles carry the quote that states them;
+ * `inferred` roles carry a note explaining the inference, and may cite the passage they rest on.
+ */
+export const Role = z.enum(['direct', 'lead', 'advise', 'implement', 'invest', 'addressee', 'beneficiary']);
+
+export const Responsibility = z
+  .object({
+    role: Role,
+    party: Id,
+    basis: Basis,
+    source: Citation.optional(),
+    note: z.string().min(1).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.basis === 'stated' && !r.source) {
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'a stated role needs the source quote that states it' });
+    }
+    if (r.basis === 'inferred' && !r.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred role needs a note saying what it is inferred from' });
+    }
+  });
+
+export const Province = z.object({
+  id: Id,
+  name: z.string().min(1),
+  en: z.string().min(1).optional(),
+});
+
+export const AgreementFile = z.object({
+  id: Id,
+  title: Bilingual,
+  short_title: Bilingual.optional(),
+  kind: Bilingual,
+  parties: z.array(Id).min(2),
+  provinces: z.array(Province).min(1),
+  signed: z.object({
+    date: z.iso.date(),
+    time_of_day: Bilingual.optional(),
+    place: Bilingual,
+    source: Citation,
+  }),
+  period: z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    text: Bilingual,
+    source: Citation,
+  }),
+  co_chairs: z.array(Id).min(1),
+  co_chairs_source: Citation,
+  source_document: z.object({
+    file: z.string().min(1),
+    title: Bilingual,
+    author: Id.optional(),
+    /** Lines after this one are not article text (for example comment-box residue). */
+    content_lines: z.number().int().positive(),
+  }),
+  /** General assignments that apply to every commitment of the agreement (for example, who advises and who directs). */
+  general_responsibility: z.array(Responsibility).default([]),
+  summary: Bilingual.optional(),
+});
+
+export const Title = z.object({
+  vi: z.string().min(1),
+  en: z.string().min(1),
+  body: Id.optional(),
+});
+
+export const Person = z.object({
+  id: Id,
+  name: z.string().min(1),
+  province: Id.optional(),
+  titles: z.array(Title).default([]),
+  event_role: Bilingual,
+  source: Citation,
+  mentions: z.array(Citation.extend({ about: Bilingual })).default([]),
+});
+
+export const Body = z.object({
+  id: Id,
+  name: z.string().min(1),
+  en: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  /** One province, several, or none for national bodies and companies. */
+  provinces: z.array(Id).default([]),
+  kind: z.enum(['party', 'state', 'people', 'national', 'military', 'police', 'company', 'group']),
+  description: Bilingual.optional(),
+  source: Citation,
+});
+
+export const Commitment = z.object({
+  id: Id,
+  area: Id,
+  title: Bilingual,
+  text: z.string().min(1),
+  status: Status,
+  status_source: Citation.optional(),
+  responsible: z.array(Responsibility).default([]),
+  keywords: z.array(z.string().min(1)).default([]),
+  source: Citation,
+});
+
+export const Result = z.object({
+  id: Id,
+  area: Id,
+  title: Bilingual,
+  text: z.string().min(1),
+  status: z.enum(['done', 'in_progress']),
+  status_source: Citation.optional(),
+  parties: z.array(Id).default([]),
+  keywords: z.array(z.string().min(1)).default([]),
+  source: Citation,
+});
+
+export const Fact = z.object({
+  id: Id,
+  kind: z.enum(['background', 'figure', 'assessment', 'statement']),
+  title: Bilingual,
+  text: z.string().min(1),
+  parties: z.array(Id).default([]),
+  keywords: z.array(z.string().min(1)).default([]),
+  source: Citation,
+});
+
+export const Area = z.object({
+  id: Id,
+  vi: z.string().min(1),
+  en: z.string().min(1),
+  /** Words (either language) that name this area in a question, e.g. "railway" for transport. */
+  words: z.array(z.string().min(1)).default([]),
+});
+
+export const PeopleFile = z.object({ people: z.array(Person) });
+export const BodiesFile = z.object({ bodies: z.array(Body) });
+export const CommitmentsFile = z.object({ commitments: z.array(Commitment) });
+export const ResultsFile = z.object({ results: z.array(Result).default([]), facts: z.array(Fact).default([]) });
+
+/** The glossary is shared by all agreements: it lives at the knowledge root. */
+export const GlossaryFile = z.object({
+  /** Abbreviation ↔ long form; both directions are searched ("QL" = "quốc lộ"). */
+  abbreviations: z.array(z.object({ short: z.string().min(1), long: z.string().min(1), en: z.string().min(1).optional() })),
+  /** Groups of interchangeable phrases, in any language (English topic words map to the Vietnamese vocabulary here). */
+  synonyms: z.array(z.array(z.string().min(1)).min(2)),
+  areas: z.array(Area),
+  /** Place names: a question about a place but an uncovered topic must not match on the place alone. */
+  places: z.array(z.string().min(1)).default([]),
+  /** Words too general to make a match on their own ("hợp tác", "tỉnh"). */
+  generic: z.array(z.string().min(1)).default([]),
+});
+
+export type Citation = z.infer<typeof Citation>;
+export type Status = z.infer<typeof Status>;
+export type Basis = z.infer<typeof Basis>;
+export type Role = z.infer<typeof Role>;
+export type Responsibility = z.infer<typeof Responsibility>;
+export type Bilingual = z.infer<typeof Bilingual>;
+export type AgreementFile = z.infer<typeof AgreementFile>;
+export type Person = z.infer<typeof Person>;
+export type Body = z.infer<typeof Body>;
+export type Commitment = z.infer<typeof Commitment>;
+export type Result = z.infer<typeof Result>;
+export type Fact = z.infer<typeof Fact>;
+export type Area = z.infer<typeof Area>;
+export type Glossary = z.infer<typeof GlossaryFile>;
+
+/** The file names an agreement folder holds. Every one is required, so a typo in a name is an error, not a silent gap. */
+export const AGREEMENT_FILES = {
+  agreement: 'agreement.yaml',
+  people: 'people.yaml',
+  bodies: 'bodies.yaml',
+  commitments: 'commitments.yaml',
+  results: 'results.yaml',
+} as const;
+export const GLOSSARY_FILE = 'glossary.yaml';
