@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createEngine, type Engine } from './answer/engine.ts';
 import { renderText } from './answer/render-text.ts';
 import type { Answer } from './answer/types.ts';
+import { answerRefs } from './answer/refs.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 import { evaluate, formatReport, readEvalSet } from './eval/evaluate.ts';
@@ -21,7 +22,7 @@ const USAGE = `usage:
 
 /** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
 export function answerJson(a: Answer): string {
-  return JSON.stringify({ found: a.found, intent: a.intent, lang: a.lang, text: renderText(a), items: a.items.map((i) => ({ type: i.type, id: i.id, agreement: i.agreement })), page: a.page ?? null, answer: a });
+  return JSON.stringify({ found: a.found, intent: a.intent, lang: a.lang, text: renderText(a), items: answerRefs(a), page: a.page ?? null, answer: a });
 }
 
 async function engineOrExit(config: Config): Promise<Engine> {

@@ -59,7 +59,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       case 'help':
         return answerHelp(ctx, question, lang, 'asked');
       case 'agreement':
-        return answerAgreement(ctx, question, lang, d.subject);
+        return answerAgreement(ctx, question, lang, d.focus, d.subject);
       case 'status_list':
         return answerStatusList(ctx, question, lang, d.statuses, d.subject, d.includeResults);
       case 'responsibility':

@@ -7,11 +7,12 @@ import { coverage, isRelevant } from '../search/relevance.ts';
 import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
 import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
-import { findBodies, findPeople, findTitles, type PersonMatch } from './match.ts';
+import type { AgreementFocus } from './intents.ts';
+import { findBodies, findPeople, findTitles, unitsCovered, type PersonMatch } from './match.ts';
 import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
-import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, resultItem, roleView } from './views.ts';
+import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, pick, resultItem, roleView, signedWhen } from './views.ts';
 
 type Base = Pick<Answer, 'question' | 'lang'>;
 
@@ -46,9 +47,9 @@ function item(ctx: Context, h: Pick<Hit, 'type' | 'agreement' | 'id'>, lang: Lan
 }
 
 /** Hits that really answer the subject: relevant by coverage, and not far behind the best one. */
-function relevantHits(ctx: Context, subject: string, types?: readonly ItemType[]): Hit[] {
+function relevantHits(ctx: Context, subject: string, types?: readonly ItemType[], minCoverage?: number): Hit[] {
   const query = ctx.analyzer.analyze(subject);
-  const hits = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 }).filter((h) => isRelevant(coverage(query, h.matched)));
+  const hits = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 }).filter((h) => isRelevant(coverage(query, h.matched, ctx.index.knows), minCoverage));
   const top = hits[0]?.score ?? 0;
   return hits.filter((h) => h.score >= top * 0.45).slice(0, 6);
 }
@@ -142,14 +143,62 @@ export function answerClause(ctx: Context, question: string, lang: Lang, ids: { 
   });
 }
 
-export function answerAgreement(ctx: Context, question: string, lang: Lang, _subject: string): Answer {
-  const items = ctx.knowledge.agreements.map((a) => agreementItem(a, lang));
-  const first = ctx.knowledge.agreements[0];
-  const headline =
-    items.length === 1 && first
-      ? t(lang, `${first.meta.kind.vi} được ký ${first.meta.signed.time_of_day ? `${first.meta.signed.time_of_day.vi} ` : ''}${formatDate(first.meta.signed.date, 'vi')} tại ${first.meta.signed.place.vi}.`, `The ${first.meta.kind.en ?? 'agreement'} was signed on ${formatDate(first.meta.signed.date, 'en')} in ${first.meta.signed.place.en ?? first.meta.signed.place.vi}.`)
-      : t(lang, `Có ${items.length} văn bản.`, `There are ${items.length} agreements.`);
-  return answer({ question, lang }, 'agreement', true, headline, items);
+export function answerAgreement(ctx: Context, question: string, lang: Lang, focus: AgreementFocus, subject: string): Answer {
+  const base = { question, lang };
+  const items: AnswerItem[] = [];
+  const lines: string[] = [];
+  const query = ctx.analyzer.analyze(subject);
+  for (const a of ctx.knowledge.agreements) {
+    const m = a.meta;
+    const people = (ids: readonly string[]) => ids.map((id) => personItem(a, id, lang)).filter(defined);
+    const names = (list: AnswerItem[]) => list.map((i) => i.title).join(t(lang, ' và ', ' and '));
+    switch (focus) {
+      case 'signers': {
+        const bodies = m.parties.map((id) => bodyItem(a, id, lang)).filter(defined);
+        items.push(...bodies);
+        lines.push(t(lang, `Các bên ký kết: ${names(bodies)}.`, `Signed by: ${names(bodies)}.`));
+        break;
+      }
+      case 'chairs': {
+        const chairs = people(m.co_chairs);
+        items.push(...chairs);
+        lines.push(t(lang, `Đồng chủ trì hội nghị: ${names(chairs)}.`, `The conference was co-chaired by ${names(chairs)}.`));
+        break;
+      }
+      case 'author': {
+        const author = people(m.source_document.author ? [m.source_document.author] : []);
+        items.push(...author);
+        lines.push(author.length ? t(lang, `Tác giả bài viết: ${names(author)}.`, `The report was written by ${names(author)}.`) : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.'));
+        break;
+      }
+      case 'attendees': {
+        // Narrow by the province and titles the question names ("phía tỉnh Bắc Giang", "Ủy viên dự khuyết").
+        const titled = new Set(findTitles(ctx.knowledge, ctx.analyzer, query).map((x) => x.personId));
+        const places = query.units.filter((u) => u.place);
+        const inProvince = (province: string | undefined) => {
+          const p = m.provinces.find((x) => x.id === province);
+          return places.length === 0 || (p !== undefined && unitsCovered({ units: places, terms: [] }, ctx.analyzer.analyze(p.name)).covered === places.length);
+        };
+        const chosen = a.people.filter((p) => p.titles.length > 0 && inProvince(p.province) && (titled.size === 0 || titled.has(p.id)));
+        const list = people(chosen.map((p) => p.id));
+        items.push(...list);
+        lines.push(t(lang, `Dự hội nghị (${list.length} người được nêu tên): ${list.map((i) => i.title).join(', ')}.`, `Named as attending (${list.length}): ${list.map((i) => i.title).join(', ')}.`));
+        break;
+      }
+      case 'overview':
+        break;
+      default: {
+        const never: never = focus;
+        return never;
+      }
+    }
+    items.push(agreementItem(a, lang));
+    if (focus === 'overview') {
+      const when = signedWhen(a, lang);
+      lines.push(t(lang, `${m.kind.vi} được ký ${when} tại ${m.signed.place.vi}, giai đoạn ${m.period.text.vi}.`, `The ${m.kind.en ?? m.kind.vi} was signed on ${when} in ${pick(m.signed.place, lang)}, for ${pick(m.period.text, lang)}.`));
+    }
+  }
+  return answer(base, 'agreement', true, lines.join(' '), items);
 }
 
 /** Areas named in the subject ("môi trường", "transport"), by the glossary's area words. */
@@ -194,6 +243,11 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   const statusText = statuses === 'all' ? t(lang, 'cam kết', 'commitments') : statuses.map((s) => STATUS_LABEL[s][lang]).join(', ');
   const areaText = areas.map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id)).map((x) => (x ? (lang === 'en' ? x.en : x.vi) : '')).join(', ');
   if (items.length === 0) {
+    // "Kết quả hợp tác được đánh giá thế nào?" uses a status word but asks about a topic.
+    if (narrowBySearch) {
+      const search = answerSearch(ctx, question, lang, subject);
+      if (search.found) return search;
+    }
     const a = notFound(ctx, base, 'status_list', subject || undefined);
     a.headline = t(lang, `Không có mục nào (${statusText}${areaText ? `, ${areaText}` : ''}) khớp với câu hỏi.`, `No item (${statusText}${areaText ? `, ${areaText}` : ''}) matches the question.`);
     return a;
@@ -209,7 +263,7 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
     const roles = generalRoles(ctx, ctx.knowledge.agreements.map((a) => a.id), lang);
     return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles });
   }
-  const hits = relevantHits(ctx, subject, ['commitment', 'result']);
+  const hits = relevantHits(ctx, subject, ['commitment', 'result', 'fact']);
   if (hits.length === 0) {
     // The subject may be an actor rather than a topic: "who is responsible in Bộ GTVT".
     const bodies = findBodies(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
@@ -220,15 +274,16 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
   const anyInferred = items.some((i) => i.type === 'commitment' && i.roles.some((r) => r.basis === 'inferred'));
   const notes = statusNotes(ctx, items, lang);
   if (anyInferred) notes.unshift(t(lang, 'Vai trò “suy luận” không được văn bản nêu rõ; vai trò “nêu rõ” có trích dẫn nguyên văn.', 'Roles marked “inferred” are not stated in the source; “stated” roles quote it verbatim.'));
+  // The general assignment (who advises, leads, directs) applies to every clause, so it is always part of the answer.
   return answer(base, 'responsibility', true, t(lang, 'Trách nhiệm theo văn bản:', 'Responsibility according to the source:'), items, {
-    generalRoles: generalRoles(ctx, items.filter((i) => i.type === 'commitment').map((i) => i.agreement), lang),
+    generalRoles: generalRoles(ctx, items.map((i) => i.agreement), lang),
     notes,
   });
 }
 
 export function answerDuties(ctx: Context, question: string, lang: Lang, subject: string): Answer {
   const base = { question, lang };
-  const people = findPeople(ctx.knowledge, subject).filter((m) => m.strength !== 'given');
+  const people = findPeople(ctx.knowledge, subject, ctx.index.knows).filter((m) => m.strength !== 'given');
   if (people.length > 0) return personAnswer(ctx, base, people, 'duties');
   const bodies = findBodies(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
   if (bodies.length === 0) return answerSearch(ctx, question, lang, subject);
@@ -256,12 +311,16 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
 
 function personAnswer(ctx: Context, base: Base, matches: PersonMatch[], intent: Intent): Answer {
   const lang = base.lang;
-  const items = matches.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
+  const items: AnswerItem[] = matches.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
+  // What the source reports them saying or doing (speeches, statements) belongs with who they are.
+  if (matches.length === 1 && matches[0]) {
+    const { agreement: a, personId } = matches[0];
+    for (const f of a.facts) if (f.parties.includes(personId)) items.push(factItem(a, f.id, lang) as AnswerItem);
+  }
   const notes: string[] = [];
-  let headline = items.length === 1 ? (items[0] as AnswerItem).title : t(lang, `Có ${items.length} người khớp với tên này — bạn muốn hỏi ai?`, `${items.length} people match that name — which one do you mean?`);
+  let headline = matches.length === 1 ? (items[0] as AnswerItem).title : t(lang, `Có ${matches.length} người khớp với tên này — bạn muốn hỏi ai?`, `${matches.length} people match that name — which one do you mean?`);
   if (intent === 'duties') {
     notes.push(t(lang, 'Văn bản không giao cam kết nào cho riêng cá nhân này; trách nhiệm được giao cho các cơ quan, tổ chức.', 'The source assigns no commitment to this person by name; responsibility is assigned to bodies.'));
-    if (items.length === 1) headline = (items[0] as AnswerItem).title;
   }
   return answer(base, intent, true, headline, items, { notes });
 }
@@ -269,7 +328,7 @@ function personAnswer(ctx: Context, base: Base, matches: PersonMatch[], intent: 
 /** Who is X / who holds title T. Searches people, titles and bodies only: a name is never answered with a clause. */
 export function answerWho(ctx: Context, question: string, lang: Lang, subject: string): Answer {
   const base = { question, lang };
-  const people = findPeople(ctx.knowledge, subject);
+  const people = findPeople(ctx.knowledge, subject, ctx.index.knows);
   const strong = people.filter((m) => m.strength !== 'given');
   if (strong.length > 0) return personAnswer(ctx, base, strong.filter((m) => m.strength === strong[0]?.strength), 'person');
   const content = syllables(subject).filter((s) => !['ong', 'ba', 'dong', 'chi', 'anh', 'chu'].includes(s));
@@ -284,7 +343,11 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
       ...(items.length > 1 ? { notes: [t(lang, 'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.', 'Several people hold this title; name the province to narrow it down.')] } : {}),
     });
   }
-  const hits = relevantHits(ctx, subject, ['person', 'body']);
+  // People are found by name above; here a person may only match through what they did, never
+  // through part of a name ("Dương Văn Hùng" must not find "Dương Văn Thái").
+  const nameSyllables = new Set(ctx.knowledge.agreements.flatMap((a) => a.people.flatMap((p) => syllables(p.name))));
+  const namesSomeone = query.units.some((u) => !u.stop && nameSyllables.has(u.syllable));
+  const hits = relevantHits(ctx, subject, namesSomeone ? ['body'] : ['person', 'body'], 1);
   if (hits.length > 0) {
     const items = hits.map((h) => item(ctx, h, lang)).filter(defined);
     return answer(base, items[0]?.type === 'person' ? 'person' : 'duties', true, (items[0] as AnswerItem).title, items);
@@ -295,7 +358,7 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
 /** No intent phrase: a name, a title, an id-less clause topic, or nothing we know. */
 export function answerSearch(ctx: Context, question: string, lang: Lang, subject: string): Answer {
   const base = { question, lang };
-  const strong = findPeople(ctx.knowledge, subject).filter((m) => m.strength !== 'given');
+  const strong = findPeople(ctx.knowledge, subject, ctx.index.knows).filter((m) => m.strength !== 'given');
   if (strong.length > 0) return answerWho(ctx, question, lang, subject);
   if (findTitles(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject)).length > 0) return answerWho(ctx, question, lang, subject);
 

@@ -4,9 +4,12 @@
 import type { Status } from '../knowledge/schema.ts';
 import { syllables } from '../text/normalize.ts';
 
+/** What a question about the agreement itself asks for. */
+export type AgreementFocus = 'signers' | 'chairs' | 'author' | 'attendees' | 'overview';
+
 export type Detected =
   | { intent: 'help' }
-  | { intent: 'agreement'; subject: string }
+  | { intent: 'agreement'; focus: AgreementFocus; subject: string }
   | { intent: 'status_list'; statuses: Status[] | 'all'; subject: string; includeResults: boolean }
   | { intent: 'responsibility'; subject: string }
   | { intent: 'duties'; subject: string }
@@ -19,9 +22,18 @@ const HELP = ['help', 'giup', 'giup do', 'tro giup', 'huong dan', 'huong dan su 
 const AGREEMENT = [
   'ky ket khi nao', 'ky khi nao', 'ky ngay nao', 'ngay ky', 'ngay ky ket', 'thoi gian ky', 'ky o dau', 'ky tai dau', 'ky ket o dau', 'ky ket tai dau', 'dia diem ky',
   'dia diem ky ket', 'ai ky', 'ai ky ket', 'ben nao ky', 'cac ben ky ket', 'cac ben', 'ky ket giua', 'giai doan nao', 'giai doan', 'thoi han', 'hieu luc', 'chu tri hoi nghi',
-  'ai chu tri', 'dong chu tri', 'hoi nghi ky ket', 'hoi nghi', 'bien ban ghi nho la gi', 'thong tin bien ban', 'tong quan', 'gioi thieu bien ban',
+  'ai chu tri', 'dong chu tri', 'hoi nghi ky ket', 'dien ra vao buoi nao', 'dien ra khi nao', 'dien ra o dau', 'to chuc o dau', 'to chuc khi nao', 'buoi nao',
+  'bien ban ghi nho la gi', 'thong tin bien ban', 'tong quan', 'gioi thieu bien ban', 'du hoi nghi', 'tham du hoi nghi', 'tham du', 'nguoi ky',
   'when was', 'when did', 'where was', 'where did', 'who signed', 'signed', 'signing', 'sign', 'what period', 'period', 'co chair', 'co chaired', 'chaired', 'who chaired',
-  'parties', 'what is the mou', 'overview', 'what is this agreement', 'tac gia', 'ai viet', 'author', 'who wrote',
+  'parties', 'signatories', 'what is the mou', 'overview', 'what is this agreement', 'tac gia', 'ai viet', 'author', 'who wrote', 'wrote',
+  'attended', 'attend', 'attendees', 'took part', 'present at',
+];
+
+const FOCUS: [AgreementFocus, string[]][] = [
+  ['author', ['tac gia', 'ai viet', 'author', 'who wrote', 'wrote']],
+  ['chairs', ['chu tri', 'co chair', 'co chaired', 'chaired', 'chair the conference']],
+  ['attendees', ['du hoi nghi', 'tham du', 'attended', 'attend', 'attendees', 'took part', 'present at']],
+  ['signers', ['ai ky', 'ben nao ky', 'cac ben', 'ky ket giua', 'nguoi ky', 'who signed', 'signed by', 'parties', 'signatories', 'which bodies signed', 'bodies signed']],
 ];
 
 const STATUS_WORDS: [Status[] | 'all', string[]][] = [
@@ -31,7 +43,7 @@ const STATUS_WORDS: [Status[] | 'all', string[]][] = [
   ['all', ['trang thai', 'tien do', 'tinh trang', 'status', 'progress', 'danh sach cam ket', 'tat ca cam ket', 'cac cam ket', 'nhung cam ket', 'cam ket nao', 'which commitment', 'list commitment', 'all commitment', 'list of commitment', 'commitment list', 'what commitment']],
 ];
 
-const RESPONSIBILITY = ['ai phu trach', 'ai chiu trach nhiem', 'ai chiu trach nhiem ve', 'ai thuc hien', 'ai lam', 'ai dam nhiem', 'ai dam nhan', 'ai trien khai', 'ai lo', 'don vi nao phu trach', 'don vi nao', 'co quan nao', 'ben nao', 'ai duoc giao', 'giao cho ai', 'do ai phu trach', 'ai dau tu', 'ai chi dao', 'ai tham muu', 'ai duoc de nghi', 'trach nhiem', 'phu trach',
+const RESPONSIBILITY = ['ai lanh dao', 'ai lanh dao chi dao', 'ai chi dao thuc hien', 'ai huong dan', 'ai phu trach', 'ai chiu trach nhiem', 'ai chiu trach nhiem ve', 'ai thuc hien', 'ai lam', 'ai dam nhiem', 'ai dam nhan', 'ai trien khai', 'ai lo', 'don vi nao phu trach', 'don vi nao', 'co quan nao', 'ben nao', 'ai duoc giao', 'giao cho ai', 'do ai phu trach', 'ai dau tu', 'ai chi dao', 'ai tham muu', 'ai duoc de nghi', 'trach nhiem', 'phu trach',
   'who is responsible', 'who responsible', 'who s responsible', 'responsible for', 'who handle', 'who handles', 'who is in charge', 'in charge of', 'who lead', 'who leads', 'who should', 'whose responsibility', 'responsibility for', 'who must', 'who will', 'who does', 'who implements', 'who is implementing', 'responsibility', 'responsible'];
 
 const DUTIES = ['co nhiem vu gi', 'nhiem vu gi', 'nhiem vu cua', 'phu trach gi', 'phu trach nhung gi', 'phu trach viec gi', 'phai lam gi', 'lam gi', 'chiu trach nhiem gi', 'duoc giao gi', 'duoc giao nhiem vu gi', 'co trach nhiem gi', 'trach nhiem cua', 'nhiem vu', 'vai tro cua', 'vai tro',
@@ -41,6 +53,7 @@ const WHO = ['la ai', 'la nguoi nao', 'giu chuc vu gi', 'chuc vu gi', 'chuc vu',
 
 const compile = (list: string[]) => list.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
 const C = {
+  focus: FOCUS.map(([f, words]) => [f, compile(words)] as const),
   help: compile(HELP),
   agreement: compile(AGREEMENT),
   status: STATUS_WORDS.map(([s, words]) => [s, compile(words)] as const),
@@ -79,7 +92,8 @@ export function detectIntent(question: string): Detected {
   // "ai ký kết", "ai chủ trì hội nghị": the signing itself.
   const agreement = cut(syl, C.agreement);
   if (agreement && !(resp && agreement.length > syl.length - 2 && /cam ket|commitment/.test(whole))) {
-    return { intent: 'agreement', subject: agreement.join(' ') };
+    const focus = C.focus.find(([, phrases]) => cut(syl, phrases))?.[0] ?? 'overview';
+    return { intent: 'agreement', focus, subject: agreement.join(' ') };
   }
   const duties = cut(syl, C.duties);
   const startsWithWho = syl[0] === 'ai' || syl[0] === 'who' || whole.startsWith('don vi nao') || whole.startsWith('co quan nao');

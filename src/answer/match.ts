@@ -4,7 +4,7 @@
 // more syllable, or on the given name alone when nothing else in the question looks like a name.
 import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
-import { syllables } from '../text/normalize.ts';
+import { markedSyllables, type Syllable } from '../text/normalize.ts';
 
 /** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
 const NAME_SYLLABLES = new Set(
@@ -44,31 +44,42 @@ export interface PersonMatch {
   positions: number[];
 }
 
+/**
+ * Whether a question syllable spells a name syllable. Typed with diacritics, it must be spelt the
+ * same ("đường" is not "Dương"). Typed without, it may be one edit away, but only when the question
+ * syllable is not itself a word the knowledge uses: "phuong" (địa phương) is a word, not a typo of "Hương".
+ */
+function nameSyllableMatches(q: Syllable, n: Syllable, knows: (term: string) => boolean): boolean {
+  if (q.marked !== undefined && n.marked !== undefined) return q.marked === n.marked;
+  if (q.folded === n.folded) return true;
+  return !knows(q.folded) && editDistanceAtMostOne(q.folded, n.folded);
+}
+
 /** People named in the question, strongest matches first. */
-export function findPeople(knowledge: Knowledge, query: string): PersonMatch[] {
-  const q = syllables(query);
+export function findPeople(knowledge: Knowledge, query: string, knows: (term: string) => boolean): PersonMatch[] {
+  const q = markedSyllables(query);
   const out: PersonMatch[] = [];
   for (const a of knowledge.agreements) {
     for (const p of a.people) {
-      const name = syllables(p.name);
+      const name = markedSyllables(p.name);
       const given = name[name.length - 1];
       if (!given) continue;
       let best: PersonMatch | undefined;
       for (let end = 0; end < q.length; end++) {
-        if (!editDistanceAtMostOne(q[end] as string, given)) continue;
+        if (!nameSyllableMatches(q[end] as Syllable, given, knows)) continue;
         // Walk backwards while the question's syllables continue the name.
         let k = name.length - 1;
         let start = end;
-        while (start > 0 && k > 0 && editDistanceAtMostOne(q[start - 1] as string, name[k - 1] as string)) {
+        while (start > 0 && k > 0 && nameSyllableMatches(q[start - 1] as Syllable, name[k - 1] as Syllable, knows)) {
           start--;
           k--;
         }
         const used = end - start + 1;
-        const before = q[start - 1];
+        const before = q[start - 1]?.folded;
+        const otherName = before !== undefined && NAME_SYLLABLES.has(before);
         let strength: PersonMatch['strength'] | undefined;
         if (used === name.length) strength = 'full';
-        else if (used >= 2) strength = before !== undefined && NAME_SYLLABLES.has(before) ? undefined : 'strong';
-        else if (before === undefined || !NAME_SYLLABLES.has(before)) strength = 'given';
+        else if (!otherName) strength = used >= 2 ? 'strong' : 'given';
         if (!strength) continue;
         const candidate: PersonMatch = { agreement: a, personId: p.id, strength, positions: Array.from({ length: used }, (_, i) => start + i) };
         if (!best || rank(candidate) > rank(best)) best = candidate;
@@ -90,10 +101,10 @@ function contentUnits(a: Analysis): Unit[] {
 
 /** How many of the phrase's content units the question covers, by syllable or by shared glossary concept. */
 export function unitsCovered(query: Analysis, phrase: Analysis): { covered: number; total: number } {
-  const syl = new Set(query.units.filter((u) => !u.stop).map((u) => u.syllable));
   const concepts = new Set(query.units.flatMap((u) => u.concepts));
+  const spelt = (u: Unit, v: Unit) => u.syllable === v.syllable && (u.marked === undefined || v.marked === undefined || u.marked === v.marked);
   const units = contentUnits(phrase);
-  const covered = units.filter((u) => syl.has(u.syllable) || u.concepts.some((c) => concepts.has(c))).length;
+  const covered = units.filter((u) => query.units.some((v) => !v.stop && spelt(u, v)) || u.concepts.some((c) => concepts.has(c))).length;
   return { covered, total: units.length };
 }
 
@@ -112,9 +123,11 @@ export interface TitleMatch {
 export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): TitleMatch[] {
   const out: TitleMatch[] = [];
   for (const a of knowledge.agreements) {
-    const named = a.meta.provinces.filter((p) => unitsCovered(query, analyzer.analyze(p.name)).covered === syllables(p.name).length);
+    // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
+    const places = query.units.filter((u) => u.place);
+    const provinceCovers = new Map(a.meta.provinces.map((p) => [p.id, unitsCovered({ units: places, terms: [] }, analyzer.analyze(p.name)).covered]));
     for (const p of a.people) {
-      if (named.length === 1 && p.province !== named[0]?.id) continue;
+      if (places.length > 0 && (!p.province || provinceCovers.get(p.province) !== places.length)) continue;
       for (const title of p.titles) {
         // English titles count too, so "Who chairs the Thai Nguyen People's Committee?" finds the chair.
         for (const text of [title.vi, title.en]) {
@@ -128,6 +141,11 @@ export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   const best = Math.max(0, ...out.map((m) => m.size));
   const seen = new Set<string>();
   return out.filter((m) => m.size === best && !seen.has(m.personId) && seen.add(m.personId));
+}
+
+function startsAlike(query: Analysis, phrase: Analysis): boolean {
+  const first = contentUnits(phrase)[0];
+  return first !== undefined && unitsCovered(query, { units: [first], terms: [] }).covered === 1;
 }
 
 export interface BodyMatch {
@@ -150,7 +168,8 @@ export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Anal
         const phrase = analyzer.analyze(name);
         const { covered, total } = unitsCovered(query, phrase);
         if (total > 0 && covered === total) size = Math.max(size, total);
-        else if (queryUnits > 0 && unitsCovered(phrase, query).covered === queryUnits) size = Math.max(size, queryUnits - 0.5);
+        // A short mention ("UBND", "công an") names a body when it starts the way the name starts.
+        else if (queryUnits > 0 && unitsCovered(phrase, query).covered === queryUnits && startsAlike(query, phrase)) size = Math.max(size, queryUnits - 0.5);
       }
       if (size > 0) out.push({ agreement: a, bodyId: b.id, size });
     }

@@ -32,6 +32,7 @@ export interface PartyRef {
 }
 
 export interface RoleView {
+  agreement: string;
   role: Role;
   /** "chỉ đạo" / "directs" in the answer's language. */
   roleLabel: string;

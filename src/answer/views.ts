@@ -37,6 +37,7 @@ export function partyRef(a: Agreement, id: string, lang: Lang): PartyRef {
 
 export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope'], lang: Lang): RoleView {
   return {
+    agreement: a.id,
     role: r.role,
     roleLabel: ROLE_LABEL[r.role][lang],
     party: partyRef(a, r.party, lang),
@@ -136,7 +137,8 @@ export function bodyItem(a: Agreement, id: string, lang: Lang): BodyItem | undef
 export function agreementItem(a: Agreement, lang: Lang): AgreementItem {
   const m = a.meta;
   const names = (ids: readonly string[]) => ids.map((id) => partyRef(a, id, lang).name).join(t(lang, ' và ', ' and '));
-  const when = `${m.signed.time_of_day ? `${pick(m.signed.time_of_day, lang)} ` : ''}${formatDate(m.signed.date, lang)}`;
+  // English answers keep the source's own spelling of the date beside the English one, to match the text.
+  const when = signedWhen(a, lang);
   return {
     type: 'agreement',
     agreement: a.id,
@@ -153,6 +155,13 @@ export function agreementItem(a: Agreement, lang: Lang): AgreementItem {
       { label: t(lang, 'Nguồn', 'Source'), value: `${pick(m.source_document.title, lang)}${m.source_document.author ? ` — ${partyRef(a, m.source_document.author, lang).name}` : ''}` },
     ],
   };
+}
+
+/** "chiều 29/3/2023" / "the afternoon of 29 March 2023 (29/3/2023)". */
+export function signedWhen(a: Agreement, lang: Lang): string {
+  const s = a.meta.signed;
+  if (lang === 'vi') return `${s.time_of_day ? `${s.time_of_day.vi} ` : ''}${formatDate(s.date, 'vi')}`;
+  return `${s.time_of_day?.en ? `the ${s.time_of_day.en} of ` : ''}${formatDate(s.date, 'en')} (${formatDate(s.date, 'vi')})`;
 }
 
 export function basisLabel(basis: keyof typeof BASIS_LABEL, lang: Lang): string {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Engine } from '../answer/engine.ts';
 import { renderText } from '../answer/render-text.ts';
 import type { Answer } from '../answer/types.ts';
+import { answerRefs } from '../answer/refs.ts';
 
 export const EvalQuestion = z.object({
   id: z.string(),
@@ -49,7 +50,7 @@ export function judge(q: EvalQuestion, answer: Answer): Verdict {
   if (q.found) {
     for (const s of q.all ?? []) if (!hay.includes(norm(s))) reasons.push(`missing "${s}"`);
     for (const group of q.any ?? []) if (!group.some((s) => hay.includes(norm(s)))) reasons.push(`missing one of ${JSON.stringify(group)}`);
-    const ids = new Set(answer.items.map((i) => i.id));
+    const ids = new Set(answerRefs(answer).map((r) => r.id));
     if (q.ids && !q.ids.some((id) => ids.has(id))) reasons.push(`no item among ${q.ids.join(',')} (got ${[...ids].join(',') || 'none'})`);
     const count = answer.page?.total ?? answer.items.length;
     if (q.min_items !== undefined && count < q.min_items) reasons.push(`${count} items, expected ≥ ${q.min_items}`);

@@ -2,16 +2,20 @@
 // "duong sat kep luu xa" find "đường sắt Kép - Lưu Xá" and "quốc lộ 17" find "QL17".
 //
 // A text becomes:
-//  - units: one per folded syllable, flagged as stop word, place name or generic word, with the
-//    glossary concepts that cover it. Units are what relevance is judged on (see relevance.ts).
-//  - terms: what MiniSearch indexes and looks up: content syllables, adjacent-syllable bigrams
-//    ("bac_giang", so "Bắc Giang" beats "Bắc" + "Giang"), glossary concepts ("#12" for every
-//    phrase of synonym group 12, whatever the language), and concept bigrams ("#3_17" for QL 17).
+//  - units: one per syllable, flagged as stop word, place name or generic word, with the glossary
+//    concepts that cover it. Relevance is judged on units (see relevance.ts).
+//  - terms: what MiniSearch indexes and looks up:
+//      syllable        folded ("duong"), so text typed without diacritics matches;
+//      marked          "=đương1", only for syllables written with diacritics, so that a question
+//                      typed with them ranks "đường" above "Dương" and can tell the two apart;
+//      bigram          adjacent syllables ("bac_giang"), so "Bắc Giang" beats "Bắc" + "Giang";
+//      concept         "#12" for every phrase of glossary group 12, whatever the language;
+//      concept-bigram  a concept and the syllable after it ("#3_17" for both "QL17" and "quốc lộ 17").
 import type { Glossary } from '../knowledge/schema.ts';
-import { syllables } from '../text/normalize.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { markedSyllables, type Syllable } from '../text/normalize.ts';
+import { isStopword } from './stopwords.ts';
 
-export type TermKind = 'syllable' | 'bigram' | 'concept' | 'concept-bigram';
+export type TermKind = 'syllable' | 'marked' | 'bigram' | 'concept' | 'concept-bigram';
 
 export interface Term {
   term: string;
@@ -22,6 +26,8 @@ export interface Term {
 
 export interface Unit {
   syllable: string;
+  /** Marked form when written with diacritics. */
+  marked?: string;
   stop: boolean;
   place: boolean;
   generic: boolean;
@@ -34,7 +40,7 @@ export interface Analysis {
 }
 
 interface Phrase {
-  syllables: string[];
+  syllables: Syllable[];
   concept?: string;
   tag?: 'place' | 'generic';
 }
@@ -44,11 +50,14 @@ export interface Analyzer {
   /**
    * Index terms only: what MiniSearch's `tokenize` returns for a field. Syllables of place names
    * are indexed only as phrases ("thai_nguyen"), never alone: otherwise "Nguyễn Văn A" would match
-   * any clause that mentions Thái Nguyên and "vận tải".
+   * any clause that mentions Thái Nguyên.
    */
   tokenize(text: string): string[];
-  /** The concept token of a phrase, if the glossary knows it ("quốc lộ" → "#3"). */
-  conceptOf(phrase: string): string | undefined;
+}
+
+/** A glossary syllable matches a text syllable when they fold alike and, if both carry diacritics, are spelt alike. */
+function same(a: Syllable, b: Syllable): boolean {
+  return a.folded === b.folded && (a.marked === undefined || b.marked === undefined || a.marked === b.marked);
 }
 
 /** Builds the analyser from the glossary. Pure: the same glossary always gives the same terms. */
@@ -59,19 +68,65 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     ...glossary.synonyms,
   ];
   groups.forEach((group, i) => {
-    for (const p of group) phrases.push({ syllables: syllables(p), concept: `#${i}` });
+    for (const p of group) phrases.push({ syllables: markedSyllables(p), concept: `#${i}` });
   });
-  for (const p of glossary.places) phrases.push({ syllables: syllables(p), tag: 'place' });
-  for (const p of glossary.generic) phrases.push({ syllables: syllables(p), tag: 'generic' });
+  for (const p of glossary.places) phrases.push({ syllables: markedSyllables(p), tag: 'place' });
+  for (const p of glossary.generic) phrases.push({ syllables: markedSyllables(p), tag: 'generic' });
 
   // First syllable → phrases starting with it, so a scan costs one map lookup per position.
   const byFirst = new Map<string, Phrase[]>();
   for (const p of phrases) {
     const first = p.syllables[0];
     if (first === undefined) continue;
-    const list = byFirst.get(first) ?? [];
+    const list = byFirst.get(first.folded) ?? [];
     list.push(p);
-    byFirst.set(first, list);
+    byFirst.set(first.folded, list);
+  }
+
+  function analyzeUncached(text: string): Analysis {
+    const syls = markedSyllables(text);
+    const units: Unit[] = syls.map((s) => ({
+      syllable: s.folded,
+      ...(s.marked !== undefined ? { marked: s.marked } : {}),
+      stop: isStopword(s.folded, s.marked),
+      place: false,
+      generic: false,
+      concepts: [],
+    }));
+    const terms = new Map<string, Term>();
+    const add = (term: string, kind: TermKind, positions: number[]): void => {
+      const t = terms.get(term);
+      if (t) t.positions.push(...positions);
+      else terms.set(term, { term, kind, positions: [...positions] });
+    };
+
+    for (let i = 0; i < syls.length; i++) {
+      const here = units[i] as Unit;
+      if (!here.stop) {
+        add(here.syllable, 'syllable', [i]);
+        if (here.marked !== undefined) add(`=${here.marked}`, 'marked', [i]);
+      }
+      const next = units[i + 1];
+      if (next !== undefined && !(here.stop && next.stop)) add(`${here.syllable}_${next.syllable}`, 'bigram', [i, i + 1]);
+
+      for (const p of byFirst.get(here.syllable) ?? []) {
+        const n = p.syllables.length;
+        if (!p.syllables.every((s, k) => syls[i + k] !== undefined && same(s, syls[i + k] as Syllable))) continue;
+        const span = Array.from({ length: n }, (_, k) => i + k);
+        for (const pos of span) {
+          const u = units[pos] as Unit;
+          if (p.tag === 'place') u.place = true;
+          if (p.tag === 'generic') u.generic = true;
+          if (p.concept && !u.concepts.includes(p.concept)) u.concepts.push(p.concept);
+        }
+        if (p.concept) {
+          add(p.concept, 'concept', span);
+          const after = units[i + n];
+          if (after !== undefined && !after.stop) add(`${p.concept}_${after.syllable}`, 'concept-bigram', [...span, i + n]);
+        }
+      }
+    }
+    return { units, terms: [...terms.values()] };
   }
 
   // Titles and body names are analysed on every question; their analyses never change.
@@ -84,51 +139,11 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     return result;
   }
 
-  function analyzeUncached(text: string): Analysis {
-    const syls = syllables(text);
-    const units: Unit[] = syls.map((s) => ({ syllable: s, stop: STOPWORDS.has(s), place: false, generic: false, concepts: [] }));
-    const terms = new Map<string, Term>();
-    const add = (term: string, kind: TermKind, positions: number[]): void => {
-      const t = terms.get(term);
-      if (t) t.positions.push(...positions);
-      else terms.set(term, { term, kind, positions: [...positions] });
-    };
-
-    for (let i = 0; i < syls.length; i++) {
-      const here = syls[i] as string;
-      if (!STOPWORDS.has(here)) add(here, 'syllable', [i]);
-      const next = syls[i + 1];
-      if (next !== undefined && !(STOPWORDS.has(here) && STOPWORDS.has(next))) add(`${here}_${next}`, 'bigram', [i, i + 1]);
-
-      for (const p of byFirst.get(here) ?? []) {
-        const n = p.syllables.length;
-        if (!p.syllables.every((s, k) => syls[i + k] === s)) continue;
-        const span = Array.from({ length: n }, (_, k) => i + k);
-        for (const pos of span) {
-          const u = units[pos] as Unit;
-          if (p.tag === 'place') u.place = true;
-          if (p.tag === 'generic') u.generic = true;
-          if (p.concept && !u.concepts.includes(p.concept)) u.concepts.push(p.concept);
-        }
-        if (p.concept) {
-          add(p.concept, 'concept', span);
-          const after = syls[i + n];
-          if (after !== undefined && !STOPWORDS.has(after)) add(`${p.concept}_${after}`, 'concept-bigram', [...span, i + n]);
-        }
-      }
-    }
-    return { units, terms: [...terms.values()] };
-  }
-
-  const conceptByPhrase = new Map<string, string>();
-  for (const p of phrases) if (p.concept) conceptByPhrase.set(p.syllables.join(' '), p.concept);
-
   return {
     analyze,
     tokenize: (text) => {
       const { units, terms } = analyze(text);
-      return terms.filter((t) => t.kind !== 'syllable' || !units[t.positions[0] as number]?.place).map((t) => t.term);
+      return terms.filter((t) => (t.kind !== 'syllable' && t.kind !== 'marked') || !units[t.positions[0] as number]?.place).map((t) => t.term);
     },
-    conceptOf: (phrase) => conceptByPhrase.get(syllables(phrase).join(' ')),
   };
 }

@@ -33,7 +33,7 @@ export interface Hit {
 export const FIELD_BOOST = { name: 3, keywords: 2, text: 1, context: 0.5 } as const;
 
 /** Phrase-level terms count more than single syllables: that is how "Bắc Giang" beats "Bắc" + "Giang". */
-const TERM_BOOST: Record<TermKind, number> = { syllable: 1, bigram: 1.6, concept: 1.3, 'concept-bigram': 2 };
+const TERM_BOOST: Record<TermKind, number> = { syllable: 1, marked: 0.5, bigram: 1.6, concept: 1.3, 'concept-bigram': 2 };
 
 function documents(k: Knowledge): Doc[] {
   const docs: Doc[] = [];
@@ -74,15 +74,22 @@ function documents(k: Knowledge): Doc[] {
 
 export interface SearchIndex {
   search(query: Analysis, options?: { types?: readonly ItemType[]; agreement?: string; limit?: number }): Hit[];
+  /** Whether any document has this term: a question word we have never seen is a topic we do not cover. */
+  knows(term: string): boolean;
   readonly size: number;
 }
 
 export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): SearchIndex {
+  const vocabulary = new Set<string>();
   const mini = new MiniSearch<Doc>({
     idField: 'key',
     fields: ['name', 'keywords', 'text', 'context'],
     storeFields: ['type', 'agreement', 'itemId'],
-    tokenize: analyzer.tokenize,
+    tokenize: (text) => {
+      const terms = analyzer.tokenize(text);
+      for (const t of terms) vocabulary.add(t);
+      return terms;
+    },
     // The analyser already folded, filtered and expanded; MiniSearch must not touch terms again.
     processTerm: (term) => term,
     searchOptions: {
@@ -97,6 +104,7 @@ export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): Sea
 
   return {
     size: docs.length,
+    knows: (term) => vocabulary.has(term),
     search(query, options = {}) {
       if (query.terms.length === 0) return [];
       const kind = new Map(query.terms.map((t) => [t.term, t.kind]));

@@ -1,67 +1,66 @@
 // Decides whether a hit really answers the question, or merely shares a word with it.
-// A BM25 score alone cannot say that: "bệnh viện ở Võ Nhai" scores on "Võ Nhai" against the
-// road clauses. So we ask which of the question's own words the hit covers, and require the
-// topic words (not place names, not generic words like "hợp tác") to be covered.
-import type { Analysis } from './analyzer.ts';
+// A BM25 score alone cannot say that: "bệnh viện ở Võ Nhai" scores on "Võ Nhai" against the road
+// clauses. So we ask how much of the question's own wording the hit covers:
+//  - each syllable of the question is a unit; stop words and generic words ("hợp tác") do not count,
+//    place names count half (a place alone is not a topic);
+//  - a word the knowledge never uses ("sân bay") counts double: it is most likely the point of the
+//    question, and we do not cover it;
+//  - a unit matched only as a lone syllable, while its neighbour is a topic word too, earns half:
+//    Vietnamese words are mostly two syllables, and "tham quan" is not "tham mưu";
+//  - a unit typed with diacritics that matched only after folding ("Dương" for "đường") earns half.
+import type { Analysis, TermKind } from './analyzer.ts';
 
 export interface Coverage {
-  /** Topic units in the question, and how many the hit covers. */
   topics: number;
   topicsCovered: number;
-  places: number;
-  placesCovered: number;
-  /** Covered weight over total weight; places count half, generic words and stop words not at all. */
+  /** Covered weight over total weight. */
   ratio: number;
-  /** The question has two topic words side by side ("đường sắt"), so a phrase match is expected. */
-  adjacentTopics: boolean;
-  /** A phrase-level term (bigram or glossary concept) covering a topic word matched. */
-  phraseMatched: boolean;
 }
 
-/** Which syllable positions of the question a set of matched terms stands for. */
-export function coveredPositions(query: Analysis, matched: ReadonlySet<string>): Set<number> {
-  const covered = new Set<number>();
-  for (const t of query.terms) if (matched.has(t.term)) for (const p of t.positions) covered.add(p);
-  return covered;
-}
+/** The minimum coverage for a hit to count as an answer. Tuned on the evaluation set (see README). */
+export const MIN_COVERAGE = 0.6;
 
-export function coverage(query: Analysis, matched: ReadonlySet<string>): Coverage {
-  const covered = coveredPositions(query, matched);
+export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (term: string) => boolean): Coverage {
+  const n = query.units.length;
+  const kindAt = new Array<Set<TermKind>>(n);
+  for (const t of query.terms) {
+    if (!matched.has(t.term)) continue;
+    for (const p of t.positions) (kindAt[p] ??= new Set()).add(t.kind);
+  }
   const isTopic = (i: number) => {
     const u = query.units[i];
     return u !== undefined && !u.stop && !u.generic && !u.place;
   };
-  const adjacentTopics = query.units.some((_, i) => isTopic(i) && isTopic(i + 1));
-  const phraseMatched = query.terms.some((t) => t.kind !== 'syllable' && matched.has(t.term) && t.positions.some(isTopic));
+  let total = 0;
+  let covered = 0;
   let topics = 0;
   let topicsCovered = 0;
-  let places = 0;
-  let placesCovered = 0;
   query.units.forEach((u, i) => {
     if (u.stop || u.generic) return;
-    if (u.place) {
-      places++;
-      if (covered.has(i)) placesCovered++;
-    } else {
+    const kinds = kindAt[i];
+    let credit = 0;
+    if (kinds) {
+      if (kinds.has('concept') || kinds.has('concept-bigram')) credit = 1;
+      else {
+        credit = kinds.has('bigram') || !(isTopic(i - 1) || isTopic(i + 1)) ? 1 : 0.5;
+        if (u.marked !== undefined && !kinds.has('marked')) credit *= 0.5;
+      }
+    }
+    const unknown = u.concepts.length === 0 && !knows(u.syllable);
+    const weight = u.place ? 0.5 : unknown ? 2 : 1;
+    total += weight;
+    covered += weight * credit;
+    if (!u.place) {
       topics++;
-      if (covered.has(i)) topicsCovered++;
+      if (credit > 0) topicsCovered++;
     }
   });
-  const total = topics + places * 0.5;
-  const ratio = total === 0 ? 0 : (topicsCovered + placesCovered * 0.5) / total;
-  return { topics, topicsCovered, places, placesCovered, ratio, adjacentTopics, phraseMatched };
+  return { topics, topicsCovered, ratio: total === 0 ? 0 : covered / total };
 }
 
-/** The minimum coverage for a hit to count as an answer. Tuned on the evaluation set (see README). */
-export const MIN_COVERAGE = 0.5;
-export const SCATTERED_COVERAGE = 0.75;
-
 /** True when the hit covers enough of the question, and at least one topic word if there is any. */
-export function isRelevant(c: Coverage): boolean {
-  if (c.topics + c.places === 0) return false;
+export function isRelevant(c: Coverage, min = MIN_COVERAGE): boolean {
+  if (c.ratio === 0) return false;
   if (c.topics > 0 && c.topicsCovered === 0) return false;
-  // Scattered single syllables are weak evidence in Vietnamese, where one syllable has many
-  // meanings ("đường" road, "Dương" a name): without a phrase match, ask for more of the question.
-  if (c.adjacentTopics && !c.phraseMatched) return c.ratio >= SCATTERED_COVERAGE;
-  return c.ratio >= MIN_COVERAGE;
+  return c.ratio >= min;
 }

@@ -1,23 +1,36 @@
-// Stop words, in folded form (see text/normalize.ts). Folding merges some Vietnamese words, so a
-// word is listed only when every word it folds from is a function word: "dang" (đang / Đảng),
-// "cho" (cho / chờ), "toi" (tôi / tội), "ban" (bạn / Ban), "an" (an ninh), "to" (Tổ quốc) and
-// "on" (ổn định) are left out on purpose.
+// Stop words. Folding merges Vietnamese words ("thì" and "thị", "đang" and "Đảng", "cho" and
+// "chờ"), so a word typed with diacritics is checked against the marked list, and only a word
+// typed without them falls back to the folded list, from which every ambiguous word is left out.
+import { fold, marked } from '../text/normalize.ts';
 
-const VI = `va cua cac nhung la voi trong tren de theo tu ve tai nay thi ma nao gi ai da se con cung nhu
-hoac hay mot duoc bi khong co roi chua nhe oi vay sao bao gio nhi thuoc nhat rat qua den ra vao
-o biet hoi xin vui long minh ong ba chi hien nay hien cai viec ay kia day lam gium giup`;
+const VI_MARKED = `và của các những là với trong trên để theo từ về tại này đó thì mà nào gì ai đã sẽ còn cũng như
+hoặc hay một được bị không có rồi chưa nhé ơi vậy sao bao giờ nhỉ thuộc nhất rất qua đến ra vào ở biết hỏi
+xin vui lòng mình ông bà chị hiện nay cái việc ấy kia đây làm giùm giúp đang cho tôi bạn do nhiêu người hả à
+thế nào gồm những nhé ạ vâng dạ`;
 
-const EN = `the a of for in at by with and or is are was were be been who whom what which when where how why
+// Folded forms that are also content words once folded: đang/Đảng, cho/chờ, tôi/tội, bạn/Ban,
+// do/độ, thế/thể, người (kept: never a topic), nào/não.
+const FOLDED_AMBIGUOUS = new Set(['dang', 'cho', 'toi', 'ban', 'do', 'the', 'bao', 'hay', 'hien', 'ra', 'dan']);
+
+const EN = `the a of for in at by with and or is are was were be been being who whom what which when where how why
 does do did has have had it its this that these those there about any all me my i you your we our
 they their he she his her from as into tell show list please can could would should will still yet
-not no yes than then so if us may might must some`;
+not no yes than then so if us may might must some already currently now ever s d ll re ve whats`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set([...VI.split(/\s+/), ...EN.split(/\s+/)]);
+const VI_MARKED_SET = new Set(VI_MARKED.split(/\s+/).map(marked));
+const VI_FOLDED_SET = new Set(VI_MARKED.split(/\s+/).map(fold).filter((w) => !FOLDED_AMBIGUOUS.has(w)));
+const EN_SET = new Set(EN.split(/\s+/));
 
-/** English function words: their presence (with no Vietnamese marks) tells an English question. */
-export const ENGLISH_MARKERS: ReadonlySet<string> = new Set(EN.split(/\s+/).filter((w) => w.length > 1));
+/** True for a function word. `markedForm` is the syllable's marked form when it was typed with diacritics. */
+export function isStopword(folded: string, markedForm?: string): boolean {
+  if (markedForm !== undefined) return VI_MARKED_SET.has(markedForm);
+  return VI_FOLDED_SET.has(folded) || EN_SET.has(folded);
+}
 
-/** Vietnamese function words that do not double as English words. */
+/** English function words: their presence tells an English question. */
+export const ENGLISH_MARKERS: ReadonlySet<string> = new Set([...EN_SET].filter((w) => w.length > 1));
+
+/** Vietnamese function words (folded) that do not double as English words. */
 export const VIETNAMESE_MARKERS: ReadonlySet<string> = new Set(
   `va cua cac nhung la voi trong tren theo ve tai nay thi nao gi ai da se con cung duoc khong co chua nhu
   phu trach cam ket nhiem vu chu tich bi thu hai tinh`.split(/\s+/),

@@ -41,6 +41,50 @@ export function hasVietnameseMarks(text: string): boolean {
   return /[đĐ]|[\u0300-\u036f]/.test(text.normalize('NFD'));
 }
 
+// Vietnamese tone marks. The other combining marks (circumflex, breve, horn) change the vowel itself.
+const TONES = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+
+/**
+ * A syllable with its diacritics, in one spelling whatever the tone placement: the tone mark is
+ * moved to the end as a digit, so "hoà" and "hòa" both give "hoa1", "thuỷ" and "thủy" "thuy4".
+ * Plain ASCII input gives back the folded syllable (no tone digit), which callers treat as "unmarked".
+ */
+export function marked(syllable: string): string {
+  const nfd = syllable.normalize('NFC').toLowerCase().normalize('NFD');
+  let tone = '';
+  let base = '';
+  for (const ch of nfd) {
+    const i = TONES.indexOf(ch);
+    if (i >= 0) tone = String(i + 1);
+    else base += ch;
+  }
+  return `${base.normalize('NFC')}${tone}`;
+}
+
+/** One word of the text, folded for matching and, where the writer typed diacritics, marked for precision. */
+export interface Syllable {
+  folded: string;
+  /** The marked form (see `marked`), or undefined when the writer typed no diacritics. */
+  marked?: string;
+}
+
+/** Like `syllables`, keeping each syllable's marked form when it has diacritics. */
+export function markedSyllables(text: string): Syllable[] {
+  const words = text
+    .normalize('NFC')
+    .replace(/(\p{L})(?=\p{N})/gu, '$1 ')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+  const out: Syllable[] = [];
+  for (const w of words) {
+    const f = stem(fold(w).replace(/[^a-z0-9]/g, ''));
+    if (!f) continue;
+    const m = marked(w);
+    out.push(m === f || /^[a-z0-9]+$/.test(w.toLowerCase()) ? { folded: f } : { folded: f, marked: m });
+  }
+  return out;
+}
+
 /**
  * Splits text into folded syllables. Letter→digit boundaries split ("QL17" → "ql", "17"),
  * digit→letter ones do not, so "ĐT294B" stays distinct from "ĐT294".
