@@ -3,7 +3,7 @@
 import type { Status } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Hit, ItemType } from '../search/index.ts';
-import { coverage, isRelevant } from '../search/relevance.ts';
+import { coverage, isRelevant, unionMatched } from '../search/relevance.ts';
 import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
 import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
@@ -46,12 +46,27 @@ function item(ctx: Context, h: Pick<Hit, 'type' | 'agreement' | 'id'>, lang: Lan
   }
 }
 
-/** Hits that really answer the subject: relevant by coverage, and not far behind the best one. */
+/**
+ * Hits that really answer the subject: relevant by coverage, and not far behind the best one.
+ * When no single hit covers enough, up to three hits that each cover part of the question may
+ * answer it together ("crime prevention in the border areas" is two clauses of line 36).
+ */
 function relevantHits(ctx: Context, subject: string, types?: readonly ItemType[], minCoverage?: number): Hit[] {
   const query = ctx.analyzer.analyze(subject);
-  const hits = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 }).filter((h) => isRelevant(coverage(query, h.matched, ctx.index.knows), minCoverage));
-  const top = hits[0]?.score ?? 0;
-  return hits.filter((h) => h.score >= top * 0.45).slice(0, 6);
+  const all = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 });
+  const scored = all.map((h) => ({ h, c: coverage(query, h.matched, ctx.index.knows) }));
+  // Coverage first, BM25 second: a hit that answers more of the question beats a louder partial one.
+  const relevant = scored.filter((x) => isRelevant(x.c, minCoverage)).sort((x, y) => Math.round(y.c.ratio * 10) - Math.round(x.c.ratio * 10) || y.h.score - x.h.score);
+  if (relevant.length > 0) {
+    const top = relevant[0] as (typeof relevant)[number];
+    return relevant.filter((x) => x.c.ratio >= top.c.ratio - 0.25 && x.h.score >= top.h.score * 0.3).slice(0, 6).map((x) => x.h);
+  }
+  const partial = scored.filter((x) => x.c.ratio >= 0.3 && x.c.phrase).slice(0, 3).map((x) => x.h);
+  for (let n = 2; n <= partial.length; n++) {
+    const set = partial.slice(0, n);
+    if (isRelevant(coverage(query, unionMatched(set), ctx.index.knows), minCoverage)) return set;
+  }
+  return [];
 }
 
 /** Whether the subject has any word that is neither a stop word nor generic ("hợp tác", "cam kết"). */
@@ -213,7 +228,8 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   const base = { question, lang };
   const areas = areasIn(ctx, subject);
   const query = ctx.analyzer.analyze(subject);
-  const bodies = findBodies(ctx.knowledge, ctx.analyzer, query);
+  // Only a body named in full filters a list: "transport" alone is an area, not "transport operators".
+  const bodies = findBodies(ctx.knowledge, ctx.analyzer, query).filter((b) => b.exact);
   // A subject that is neither an area nor a body narrows the list by search ("cam kết về sông Cầu").
   const narrowBySearch = areas.length === 0 && bodies.length === 0 && hasTopic(ctx, subject);
   const allowed = narrowBySearch ? new Set(relevantHits(ctx, subject, ['commitment', 'result']).map((h) => `${h.agreement}/${h.id}`)) : undefined;
@@ -315,7 +331,7 @@ function personAnswer(ctx: Context, base: Base, matches: PersonMatch[], intent: 
   // What the source reports them saying or doing (speeches, statements) belongs with who they are.
   if (matches.length === 1 && matches[0]) {
     const { agreement: a, personId } = matches[0];
-    for (const f of a.facts) if (f.parties.includes(personId)) items.push(factItem(a, f.id, lang) as AnswerItem);
+    for (const f of a.facts) if (f.speaker === personId || f.parties.includes(personId)) items.push(factItem(a, f.id, lang) as AnswerItem);
   }
   const notes: string[] = [];
   let headline = matches.length === 1 ? (items[0] as AnswerItem).title : t(lang, `Có ${matches.length} người khớp với tên này — bạn muốn hỏi ai?`, `${matches.length} people match that name — which one do you mean?`);

@@ -20,12 +20,12 @@ export type Detected =
 const HELP = ['help', 'giup', 'giup do', 'tro giup', 'huong dan', 'huong dan su dung', 'menu', 'start', 'bat dau', 'ban lam duoc gi', 'ban co the lam gi', 'ban giup duoc gi', 'hoi duoc gi', 'toi co the hoi gi', 'what can you do', 'how do i use this', 'how to use', 'cach dung', 'cach su dung', 'xin chao', 'chao', 'hello', 'hi'];
 
 const AGREEMENT = [
-  'ky ket khi nao', 'ky khi nao', 'ky ngay nao', 'ngay ky', 'ngay ky ket', 'thoi gian ky', 'ky o dau', 'ky tai dau', 'ky ket o dau', 'ky ket tai dau', 'dia diem ky',
+  'ky ket khi nao', 'ky khi nao', 'ky ngay nao', 'ngay ky', 'ngay ky ket', 'thoi gian ky', 'ky o dau', 'ky tai dau', 'ky o', 'ky tai', 'signed where', 'where signed', 'ky ket o dau', 'ky ket tai dau', 'dia diem ky',
   'dia diem ky ket', 'ai ky', 'ai ky ket', 'ben nao ky', 'cac ben ky ket', 'cac ben', 'ky ket giua', 'giai doan nao', 'giai doan', 'thoi han', 'hieu luc', 'chu tri hoi nghi',
   'ai chu tri', 'dong chu tri', 'hoi nghi ky ket', 'dien ra vao buoi nao', 'dien ra khi nao', 'dien ra o dau', 'to chuc o dau', 'to chuc khi nao', 'buoi nao',
   'bien ban ghi nho la gi', 'thong tin bien ban', 'tong quan', 'gioi thieu bien ban', 'du hoi nghi', 'tham du hoi nghi', 'tham du', 'nguoi ky',
   'when was', 'when did', 'where was', 'where did', 'who signed', 'signed', 'signing', 'sign', 'what period', 'period', 'co chair', 'co chaired', 'chaired', 'who chaired',
-  'parties', 'signatories', 'what is the mou', 'overview', 'what is this agreement', 'tac gia', 'ai viet', 'author', 'who wrote', 'wrote',
+  'signatories', 'what is the mou', 'overview', 'what is this agreement', 'tac gia', 'ai viet', 'author', 'who wrote', 'wrote',
   'attended', 'attend', 'attendees', 'took part', 'present at',
 ];
 
@@ -33,7 +33,7 @@ const FOCUS: [AgreementFocus, string[]][] = [
   ['author', ['tac gia', 'ai viet', 'author', 'who wrote', 'wrote']],
   ['chairs', ['chu tri', 'co chair', 'co chaired', 'chaired', 'chair the conference']],
   ['attendees', ['du hoi nghi', 'tham du', 'attended', 'attend', 'attendees', 'took part', 'present at']],
-  ['signers', ['ai ky', 'ben nao ky', 'cac ben', 'ky ket giua', 'nguoi ky', 'who signed', 'signed by', 'parties', 'signatories', 'which bodies signed', 'bodies signed']],
+  ['signers', ['ai ky', 'ben nao ky', 'cac ben', 'ky ket giua', 'nguoi ky', 'who signed', 'signed by', 'signatories', 'which bodies signed', 'bodies signed']],
 ];
 
 const STATUS_WORDS: [Status[] | 'all', string[]][] = [
@@ -51,7 +51,8 @@ const DUTIES = ['co nhiem vu gi', 'nhiem vu gi', 'nhiem vu cua', 'phu trach gi',
 
 const WHO = ['la ai', 'la nguoi nao', 'giu chuc vu gi', 'chuc vu gi', 'chuc vu', 'giu chuc gi', 'lam chuc gi', 'chuc danh', 'who is', 'who s', 'who are', 'who holds', 'who was', 'what is the position of', 'position of', 'title of', 'tell me about', 'dong chi', 'ong', 'ba'];
 
-const compile = (list: string[]) => list.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+// Patterns go through the same syllable splitting as questions, so "bodies" and "body" meet.
+const compile = (list: string[]) => list.map((p) => syllables(p)).sort((a, b) => b.length - a.length);
 const C = {
   focus: FOCUS.map(([f, words]) => [f, compile(words)] as const),
   help: compile(HELP),
@@ -62,11 +63,27 @@ const C = {
   who: compile(WHO),
 };
 
+/** One typo is forgiven in a long pattern word ("responsble", "tráh"), never in short ones. */
+function close(word: string, pattern: string): boolean {
+  if (word === pattern) return true;
+  if (pattern.length < 5 || Math.abs(word.length - pattern.length) > 1) return false;
+  const [a, b] = word.length >= pattern.length ? [word, pattern] : [pattern, word];
+  for (let i = 0; i < a.length; i++) {
+    // Deleting one letter of the longer word, or swapping it (same length), must give the other.
+    if (a.length > b.length ? a.slice(0, i) + a.slice(i + 1) === b : a.slice(0, i) + a.slice(i + 1) === b.slice(0, i) + b.slice(i + 1)) return true;
+  }
+  return false;
+}
+
 /** Finds the first (longest) phrase in the syllables; returns the syllables with it removed. */
 function cut(syl: string[], phrases: string[][]): string[] | undefined {
-  for (const p of phrases) {
-    for (let i = 0; i + p.length <= syl.length; i++) {
-      if (p.every((s, k) => syl[i + k] === s)) return [...syl.slice(0, i), ...syl.slice(i + p.length)];
+  for (const exact of [true, false]) {
+    for (const p of phrases) {
+      // Typos are forgiven only in multi-word patterns, where the other words anchor the match.
+      if (!exact && p.length < 2) continue;
+      for (let i = 0; i + p.length <= syl.length; i++) {
+        if (p.every((s, k) => (exact ? syl[i + k] === s : close(syl[i + k] as string, s)))) return [...syl.slice(0, i), ...syl.slice(i + p.length)];
+      }
     }
   }
   return undefined;

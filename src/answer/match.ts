@@ -14,7 +14,7 @@ const NAME_SYLLABLES = new Set(
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4) return false;
   let i = 0;
   let j = 0;
   let edits = 0;
@@ -152,6 +152,8 @@ export interface BodyMatch {
   agreement: Agreement;
   bodyId: string;
   size: number;
+  /** A whole name of the body is in the question (not just a short mention that fits it). */
+  exact: boolean;
 }
 
 /**
@@ -171,7 +173,7 @@ export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Anal
         // A short mention ("UBND", "công an") names a body when it starts the way the name starts.
         else if (queryUnits > 0 && unitsCovered(phrase, query).covered === queryUnits && startsAlike(query, phrase)) size = Math.max(size, queryUnits - 0.5);
       }
-      if (size > 0) out.push({ agreement: a, bodyId: b.id, size });
+      if (size > 0) out.push({ agreement: a, bodyId: b.id, size, exact: Number.isInteger(size) });
     }
   }
   const best = Math.max(0, ...out.map((m) => m.size));

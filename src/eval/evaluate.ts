@@ -50,9 +50,10 @@ export function judge(q: EvalQuestion, answer: Answer): Verdict {
   if (q.found) {
     for (const s of q.all ?? []) if (!hay.includes(norm(s))) reasons.push(`missing "${s}"`);
     for (const group of q.any ?? []) if (!group.some((s) => hay.includes(norm(s)))) reasons.push(`missing one of ${JSON.stringify(group)}`);
-    const ids = new Set(answerRefs(answer).map((r) => r.id));
+    const refs = answerRefs(answer);
+    const ids = new Set(refs.map((r) => r.id));
     if (q.ids && !q.ids.some((id) => ids.has(id))) reasons.push(`no item among ${q.ids.join(',')} (got ${[...ids].join(',') || 'none'})`);
-    const count = answer.page?.total ?? answer.items.length;
+    const count = answer.page?.total ?? refs.length;
     if (q.min_items !== undefined && count < q.min_items) reasons.push(`${count} items, expected ≥ ${q.min_items}`);
   }
   return { question: q, pass: reasons.length === 0, reasons, answer, text };

@@ -61,7 +61,10 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
     ref(areas, 'area', r.area, F.results, ['results', i, 'area']);
     r.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['results', i, 'parties', j]));
   });
-  a.facts.forEach((f, i) => f.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['facts', i, 'parties', j])));
+  a.facts.forEach((f, i) => {
+    f.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['facts', i, 'parties', j]));
+    if (f.speaker) ref(people, 'person', f.speaker, F.results, ['facts', i, 'speaker']);
+  });
 
   const files: [string, string, unknown][] = [
     [F.agreement, '', a.meta],

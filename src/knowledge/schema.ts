@@ -139,6 +139,8 @@ export const Result = z.object({
 export const Fact = z.object({
   id: Id,
   kind: z.enum(['background', 'figure', 'assessment', 'statement']),
+  /** Who said it, when the source attributes the passage to a speaker. */
+  speaker: Id.optional(),
   title: Bilingual,
   text: z.string().min(1),
   parties: z.array(Id).default([]),

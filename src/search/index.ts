@@ -111,10 +111,11 @@ export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): Sea
       const types = options.types ? new Set(options.types) : undefined;
       const results: SearchResult[] = mini.search(query.terms.map((t) => t.term).join(' '), {
         boostTerm: (term) => TERM_BOOST[kind.get(term) ?? 'syllable'],
-        // Typos are forgiven on whole syllables of 4+ letters only: short syllables and codes
-        // ("17", "294b") must match exactly, or "ĐT294" would find "ĐT294B".
-        fuzzy: (term) => (kind.get(term) === 'syllable' && term.length >= 4 && /^[a-z]+$/.test(term) ? 1 : false),
-        prefix: (term) => kind.get(term) === 'syllable' && term.length >= 5 && /^[a-z]+$/.test(term),
+        // Typos are forgiven only in words the knowledge does not know: a known word is spelt as
+        // meant ("phuong" must not reach "huong"). Codes ("17", "294b") always match exactly, or
+        // "ĐT294" would find "ĐT294B".
+        fuzzy: (term) => (kind.get(term) === 'syllable' && /^[a-z]+$/.test(term) && !vocabulary.has(term) ? (term.length >= 6 ? 2 : term.length >= 4 ? 1 : false) : false),
+        prefix: (term) => kind.get(term) === 'syllable' && term.length >= 5 && /^[a-z]+$/.test(term) && !vocabulary.has(term),
         filter: (r) => (!types || types.has(r.type as ItemType)) && (!options.agreement || r.agreement === options.agreement),
       });
       return results.slice(0, options.limit ?? 20).map((r) => ({

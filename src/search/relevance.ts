@@ -13,6 +13,8 @@ import type { Analysis, TermKind } from './analyzer.ts';
 export interface Coverage {
   topics: number;
   topicsCovered: number;
+  /** Some topic unit is covered by a phrase-level term (bigram or glossary concept), not just a lone syllable. */
+  phrase: boolean;
   /** Covered weight over total weight. */
   ratio: number;
 }
@@ -35,6 +37,7 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
   let covered = 0;
   let topics = 0;
   let topicsCovered = 0;
+  let phrase = false;
   query.units.forEach((u, i) => {
     if (u.stop || u.generic) return;
     const kinds = kindAt[i];
@@ -53,14 +56,25 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
     if (!u.place) {
       topics++;
       if (credit > 0) topicsCovered++;
+      if (kinds && (kinds.has('bigram') || kinds.has('concept') || kinds.has('concept-bigram'))) phrase = true;
     }
   });
-  return { topics, topicsCovered, ratio: total === 0 ? 0 : covered / total };
+  return { topics, topicsCovered, phrase, ratio: total === 0 ? 0 : covered / total };
+}
+
+/** Coverage of several hits together: a question about two aspects may be answered by two clauses. */
+export function unionMatched(hits: readonly { matched: ReadonlySet<string> }[]): Set<string> {
+  const all = new Set<string>();
+  for (const h of hits) for (const t of h.matched) all.add(t);
+  return all;
 }
 
 /** True when the hit covers enough of the question, and at least one topic word if there is any. */
 export function isRelevant(c: Coverage, min = MIN_COVERAGE): boolean {
   if (c.ratio === 0) return false;
   if (c.topics > 0 && c.topicsCovered === 0) return false;
+  // Two or more topic words matched only as scattered single syllables is a coincidence, not an
+  // answer ("bạn có người yêu chưa" shares "Ban" and "yêu cầu" with a clause).
+  if (c.topics >= 2 && !c.phrase) return false;
   return c.ratio >= min;
 }

@@ -6,7 +6,7 @@ import { fold, marked } from '../text/normalize.ts';
 const VI_MARKED = `và của các những là với trong trên để theo từ về tại này đó thì mà nào gì ai đã sẽ còn cũng như
 hoặc hay một được bị không có rồi chưa nhé ơi vậy sao bao giờ nhỉ thuộc nhất rất qua đến ra vào ở biết hỏi
 xin vui lòng mình ông bà chị hiện nay cái việc ấy kia đây làm giùm giúp đang cho tôi bạn do nhiêu người hả à
-thế nào gồm những nhé ạ vâng dạ`;
+thế nào gồm những nhé ạ vâng dạ đâu đi`;
 
 // Folded forms that are also content words once folded: đang/Đảng, cho/chờ, tôi/tội, bạn/Ban,
 // do/độ, thế/thể, người (kept: never a topic), nào/não.
