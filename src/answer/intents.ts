@@ -2,7 +2,7 @@
 // responsible for"). Folding first means one pattern serves both "ai phụ trách" and
 // "ai phu trach". The phrase that signalled the intent is cut out, and the rest is the subject.
 import type { Status } from '../knowledge/schema.ts';
-import { syllables } from '../text/normalize.ts';
+import { markedSyllables, syllables, type Syllable } from '../text/normalize.ts';
 
 /** What a question about the agreement itself asks for. */
 export type AgreementFocus = 'signers' | 'chairs' | 'author' | 'attendees' | 'overview';
@@ -75,23 +75,27 @@ function close(word: string, pattern: string): boolean {
   return false;
 }
 
-/** Finds the first (longest) phrase in the syllables; returns the syllables with it removed. */
-function cut(syl: string[], phrases: string[][]): string[] | undefined {
+/** Finds the first (longest) phrase in the words; returns the words with it removed. */
+function cut(words: Syllable[], phrases: string[][]): Syllable[] | undefined {
   for (const exact of [true, false]) {
     for (const p of phrases) {
       // Typos are forgiven only in multi-word patterns, where the other words anchor the match.
       if (!exact && p.length < 2) continue;
-      for (let i = 0; i + p.length <= syl.length; i++) {
-        if (p.every((s, k) => (exact ? syl[i + k] === s : close(syl[i + k] as string, s)))) return [...syl.slice(0, i), ...syl.slice(i + p.length)];
+      for (let i = 0; i + p.length <= words.length; i++) {
+        const at = (k: number) => (words[i + k] as Syllable).folded;
+        if (p.every((s, k) => (exact ? at(k) === s : close(at(k), s)))) return [...words.slice(0, i), ...words.slice(i + p.length)];
       }
     }
   }
   return undefined;
 }
 
+/** The words as the user wrote them, diacritics kept: later matching needs them ("đường" is not "Dương"). */
+const text = (words: Syllable[]) => words.map((w) => w.text).join(' ');
+
 /** Strips the question words ("là ai", "who is") that remain after the intent phrase is cut. */
-function subject(syl: string[]): string {
-  return (cut(syl, C.who) ?? syl).join(' ');
+function subject(words: Syllable[]): string {
+  return text(cut(words, C.who) ?? words);
 }
 
 /**
@@ -99,9 +103,9 @@ function subject(syl: string[]): string {
  * ("ai chủ trì hội nghị" is about the agreement, not a commitment), and status words before topics.
  */
 export function detectIntent(question: string): Detected {
-  const syl = syllables(question);
+  const syl = markedSyllables(question);
   if (syl.length === 0) return { intent: 'help' };
-  const whole = syl.join(' ');
+  const whole = syl.map((w) => w.folded).join(' ');
   if (C.help.some((p) => p.join(' ') === whole)) return { intent: 'help' };
   if (/^(help|tro giup|huong dan)\b/.test(whole) && syl.length <= 3) return { intent: 'help' };
 
@@ -110,10 +114,10 @@ export function detectIntent(question: string): Detected {
   const agreement = cut(syl, C.agreement);
   if (agreement && !(resp && agreement.length > syl.length - 2 && /cam ket|commitment/.test(whole))) {
     const focus = C.focus.find(([, phrases]) => cut(syl, phrases))?.[0] ?? 'overview';
-    return { intent: 'agreement', focus, subject: agreement.join(' ') };
+    return { intent: 'agreement', focus, subject: text(agreement) };
   }
   const duties = cut(syl, C.duties);
-  const startsWithWho = syl[0] === 'ai' || syl[0] === 'who' || whole.startsWith('don vi nao') || whole.startsWith('co quan nao');
+  const startsWithWho = syl[0]?.folded === 'ai' || syl[0]?.folded === 'who' || whole.startsWith('don vi nao') || whole.startsWith('co quan nao');
   if (resp && (startsWithWho || !duties)) return { intent: 'responsibility', subject: subject(resp) };
 
   for (const [statuses, phrases] of C.status) {
@@ -125,6 +129,6 @@ export function detectIntent(question: string): Detected {
   }
   if (duties) return { intent: 'duties', subject: subject(duties) };
   const who = cut(syl, C.who);
-  if (who) return { intent: 'who', subject: who.join(' ') };
-  return { intent: 'search', subject: whole };
+  if (who) return { intent: 'who', subject: text(who) };
+  return { intent: 'search', subject: text(syl) };
 }

@@ -4,7 +4,7 @@
 // more syllable, or on the given name alone when nothing else in the question looks like a name.
 import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
-import { markedSyllables, type Syllable } from '../text/normalize.ts';
+import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
 
 /** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
 const NAME_SYLLABLES = new Set(
@@ -50,8 +50,7 @@ export interface PersonMatch {
  * syllable is not itself a word the knowledge uses: "phuong" (địa phương) is a word, not a typo of "Hương".
  */
 function nameSyllableMatches(q: Syllable, n: Syllable, knows: (term: string) => boolean): boolean {
-  if (q.marked !== undefined && n.marked !== undefined) return q.marked === n.marked;
-  if (q.folded === n.folded) return true;
+  if (q.folded === n.folded) return q.marked === undefined || n.marked === undefined || sameMarked(q.marked, n.marked);
   return !knows(q.folded) && editDistanceAtMostOne(q.folded, n.folded);
 }
 
@@ -102,7 +101,7 @@ function contentUnits(a: Analysis): Unit[] {
 /** How many of the phrase's content units the question covers, by syllable or by shared glossary concept. */
 export function unitsCovered(query: Analysis, phrase: Analysis): { covered: number; total: number } {
   const concepts = new Set(query.units.flatMap((u) => u.concepts));
-  const spelt = (u: Unit, v: Unit) => u.syllable === v.syllable && (u.marked === undefined || v.marked === undefined || u.marked === v.marked);
+  const spelt = (u: Unit, v: Unit) => u.syllable === v.syllable && (u.marked === undefined || v.marked === undefined || sameMarked(u.marked, v.marked));
   const units = contentUnits(phrase);
   const covered = units.filter((u) => query.units.some((v) => !v.stop && spelt(u, v)) || u.concepts.some((c) => concepts.has(c))).length;
   return { covered, total: units.length };

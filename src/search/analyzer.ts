@@ -12,7 +12,7 @@
 //      concept         "#12" for every phrase of glossary group 12, whatever the language;
 //      concept-bigram  a concept and the syllable after it ("#3_17" for both "QL17" and "quốc lộ 17").
 import type { Glossary } from '../knowledge/schema.ts';
-import { markedSyllables, type Syllable } from '../text/normalize.ts';
+import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
 import { isStopword } from './stopwords.ts';
 
 export type TermKind = 'syllable' | 'marked' | 'bigram' | 'concept' | 'concept-bigram';
@@ -57,7 +57,7 @@ export interface Analyzer {
 
 /** A glossary syllable matches a text syllable when they fold alike and, if both carry diacritics, are spelt alike. */
 function same(a: Syllable, b: Syllable): boolean {
-  return a.folded === b.folded && (a.marked === undefined || b.marked === undefined || a.marked === b.marked);
+  return a.folded === b.folded && (a.marked === undefined || b.marked === undefined || sameMarked(a.marked, b.marked));
 }
 
 /** Builds the analyser from the glossary. Pure: the same glossary always gives the same terms. */

@@ -9,13 +9,14 @@ xin vui lòng mình ông bà chị hiện nay cái việc ấy kia đây làm gi
 thế nào gồm những nhé ạ vâng dạ đâu đi`;
 
 // Folded forms that are also content words once folded: đang/Đảng, cho/chờ, tôi/tội, bạn/Ban,
-// do/độ, thế/thể, người (kept: never a topic), nào/não.
+// do/độ, thế/thể, bao/bảo, hay/hãy, hiện/hiện thực. English "to" and "on" are stop words only
+// when typed without diacritics ("tổ", "ổn" keep theirs).
 const FOLDED_AMBIGUOUS = new Set(['dang', 'cho', 'toi', 'ban', 'do', 'the', 'bao', 'hay', 'hien', 'ra', 'dan']);
 
 const EN = `the a of for in at by with and or is are was were be been being who whom what which when where how why
 does do did has have had it its this that these those there about any all me my i you your we our
 they their he she his her from as into tell show list please can could would should will still yet
-not no yes than then so if us may might must some already currently now ever s d ll re ve whats`;
+not no yes than then so if us may might must some already currently now ever s d ll re ve whats to on`;
 
 const VI_MARKED_SET = new Set(VI_MARKED.split(/\s+/).map(marked));
 const VI_FOLDED_SET = new Set(VI_MARKED.split(/\s+/).map(fold).filter((w) => !FOLDED_AMBIGUOUS.has(w)));

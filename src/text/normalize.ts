@@ -61,8 +61,21 @@ export function marked(syllable: string): string {
   return `${base.normalize('NFC')}${tone}`;
 }
 
+/**
+ * Whether two marked forms spell the same word. A tone left off ("kêt" for "kết") is forgiven:
+ * people often type the vowel marks and skip the tone. Two different tones are different words.
+ */
+export function sameMarked(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ta = /\d$/.test(a);
+  const tb = /\d$/.test(b);
+  return ta !== tb && (ta ? a.slice(0, -1) : a) === (tb ? b.slice(0, -1) : b);
+}
+
 /** One word of the text, folded for matching and, where the writer typed diacritics, marked for precision. */
 export interface Syllable {
+  /** The word as written (NFC). */
+  text: string;
   folded: string;
   /** The marked form (see `marked`), or undefined when the writer typed no diacritics. */
   marked?: string;
@@ -80,7 +93,7 @@ export function markedSyllables(text: string): Syllable[] {
     const f = stem(fold(w).replace(/[^a-z0-9]/g, ''));
     if (!f) continue;
     const m = marked(w);
-    out.push(m === f || /^[a-z0-9]+$/.test(w.toLowerCase()) ? { folded: f } : { folded: f, marked: m });
+    out.push(m === f || /^[a-z0-9]+$/.test(w.toLowerCase()) ? { text: w, folded: f } : { text: w, folded: f, marked: m });
   }
   return out;
 }
