@@ -22,7 +22,9 @@ class ErrorList {
   readonly items: KnowledgeError[] = [];
   constructor(private readonly root: string) {}
   add(file: string, path: string, message: string): void {
-    this.items.push({ file: relative(process.cwd(), join(this.root, file)) || file, path, message });
+    const full = join(this.root, file);
+    const rel = relative(process.cwd(), full);
+    this.items.push({ file: rel && !rel.startsWith('..') ? rel : full, path, message });
   }
 }
 
@@ -47,12 +49,13 @@ async function readYaml<S extends z.ZodType>(
 ): Promise<z.infer<S> | undefined> {
   const text = await readText(root, file, errors, hash);
   if (text === undefined) return undefined;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const at = e.linePos?.[0];
-      errors.add(file, at ? `line ${at.line}, column ${at.col}` : '', `malformed YAML: ${e.message.split('\n')[0]}`);
-    }
+    // One broken line makes the parser trip over everything after it; the first error is the one to fix.
+    const [e] = doc.errors;
+    const at = e?.linePos?.[0];
+    const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more parse errors follow from it)` : '';
+    errors.add(file, at ? `line ${at.line}, column ${at.col}` : '', `malformed YAML: ${(e?.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${more}`);
     return undefined;
   }
   const parsed = schema.safeParse(doc.toJS() ?? {});

@@ -1,0 +1,137 @@
+// One fixture per class of knowledge error. Each fixture is the shipped knowledge copied to a temp
+// folder with one thing broken, so every other file stays valid and the error is the only one.
+import { mkdir, rm, writeFile, cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import type { KnowledgeError } from '../../src/knowledge/types.ts';
+import { createEngine } from '../../src/answer/engine.ts';
+import { edit, knowledgeCopy } from '../helpers.ts';
+
+async function errorsAfter(breakIt: (dir: string) => Promise<void>): Promise<KnowledgeError[]> {
+  const dir = await knowledgeCopy();
+  await breakIt(dir);
+  const outcome = await loadKnowledge(dir);
+  await rm(dir, { recursive: true, force: true });
+  if (outcome.ok) throw new Error('expected the load to fail');
+  // Never half-loaded: a failed load carries errors and no knowledge at all.
+  expect('knowledge' in outcome).toBe(false);
+  return [...outcome.errors];
+}
+
+const C = 'bg-tn-2023/commitments.yaml';
+
+describe('knowledge validation reports each class of error with file, path and reason', () => {
+  it('loads the shipped knowledge cleanly', async () => {
+    const dir = await knowledgeCopy();
+    const outcome = await loadKnowledge(dir);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(Object.isFrozen(outcome.knowledge.agreements[0]?.commitments)).toBe(true);
+  });
+
+  it('malformed YAML', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, '  - id: C3\n', '  - id: C3\n   bad: [unclosed\n'));
+    expect(errors[0]?.file).toContain(C);
+    expect(errors[0]?.message).toMatch(/malformed YAML/);
+    expect(errors[0]?.path).toMatch(/^line \d+, column \d+$/);
+  });
+
+  it('schema violation, with the path inside the file', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /status: pending/, 'status: finished'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.file).toContain(C);
+    expect(errors[0]?.path).toBe('commitments[0].status');
+  });
+
+  it('a stated role without its quote', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /(party: bo-gtvt\n\s+basis: stated\n)\s+source:\n\s+line: \d+\n\s+quote: "[^"]*"\n/, '$1'));
+    expect(errors.some((e) => /responsible\[\d+\]\.source$/.test(e.path) && /stated role needs/.test(e.message))).toBe(true);
+  });
+
+  it('duplicate ids', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, '  - id: C3\n', '  - id: C2\n'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ path: 'commitments[2].id' });
+    expect(errors[0]?.message).toMatch(/duplicate id "C2"/);
+  });
+
+  it('references to unknown ids', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, 'party: bo-gtvt', 'party: so-gtvt-bg'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toMatch(/^commitments\[\d+\]\.responsible\[\d+\]\.party$/);
+    expect(errors[0]?.message).toBe('unknown person or body id "so-gtvt-bg"');
+  });
+
+  it('an unknown area', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, 'area: governance', 'area: space'));
+    expect(errors[0]?.message).toBe('unknown area id "space"');
+  });
+
+  it('quotes that are not in the source', async () => {
+    const errors = await errorsAfter((d) => edit(d, 'bg-tn-2023/people.yaml', 'Lê Ánh Dương - Phó Bí thư', 'Lê Ánh Dương - Bí thư'));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.file).toContain('people.yaml');
+    expect(errors[0]?.path).toMatch(/\.quote$/);
+    expect(errors[0]?.message).toMatch(/quote not found on line 3/);
+  });
+
+  it('a citation of the comment-box lines after the article', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /line: 20\n/, 'line: 38\n'));
+    expect(errors.some((e) => /past the article's last content line/.test(e.message))).toBe(true);
+  });
+
+  it('a missing file', async () => {
+    const errors = await errorsAfter((d) => rm(join(d, 'bg-tn-2023/results.yaml')));
+    expect(errors).toEqual([expect.objectContaining({ message: 'file is missing' })]);
+    expect(errors[0]?.file).toContain('results.yaml');
+  });
+
+  it('a missing knowledge folder', async () => {
+    const outcome = await loadKnowledge('/nonexistent/knowledge');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors[0]?.message).toBe('knowledge folder does not exist');
+  });
+
+  it('reports every error at once, across files', async () => {
+    const errors = await errorsAfter(async (d) => {
+      await edit(d, C, 'party: bo-gtvt', 'party: nobody');
+      await edit(d, 'bg-tn-2023/people.yaml', 'province: bac-giang', 'province: ha-noi');
+    });
+    expect(new Set(errors.map((e) => e.file.split('/').pop()))).toEqual(new Set(['commitments.yaml', 'people.yaml']));
+  });
+});
+
+describe('a second agreement is just another folder', () => {
+  it('loads beside the first, with its own ids (both may have C1)', async () => {
+    const dir = await knowledgeCopy();
+    const second = join(dir, 'demo-2024');
+    await mkdir(second);
+    await cp(join(dir, 'bg-tn-2023'), second, { recursive: true });
+    await edit(dir, 'demo-2024/agreement.yaml', /^id: bg-tn-2023$/m, 'id: demo-2024');
+    const outcome = await loadKnowledge(dir);
+    await rm(dir, { recursive: true, force: true });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.knowledge.agreements.map((a) => a.id)).toEqual(['bg-tn-2023', 'demo-2024']);
+    const answer = createEngine(outcome.knowledge).ask('C18');
+    expect(answer.items.map((i) => `${i.agreement}/${i.id}`)).toEqual(['bg-tn-2023/C18', 'demo-2024/C18']);
+  });
+
+  it('rejects two folders that claim the same agreement id', async () => {
+    const dir = await knowledgeCopy();
+    await cp(join(dir, 'bg-tn-2023'), join(dir, 'copy'), { recursive: true });
+    const outcome = await loadKnowledge(dir);
+    await rm(dir, { recursive: true, force: true });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors.some((e) => /duplicate agreement id "bg-tn-2023"/.test(e.message))).toBe(true);
+  });
+
+  it('skips folders starting with "_" (drafts)', async () => {
+    const dir = await knowledgeCopy();
+    await mkdir(join(dir, '_draft'));
+    await writeFile(join(dir, '_draft', 'agreement.yaml'), 'not: [valid');
+    const outcome = await loadKnowledge(dir);
+    await rm(dir, { recursive: true, force: true });
+    expect(outcome.ok).toBe(true);
+  });
+});
