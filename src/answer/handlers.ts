@@ -17,7 +17,7 @@ import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem
 type Base = Pick<Answer, 'question' | 'lang'>;
 
 function answer(base: Base, intent: Intent, found: boolean, headline: string, items: AnswerItem[], extra: Partial<Answer> = {}): Answer {
-  return { intent, found, headline, items, generalRoles: [], notes: [], suggestions: [], ...base, ...extra };
+  return { intent, found, headline, items, generalRoles: [], notes: [], suggestions: [], detail: 'full', ...base, ...extra };
 }
 
 function agreementOf(k: Knowledge, id: string): Agreement {
@@ -269,7 +269,7 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
     return a;
   }
   const headline = t(lang, `${items.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`, `${items.length} item${items.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`);
-  return answer(base, 'status_list', true, headline, [], { ...paged(ctx, items), notes: statusNotes(ctx, items, lang) });
+  return answer(base, 'status_list', true, headline, [], { ...paged(ctx, items), notes: statusNotes(ctx, items, lang), detail: 'brief' });
 }
 
 export function answerResponsibility(ctx: Context, question: string, lang: Lang, subject: string): Answer {
@@ -320,6 +320,7 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
   if (assigned === 0) notes.unshift(t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`));
   return answer(base, 'duties', true, t(lang, `Nhiệm vụ của ${names} theo văn bản:`, `What the source asks of ${names}:`), [], {
     ...paged(ctx, items),
+    detail: items.length > 3 ? 'brief' : 'full',
     generalRoles: roles,
     notes,
   });

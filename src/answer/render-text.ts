@@ -2,7 +2,8 @@
 // evaluation checks it. Adapters with richer markup render the same structure their own way.
 import { basisLabel } from './views.ts';
 import { t } from './i18n.ts';
-import type { Answer, AnswerItem, CitationView, Lang, RoleView } from './types.ts';
+import { groupRoles, type RoleGroup } from './group-roles.ts';
+import type { Answer, AnswerItem, CitationView, Lang } from './types.ts';
 
 /** Terminal escape sequences and other controls must never reach the user's terminal from data. */
 export function stripControls(text: string): string {
@@ -13,21 +14,34 @@ export function citationText(c: CitationView, lang: Lang): string {
   return `${t(lang, 'Nguồn', 'Source')}: ${c.agreementTitle}, ${c.file} ${t(lang, 'dòng', 'line')} ${c.line}: “${c.quote}”`;
 }
 
-export function roleText(r: RoleView, lang: Lang): string {
+export function roleText(r: RoleGroup, lang: Lang): string {
   const basis = basisLabel(r.basis, lang);
   const why = r.basis === 'inferred' && r.note ? ` — ${r.note}` : '';
   const where = r.citation ? ` (${t(lang, 'dòng', 'line')} ${r.citation.line}: “${r.citation.quote}”)` : '';
-  return `${r.party.name} — ${r.roleLabel} [${basis}]${where}${why}`;
+  return `${r.parties.map((p) => p.name).join(', ')} — ${r.roleLabel} [${basis}]${where}${why}`;
 }
 
-function itemLines(item: AnswerItem, lang: Lang): string[] {
+/** One line per item, for long lists: what it is, its status, and where the source says it. */
+function briefLines(item: AnswerItem, lang: Lang): string[] {
+  const where = `${t(lang, 'dòng', 'line')} ${item.citation.line}`;
+  switch (item.type) {
+    case 'commitment':
+    case 'result':
+      return [`■ ${item.id} · ${item.title} — ${item.status.label} (${where}: “${item.citation.quote}”)`];
+    default:
+      return itemLines(item, lang, 'full');
+  }
+}
+
+function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): string[] {
+  if (detail === 'brief') return briefLines(item, lang);
   switch (item.type) {
     case 'commitment':
       return [
         `■ ${item.id} · ${item.title} (${item.areaLabel})`,
         `  ${item.text}`,
         `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
-        ...item.roles.map((r) => `  • ${roleText(r, lang)}`),
+        ...groupRoles(item.roles).map((r) => `  • ${roleText(r, lang)}`),
         `  ${citationText(item.citation, lang)}`,
       ];
     case 'result':
@@ -67,10 +81,11 @@ function itemLines(item: AnswerItem, lang: Lang): string[] {
 export function renderText(answer: Answer): string {
   const lang = answer.lang;
   const out: string[] = [answer.headline];
-  for (const item of answer.items) out.push('', ...itemLines(item, lang));
+  if (answer.detail === 'brief' && answer.items.length > 0) out.push('');
+  for (const item of answer.items) out.push(...(answer.detail === 'full' ? [''] : []), ...itemLines(item, lang, answer.detail));
   if (answer.generalRoles.length > 0) {
     out.push('', t(lang, 'Phân công chung (áp dụng cho mọi nội dung của biên bản):', 'General assignment (applies to every part of the MoU):'));
-    for (const r of answer.generalRoles) out.push(`  • ${roleText(r, lang)}`);
+    for (const r of groupRoles(answer.generalRoles)) out.push(`  • ${roleText(r, lang)}`);
   }
   if (answer.page) {
     const { index, pages, total, size } = answer.page;

@@ -132,6 +132,8 @@ export interface Answer {
   notes: string[];
   /** Example questions to try next. */
   suggestions: string[];
+  /** 'brief' for lists: one line per item with its status and source; 'full' shows roles and text. */
+  detail: 'full' | 'brief';
 }
 
 /** Options that come from the conversation, not from the question text. */

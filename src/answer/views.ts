@@ -44,7 +44,7 @@ export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope
     basis: r.basis,
     scope,
     ...(r.source ? { citation: cite(a, r.source, lang) } : {}),
-    ...(r.note ? { note: r.note } : {}),
+    ...(r.note ? { note: pick(r.note, lang) } : {}),
   };
 }
 

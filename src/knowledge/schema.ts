@@ -34,7 +34,8 @@ export const Responsibility = z
     party: Id,
     basis: Basis,
     source: Citation.optional(),
-    note: z.string().min(1).optional(),
+    /** Why an inferred role is inferred, in both languages, since answers show it. */
+    note: Bilingual.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.basis === 'stated' && !r.source) {
