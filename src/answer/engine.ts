@@ -37,6 +37,8 @@ export interface Context {
 export interface EngineOptions {
   /** The clock used for "as of" and "period ended" notes. Default: the system clock. */
   now?: () => Date;
+  /** Told about internal errors (the adapter logs them); the user gets an apology either way. */
+  onError?: (error: unknown, question: string) => void;
 }
 
 /** Builds the analyser and index for one Knowledge value. The result is immutable, so a reload can swap engines atomically. */
@@ -45,7 +47,29 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const index = createSearchIndex(knowledge, analyzer);
   const now = options.now ?? (() => new Date());
 
+  /** Answers any string. A bug in a handler becomes a plain apology, never an exception for the adapter to catch. */
   function ask(raw: string, opts: AskOptions = {}): Answer {
+    try {
+      return answer(raw, opts);
+    } catch (err) {
+      options.onError?.(err, raw);
+      const lang = detectLang(cleanInput(String(raw)));
+      return {
+        intent: 'unknown',
+        found: false,
+        lang,
+        question: cleanInput(String(raw)),
+        headline: lang === 'vi' ? 'Xin lỗi, đã có lỗi khi trả lời câu hỏi này. Bạn hãy thử hỏi cách khác.' : 'Sorry, something went wrong answering this. Please try asking another way.',
+        items: [],
+        generalRoles: [],
+        notes: [],
+        suggestions: [],
+        detail: 'full',
+      };
+    }
+  }
+
+  function answer(raw: string, opts: AskOptions): Answer {
     const question = cleanInput(typeof raw === 'string' ? raw : '');
     const lang = detectLang(question);
     const ctx: Context = { knowledge, analyzer, index, now, page: Math.max(1, Math.floor(opts.page ?? 1)), pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)) };

@@ -8,7 +8,7 @@ import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
 import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
 import type { AgreementFocus } from './intents.ts';
-import { findBodies, findPeople, findTitles, unitsCovered, type PersonMatch } from './match.ts';
+import { findBodies, findPeople, findTitles, leftoverForTitles, unitsCovered, type PersonMatch } from './match.ts';
 import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
@@ -67,6 +67,28 @@ function relevantHits(ctx: Context, subject: string, types?: readonly ItemType[]
     if (isRelevant(coverage(query, unionMatched(set), ctx.index.knows), minCoverage)) return set;
   }
   return [];
+}
+
+/** Words of the subject that none of these phrases covers (places, stop and generic words aside). */
+function leftover(ctx: Context, subject: string, phrases: readonly string[]): string[] {
+  const analyses = phrases.map((p) => ctx.analyzer.analyze(p));
+  return ctx.analyzer
+    .analyze(subject)
+    .units.filter((u) => !u.stop && !u.generic && !u.place)
+    .filter((u) => !analyses.some((a) => unitsCovered({ units: [u], terms: [] }, a).covered > 0 || unitsCovered(a, { units: [u], terms: [] }).covered > 0))
+    .map((u) => u.syllable);
+}
+
+function bodyNames(ctx: Context, bodies: readonly { agreement: Agreement; bodyId: string }[]): string[] {
+  return bodies.flatMap(({ agreement, bodyId }) => {
+    const b = agreement.bodies.find((x) => x.id === bodyId);
+    return b ? [b.name, b.en, ...b.aliases] : [];
+  });
+}
+
+/** "Các Phó Bí thư…", "những ai…", "who are…": the question wants everyone who fits. */
+function asksForAll(question: string): boolean {
+  return /(^| )(cac|nhung|who are|which are|all)( |$)/.test(syllables(question).join(' '));
 }
 
 /** Whether the subject has any word that is neither a stop word nor generic ("hợp tác", "cam kết"). */
@@ -160,6 +182,8 @@ export function answerClause(ctx: Context, question: string, lang: Lang, ids: { 
 
 export function answerAgreement(ctx: Context, question: string, lang: Lang, focus: AgreementFocus, subject: string): Answer {
   const base = { question, lang };
+  // "What did Nguyễn Thanh Hải say about the signing?" is about the person, not the signing.
+  if (focus === 'overview' && findPeople(ctx.knowledge, question, ctx.index.knows).some((m) => m.strength === 'full')) return answerWho(ctx, question, lang, question);
   const items: AnswerItem[] = [];
   const lines: string[] = [];
   const query = ctx.analyzer.analyze(subject);
@@ -188,7 +212,7 @@ export function answerAgreement(ctx: Context, question: string, lang: Lang, focu
       }
       case 'attendees': {
         // Narrow by the province and titles the question names ("phía tỉnh Bắc Giang", "Ủy viên dự khuyết").
-        const titled = new Set(findTitles(ctx.knowledge, ctx.analyzer, query).map((x) => x.personId));
+        const titled = new Set(findTitles(ctx.knowledge, ctx.analyzer, query, { all: true }).map((x) => x.personId));
         const places = query.units.filter((u) => u.place);
         const inProvince = (province: string | undefined) => {
           const p = m.provinces.find((x) => x.id === province);
@@ -216,11 +240,16 @@ export function answerAgreement(ctx: Context, question: string, lang: Lang, focu
   return answer(base, 'agreement', true, lines.join(' '), items);
 }
 
-/** Areas named in the subject ("môi trường", "transport"), by the glossary's area words. */
+/** Areas named in the subject ("môi trường", "transport", "GT"), by the glossary's area words. */
 function areasIn(ctx: Context, subject: string): string[] {
-  const q = ` ${syllables(subject).join(' ')} `;
+  const query = ctx.analyzer.analyze(subject);
   return ctx.knowledge.glossary.areas
-    .filter((area) => [area.vi, area.en, ...area.words].some((w) => q.includes(` ${syllables(w).join(' ')} `)))
+    .filter((area) =>
+      [area.vi, area.en, ...area.words].some((w) => {
+        const { covered, total } = unitsCovered(query, ctx.analyzer.analyze(w));
+        return total > 0 && covered === total;
+      }),
+    )
     .map((area) => area.id);
 }
 
@@ -230,9 +259,15 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   const query = ctx.analyzer.analyze(subject);
   // Only a body named in full filters a list: "transport" alone is an area, not "transport operators".
   const bodies = findBodies(ctx.knowledge, ctx.analyzer, query).filter((b) => b.exact);
-  // A subject that is neither an area nor a body narrows the list by search ("cam kết về sông Cầu").
-  const narrowBySearch = areas.length === 0 && bodies.length === 0 && hasTopic(ctx, subject);
+  // Words that are neither the area nor the body narrow the list by search ("cam kết về sông Cầu",
+  // "Thai Nguyen FC football results").
+  const areaWords = ctx.knowledge.glossary.areas.filter((a) => areas.includes(a.id)).flatMap((a) => [a.vi, a.en, ...a.words]);
+  const narrowBySearch = leftover(ctx, subject, [...areaWords, ...bodyNames(ctx, bodies)]).length > 0;
   const allowed = narrowBySearch ? new Set(relevantHits(ctx, subject, ['commitment', 'result']).map((h) => `${h.agreement}/${h.id}`)) : undefined;
+  if (allowed && allowed.size === 0 && !(areas.length > 0 || bodies.length > 0)) {
+    const search = answerSearch(ctx, question, lang, subject);
+    if (search.found) return search;
+  }
   const wants = (s: Status) => statuses === 'all' || statuses.includes(s);
 
   const items: AnswerItem[] = [];
@@ -259,11 +294,6 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   const statusText = statuses === 'all' ? t(lang, 'cam kết', 'commitments') : statuses.map((s) => STATUS_LABEL[s][lang]).join(', ');
   const areaText = areas.map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id)).map((x) => (x ? (lang === 'en' ? x.en : x.vi) : '')).join(', ');
   if (items.length === 0) {
-    // "Kết quả hợp tác được đánh giá thế nào?" uses a status word but asks about a topic.
-    if (narrowBySearch) {
-      const search = answerSearch(ctx, question, lang, subject);
-      if (search.found) return search;
-    }
     const a = notFound(ctx, base, 'status_list', subject || undefined);
     a.headline = t(lang, `Không có mục nào (${statusText}${areaText ? `, ${areaText}` : ''}) khớp với câu hỏi.`, `No item (${statusText}${areaText ? `, ${areaText}` : ''}) matches the question.`);
     return a;
@@ -303,7 +333,23 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
   if (people.length > 0) return personAnswer(ctx, base, people, 'duties');
   const bodies = findBodies(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
   if (bodies.length === 0) return answerSearch(ctx, question, lang, subject);
+  // "Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?": a task named beside the body must be one it has.
+  if (leftover(ctx, subject, bodyNames(ctx, bodies)).length > 0) {
+    const ids = new Set(bodies.flatMap((b) => b.agreement.commitments.filter((c) => c.responsible.some((r) => r.party === b.bodyId)).map((c) => `${b.agreement.id}/${c.id}`)));
+    const hits = relevantHits(ctx, subject, ['commitment']).filter((h) => ids.has(`${h.agreement}/${h.id}`));
+    if (hits.length > 0) return answer(base, 'duties', true, t(lang, 'Theo văn bản:', 'According to the source:'), hits.map((h) => item(ctx, h, lang)).filter(defined), { notes: statusNotes(ctx, [], lang) });
+    const names = bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name).join(', ');
+    const miss = notFound(ctx, base, 'duties');
+    miss.headline = t(lang, `Văn bản không giao việc này cho ${names}.`, `The source does not give ${names} this task.`);
+    miss.suggestions = [t(lang, `${names} có nhiệm vụ gì?`, `What is ${names} asked to do?`), ...miss.suggestions.slice(0, 2)];
+    return miss;
+  }
+  return dutiesOf(ctx, base, bodies);
+}
 
+/** What the source asks of these bodies: their clause roles, general roles and results. */
+function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreement; bodyId: string }[]): Answer {
+  const lang = base.lang;
   const items: AnswerItem[] = [];
   const roles: RoleView[] = [];
   for (const m of bodies) {
@@ -343,7 +389,7 @@ function personAnswer(ctx: Context, base: Base, matches: PersonMatch[], intent: 
 }
 
 /** Who is X / who holds title T. Searches people, titles and bodies only: a name is never answered with a clause. */
-export function answerWho(ctx: Context, question: string, lang: Lang, subject: string): Answer {
+export function answerWho(ctx: Context, question: string, lang: Lang, subject: string, strict = true): Answer {
   const base = { question, lang };
   const people = findPeople(ctx.knowledge, subject, ctx.index.knows);
   const strong = people.filter((m) => m.strength !== 'given');
@@ -352,12 +398,18 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
   if (people.length > 0 && content.length === 1) return personAnswer(ctx, base, people, 'person');
 
   const query = ctx.analyzer.analyze(subject);
-  const titles = findTitles(ctx.knowledge, ctx.analyzer, query);
-  if (titles.length > 0) {
+  // "X là ai?" with words beyond a title ("chủ tịch nước") asks about someone this agreement does not name.
+  const titles = strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query).length > 0 ? [] : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
+  if (titles.length === 1 && titles[0]) {
+    const one = personAnswer(ctx, base, [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }], 'role');
+    one.headline = `${titles[0].title}: ${one.headline}`;
+    return one;
+  }
+  if (titles.length > 1) {
     const items = titles.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
     const names = items.map((i) => i.title).join(', ');
-    return answer(base, 'role', true, t(lang, `${titles[0]?.title}: ${names}`, `${titles[0]?.title}: ${names}`), items, {
-      ...(items.length > 1 ? { notes: [t(lang, 'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.', 'Several people hold this title; name the province to narrow it down.')] } : {}),
+    return answer(base, 'role', true, `${titles[0]?.title}: ${names}`, items, {
+      ...(asksForAll(question) ? {} : { notes: [t(lang, 'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.', 'Several people hold this title; name the province to narrow it down.')] }),
     });
   }
   // People are found by name above; here a person may only match through what they did, never
@@ -377,14 +429,20 @@ export function answerSearch(ctx: Context, question: string, lang: Lang, subject
   const base = { question, lang };
   const strong = findPeople(ctx.knowledge, subject, ctx.index.knows).filter((m) => m.strength !== 'given');
   if (strong.length > 0) return answerWho(ctx, question, lang, subject);
-  if (findTitles(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject)).length > 0) return answerWho(ctx, question, lang, subject);
+  // A bare title ("chu tich hdnd thai nguyen") is a role question; a topic that merely shares a word with a title is not.
+  const query = ctx.analyzer.analyze(subject);
+  const confident = (m: { contained: boolean; score: number }) => m.contained && m.score >= 2;
+  if (findTitles(ctx.knowledge, ctx.analyzer, query).some(confident)) return answerWho(ctx, question, lang, subject, false);
+  // …and a title in a province the agreement does not cover ("Chủ tịch HĐND tỉnh Vĩnh Phúc") is nobody we know.
+  if (findTitles(ctx.knowledge, ctx.analyzer, query, { anyPlace: true }).some(confident)) return notFound(ctx, base, 'role', subject);
 
   const hits = relevantHits(ctx, subject);
   if (hits.length === 0) return notFound(ctx, base, 'topic');
-  const top = hits[0] as Hit;
-  if (top.type === 'body') return answerDuties(ctx, question, lang, subject);
-  if (top.type === 'person') return personAnswer(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }], 'person');
+  // Clauses, results and facts answer a topic; a person or body only when nothing else does.
   const items = hits.filter((h) => h.type !== 'person' && h.type !== 'body').map((h) => item(ctx, h, lang)).filter(defined);
+  const top = hits[0] as Hit;
+  if (items.length === 0 && top.type === 'person') return personAnswer(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }], 'person');
+  if (items.length === 0) return dutiesOf(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), bodyId: top.id }]);
   return answer(base, 'topic', true, t(lang, 'Các nội dung liên quan trong văn bản:', 'What the source says on this:'), items, {
     generalRoles: generalRoles(ctx, items.filter((i) => i.type === 'commitment').map((i) => i.agreement), lang),
     notes: statusNotes(ctx, items, lang),

@@ -12,27 +12,21 @@ const NAME_SYLLABLES = new Set(
   van thi duc huu cong minh quang thanh thu huong anh viet ngoc kim xuan tuan manh`.split(/\s+/),
 );
 
+/** One insertion, deletion, substitution or swap of neighbours ("thnah" for "thanh"). */
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) {
+    if (long.length > short.length) {
+      if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+    } else {
+      const rest = long.slice(i + 1) === short.slice(i + 1);
+      if (long.slice(0, i) === short.slice(0, i) && rest) return true;
+      if (long.slice(0, i) === short.slice(0, i) && long[i] === short[i + 1] && long[i + 1] === short[i] && long.slice(i + 2) === short.slice(i + 2)) return true;
     }
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  return false;
 }
 
 export interface PersonMatch {
@@ -107,74 +101,155 @@ export function unitsCovered(query: Analysis, phrase: Analysis): { covered: numb
   return { covered, total: units.length };
 }
 
+/**
+ * How well a title or name fits the question. `hit`: its words the question has; `miss`: its words
+ * the question lacks; `extra`: title-like words of the question it lacks ("Phó" asked, "Chủ tịch"
+ * offered). Missing words cost little (people shorten titles), extra ones a lot (they name
+ * someone else).
+ */
+interface Fit {
+  hit: number;
+  miss: number;
+  extra: number;
+  score: number;
+}
+
+const FIT_MIN_SHARE = 0.5;
+
+function fit(query: Analysis, phrase: Analysis, isNameWord: (u: Unit) => boolean): Fit {
+  const units = uniqueUnits(contentUnits(phrase));
+  const hit = unitsCovered(query, phrase).covered;
+  const miss = units.length - hit;
+  const extra = contentUnits(query).filter((u) => isNameWord(u) && unitsCovered(phrase, { units: [u], terms: [] }).covered === 0).length;
+  return { hit, miss, extra, score: hit - 2 * extra - 0.5 * miss };
+}
+
+/** "Ủy viên … Tỉnh ủy" names "ủy" twice; a word counts once. */
+function uniqueUnits(units: Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => !seen.has(u.syllable) && seen.add(u.syllable));
+}
+
+function acceptable(f: Fit, total: number): boolean {
+  return total > 0 && f.hit >= Math.min(2, total) && f.hit / total >= FIT_MIN_SHARE;
+}
+
+/** A word set, concept-aware: whether a question word belongs to some title or some name. */
+function wordSet(phrases: Analysis[]): (u: Unit) => boolean {
+  const syl = new Set<string>();
+  const concepts = new Set<string>();
+  for (const p of phrases) for (const u of contentUnits(p)) {
+    syl.add(u.syllable);
+    for (const c of u.concepts) concepts.add(c);
+  }
+  return (u) => syl.has(u.syllable) || u.concepts.some((c) => concepts.has(c));
+}
+
+interface Prepared {
+  titles: { agreement: Agreement; personId: string; province?: string; title: string; analyses: Analysis[] }[];
+  isTitleWord: (u: Unit) => boolean;
+  bodies: { agreement: Agreement; bodyId: string; analyses: Analysis[] }[];
+  isNameWord: (u: Unit) => boolean;
+  provinces: Map<Agreement, { id: string; analysis: Analysis }[]>;
+}
+
+// Titles and names are analysed once per Knowledge value, not once per question.
+const prepared = new WeakMap<Knowledge, Prepared>();
+
+function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
+  const hit = prepared.get(knowledge);
+  if (hit) return hit;
+  const titles: Prepared['titles'] = [];
+  const bodies: Prepared['bodies'] = [];
+  const provinces: Prepared['provinces'] = new Map();
+  for (const a of knowledge.agreements) {
+    provinces.set(a, a.meta.provinces.map((p) => ({ id: p.id, analysis: analyzer.analyze(p.name) })));
+    for (const p of a.people) {
+      // English titles count too, so "Who chairs the Thai Nguyen People's Committee?" finds the chair.
+      for (const t of p.titles) titles.push({ agreement: a, personId: p.id, ...(p.province ? { province: p.province } : {}), title: t.vi, analyses: [t.vi, t.en].map(analyzer.analyze) });
+    }
+    for (const b of a.bodies) bodies.push({ agreement: a, bodyId: b.id, analyses: [b.name, b.en, ...b.aliases].map(analyzer.analyze) });
+  }
+  const p: Prepared = {
+    titles,
+    isTitleWord: wordSet(titles.flatMap((t) => t.analyses)),
+    bodies,
+    isNameWord: wordSet(bodies.flatMap((b) => b.analyses)),
+    provinces,
+  };
+  prepared.set(knowledge, p);
+  return p;
+}
+
+function bestFit(query: Analysis, analyses: Analysis[], isWord: (u: Unit) => boolean, ignorePlaces: boolean): Fit | undefined {
+  let best: Fit | undefined;
+  for (const a of analyses) {
+    const phrase = ignorePlaces ? { units: a.units.filter((u) => !u.place), terms: a.terms } : a;
+    const f = fit(query, phrase, (u) => isWord(u) && !(ignorePlaces && u.place));
+    if (acceptable(f, uniqueUnits(contentUnits(phrase)).length) && (!best || f.score > best.score)) best = f;
+  }
+  return best;
+}
+
 export interface TitleMatch {
   agreement: Agreement;
   personId: string;
   title: string;
-  /** Content units in the title: longer titles are more specific ("Phó Chủ tịch Thường trực HĐND" beats "Chủ tịch HĐND"). */
-  size: number;
+  score: number;
+  /** The question names no title word this title lacks. */
+  contained: boolean;
 }
 
 /**
- * Titles fully named in the question ("chủ tịch UBND tỉnh"), kept only for the province the
- * question names, if it names one.
+ * People whose title the question names ("chủ tịch UBND tỉnh"), in the province the question
+ * names, if it names one (`anyPlace` skips that check). With `all`, every title that contains the
+ * question's title words ("các Phó Bí thư" → Phó Bí thư and Phó Bí thư Thường trực); otherwise the
+ * best fit.
  */
-export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): TitleMatch[] {
+export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis, options: { all?: boolean; anyPlace?: boolean } = {}): TitleMatch[] {
+  const { all = false, anyPlace = false } = options;
+  const prep = prepare(knowledge, analyzer);
+  // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
+  const places = anyPlace ? [] : query.units.filter((u) => u.place);
   const out: TitleMatch[] = [];
-  for (const a of knowledge.agreements) {
-    // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
-    const places = query.units.filter((u) => u.place);
-    const provinceCovers = new Map(a.meta.provinces.map((p) => [p.id, unitsCovered({ units: places, terms: [] }, analyzer.analyze(p.name)).covered]));
-    for (const p of a.people) {
-      if (places.length > 0 && (!p.province || provinceCovers.get(p.province) !== places.length)) continue;
-      for (const title of p.titles) {
-        // English titles count too, so "Who chairs the Thai Nguyen People's Committee?" finds the chair.
-        for (const text of [title.vi, title.en]) {
-          const { covered, total } = unitsCovered(query, analyzer.analyze(text));
-          if (total > 0 && covered === total) out.push({ agreement: a, personId: p.id, title: title.vi, size: total });
-        }
-      }
+  for (const t of prep.titles) {
+    if (places.length > 0) {
+      const province = prep.provinces.get(t.agreement)?.find((p) => p.id === t.province);
+      if (!province || unitsCovered({ units: places, terms: [] }, province.analysis).covered !== places.length) continue;
     }
+    const f = bestFit(query, t.analyses, prep.isTitleWord, true);
+    if (f) out.push({ agreement: t.agreement, personId: t.personId, title: t.title, score: f.score, contained: f.extra === 0 });
   }
-  // A question that names "Phó Chủ tịch" matches both "Phó Chủ tịch" and "Chủ tịch" titles; keep the most specific.
-  const best = Math.max(0, ...out.map((m) => m.size));
+  const best = Math.max(-Infinity, ...out.map((m) => m.score));
+  const chosen = all && out.some((m) => m.contained) ? out.filter((m) => m.contained) : out.filter((m) => m.score === best);
   const seen = new Set<string>();
-  return out.filter((m) => m.size === best && !seen.has(m.personId) && seen.add(m.personId));
-}
-
-function startsAlike(query: Analysis, phrase: Analysis): boolean {
-  const first = contentUnits(phrase)[0];
-  return first !== undefined && unitsCovered(query, { units: [first], terms: [] }).covered === 1;
+  return chosen.sort((x, y) => y.score - x.score).filter((m) => !seen.has(m.personId) && seen.add(m.personId));
 }
 
 export interface BodyMatch {
   agreement: Agreement;
   bodyId: string;
-  size: number;
-  /** A whole name of the body is in the question (not just a short mention that fits it). */
+  score: number;
+  /** A whole name of the body is in the question (not just a part that fits it). */
   exact: boolean;
 }
 
-/**
- * Bodies named in the question: every content unit of one of the body's names is in the question,
- * or (for short mentions like "UBND") every content unit left in the question is in the body's name.
- */
+/** Bodies the question names, in full ("Bộ Giao thông vận tải") or in part ("UBND", "công an"); best fits only. */
 export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): BodyMatch[] {
+  const prep = prepare(knowledge, analyzer);
   const out: BodyMatch[] = [];
-  const queryUnits = contentUnits(query).length;
-  for (const a of knowledge.agreements) {
-    for (const b of a.bodies) {
-      let size = 0;
-      for (const name of [b.name, b.en, ...b.aliases]) {
-        const phrase = analyzer.analyze(name);
-        const { covered, total } = unitsCovered(query, phrase);
-        if (total > 0 && covered === total) size = Math.max(size, total);
-        // A short mention ("UBND", "công an") names a body when it starts the way the name starts.
-        else if (queryUnits > 0 && unitsCovered(phrase, query).covered === queryUnits && startsAlike(query, phrase)) size = Math.max(size, queryUnits - 0.5);
-      }
-      if (size > 0) out.push({ agreement: a, bodyId: b.id, size, exact: Number.isInteger(size) });
-    }
+  // "UBND", "Ban Thường vụ hai tỉnh": a question that names no province means the bodies of both.
+  const namesPlace = query.units.some((u) => u.place);
+  for (const b of prep.bodies) {
+    const f = bestFit(query, b.analyses, prep.isNameWord, !namesPlace);
+    if (f) out.push({ agreement: b.agreement, bodyId: b.bodyId, score: f.score, exact: f.miss === 0 });
   }
-  const best = Math.max(0, ...out.map((m) => m.size));
-  return out.filter((m) => m.size === best);
+  const best = Math.max(-Infinity, ...out.map((m) => m.score));
+  return out.filter((m) => m.score === best);
+}
+
+/** Content words of the question that are neither title words, places, nor the names of these people. */
+export function leftoverForTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): Unit[] {
+  const prep = prepare(knowledge, analyzer);
+  return contentUnits(query).filter((u) => !u.place && !prep.isTitleWord(u));
 }

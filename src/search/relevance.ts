@@ -46,33 +46,38 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
   let topics = 0;
   let topicsCovered = 0;
   let phrase = false;
-  let orphans = 0;
   const bigramKnown = (i: number, j: number) => knows(`${query.units[i]?.syllable}_${query.units[j]?.syllable}`);
+  // Units typed with diacritics whose neighbour is a (typed) function word: "nhà ở" is one word.
+  const markedPair = (i: number, j: number) => query.units[i]?.marked !== undefined && query.units[j]?.marked !== undefined && query.units[j]?.stop === true;
+  const orphan = new Array<boolean>(query.units.length).fill(false);
+  const credits = query.units.map((u, i) => {
+    const kinds = kindAt[i];
+    if (u.stop || u.generic || !kinds) return 0;
+    if (kinds.has('concept') || kinds.has('concept-bigram')) return 1;
+    let credit = kinds.has('bigram') || !(isTopic(i - 1) || isTopic(i + 1) || markedPair(i, i - 1) || markedPair(i, i + 1)) ? 1 : 0.5;
+    if (u.marked !== undefined && !kinds.has('marked')) credit *= 0.5;
+    return credit;
+  });
   query.units.forEach((u, i) => {
     if (u.stop || u.generic) return;
-    const kinds = kindAt[i];
-    let credit = 0;
-    if (kinds) {
-      if (kinds.has('concept') || kinds.has('concept-bigram')) credit = 1;
-      else {
-        credit = kinds.has('bigram') || !(isTopic(i - 1) || isTopic(i + 1)) ? 1 : 0.5;
-        if (u.marked !== undefined && !kinds.has('marked')) credit *= 0.5;
-      }
-    }
-    const unknown = u.concepts.length === 0 && !knows(u.syllable);
-    const weight = u.place ? 0.5 : unknown ? 2 : 1;
-    total += weight;
-    covered += weight * credit;
-    const neighbours = [i - 1, i + 1].filter(isTopic);
+    const credit = credits[i] ?? 0;
+    // Typed with diacritics, a word is known only in that spelling ("đoạn" is not "Đoàn").
+    const unknown = u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
     // The compound test is for Vietnamese words: English word pairs are rarely in the knowledge.
     const vietnamese = (j: number) => VIETNAMESE_SYLLABLE.test(query.units[j]?.syllable ?? '');
-    if (credit === 0 && !unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.length > 0 && neighbours.every((j) => vietnamese(j) && !bigramKnown(Math.min(i, j), Math.max(i, j)))) orphans++;
+    const neighbours = [i - 1, i + 1].filter((j) => query.units[j] !== undefined && !query.units[j]?.generic && vietnamese(j));
+    if (credit === 0 && !unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.some(isTopic) && neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j)))) orphan[i] = true;
+    // An unknown word, or an orphan, that did not match is most likely the point of the question.
+    const weight = u.place ? 0.5 : (unknown || orphan[i]) && credit === 0 ? 2 : 1;
+    total += weight;
+    covered += weight * credit;
     if (!u.place) {
       topics++;
       if (credit > 0) topicsCovered++;
-      if (kinds && (kinds.has('bigram') || kinds.has('concept') || kinds.has('concept-bigram'))) phrase = true;
+      if (kindAt[i] && (kindAt[i]?.has('bigram') || kindAt[i]?.has('concept') || kindAt[i]?.has('concept-bigram'))) phrase = true;
     }
   });
+  const orphans = orphan.filter(Boolean).length;
   return { topics, topicsCovered, phrase, orphans, ratio: total === 0 ? 0 : covered / total };
 }
 
@@ -90,6 +95,8 @@ export function isRelevant(c: Coverage, min = MIN_COVERAGE): boolean {
   // Two or more topic words matched only as scattered single syllables is a coincidence, not an
   // answer ("bạn có người yêu chưa" shares "Ban" and "yêu cầu" with a clause).
   if (c.topics >= 2 && !c.phrase) return false;
-  if (c.orphans > 0) return false;
+  // Two orphans side by side are a compound we do not cover at all ("đô thị", "nhà máy điện");
+  // a single one ("đoạn đường") only weighs double in the ratio.
+  if (c.orphans >= 2) return false;
   return c.ratio >= min;
 }

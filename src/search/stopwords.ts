@@ -6,17 +6,18 @@ import { fold, marked } from '../text/normalize.ts';
 const VI_MARKED = `và của các những là với trong trên để theo từ về tại này đó thì mà nào gì ai đã sẽ còn cũng như
 hoặc hay một được bị không có rồi chưa nhé ơi vậy sao bao giờ nhỉ thuộc nhất rất qua đến ra vào ở biết hỏi
 xin vui lòng mình ông bà chị hiện nay cái việc ấy kia đây làm giùm giúp đang cho tôi bạn do nhiêu người hả à
-thế nào gồm những nhé ạ vâng dạ đâu đi`;
+thế nào gồm những nhé ạ vâng dạ đâu đi cần phải nên giữa hãy`;
 
 // Folded forms that are also content words once folded: đang/Đảng, cho/chờ, tôi/tội, bạn/Ban,
 // do/độ, thế/thể, bao/bảo, hay/hãy, hiện/hiện thực. English "to" and "on" are stop words only
 // when typed without diacritics ("tổ", "ổn" keep theirs).
-const FOLDED_AMBIGUOUS = new Set(['dang', 'cho', 'toi', 'ban', 'do', 'the', 'bao', 'hay', 'hien', 'ra', 'dan']);
+const FOLDED_AMBIGUOUS = new Set(['dang', 'cho', 'toi', 'ban', 'do', 'the', 'bao', 'hay', 'hien', 'ra', 'dan', 'tai', 'can', 'nen']);
 
 const EN = `the a of for in at by with and or is are was were be been being who whom what which when where how why
 does do did has have had it its this that these those there about any all me my i you your we our
 they their he she his her from as into tell show list please can could would should will still yet
-not no yes than then so if us may might must some already currently now ever s d ll re ve whats to on`;
+not no yes than then so if us may might must some already currently now ever s d ll re ve whats to on
+mention mentioned say says said stated talk talks regarding concerning`;
 
 const VI_MARKED_SET = new Set(VI_MARKED.split(/\s+/).map(marked));
 const VI_FOLDED_SET = new Set(VI_MARKED.split(/\s+/).map(fold).filter((w) => !FOLDED_AMBIGUOUS.has(w)));
