@@ -399,7 +399,7 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
 
   const query = ctx.analyzer.analyze(subject);
   // "X là ai?" with words beyond a title ("chủ tịch nước") asks about someone this agreement does not name.
-  const titles = strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query).length > 0 ? [] : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
+  const titles = strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query, ctx.index.knows).length > 0 ? [] : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
   if (titles.length === 1 && titles[0]) {
     const one = personAnswer(ctx, base, [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }], 'role');
     one.headline = `${titles[0].title}: ${one.headline}`;

@@ -146,7 +146,7 @@ export function detectIntent(question: string): Detected {
       return { intent: 'status_list', statuses, subject: subject(rest), includeResults };
     }
   }
-  if (duties) return { intent: 'duties', subject: subject(duties) };
+  if (duties) return { intent: 'duties', subject: subject(cutAll(duties, C.duties)) };
   const who = cut(syl, C.who);
   if (who) return { intent: 'who', subject: text(cutAll(who, C.question)) };
   return { intent: 'search', subject: text(cutAll(syl, C.question)) };

@@ -116,11 +116,11 @@ interface Fit {
 
 const FIT_MIN_SHARE = 0.5;
 
-function fit(query: Analysis, phrase: Analysis, isNameWord: (u: Unit) => boolean): Fit {
+function fit(query: Analysis, phrase: Analysis, isNameWord: WordTest): Fit {
   const units = uniqueUnits(contentUnits(phrase));
   const hit = unitsCovered(query, phrase).covered;
   const miss = units.length - hit;
-  const extra = contentUnits(query).filter((u) => isNameWord(u) && unitsCovered(phrase, { units: [u], terms: [] }).covered === 0).length;
+  const extra = query.units.filter((u, i) => !u.stop && !u.generic && isNameWord(query, i) && unitsCovered(phrase, { units: [u], terms: [] }).covered === 0).length;
   return { hit, miss, extra, score: hit - 2 * extra - 0.5 * miss };
 }
 
@@ -134,22 +134,44 @@ function acceptable(f: Fit, total: number): boolean {
   return total > 0 && f.hit >= Math.min(2, total) && f.hit / total >= FIT_MIN_SHARE;
 }
 
-/** A word set, concept-aware: whether a question word belongs to some title or some name. */
-function wordSet(phrases: Analysis[]): (u: Unit) => boolean {
+/** Whether the question's word at position i is a word of some title (or some name). */
+type WordTest = (query: Analysis, i: number) => boolean;
+
+/**
+ * A word set, concept-aware and phrase-aware: a question word belongs to the titles when a title
+ * shares its glossary concept ("HĐND"), or has it next to the same neighbour ("chủ tịch"). A lone
+ * shared syllable is not enough: "hội" of "hội nghị" is not "hội" of "Hội đồng".
+ */
+function wordSet(phrases: Analysis[]): WordTest {
   const syl = new Set<string>();
+  const pairs = new Set<string>();
   const concepts = new Set<string>();
-  for (const p of phrases) for (const u of contentUnits(p)) {
-    syl.add(u.syllable);
-    for (const c of u.concepts) concepts.add(c);
+  for (const p of phrases) {
+    const units = contentUnits(p);
+    units.forEach((u, i) => {
+      syl.add(u.syllable);
+      const next = units[i + 1];
+      if (next) pairs.add(`${u.syllable} ${next.syllable}`);
+      for (const c of u.concepts) concepts.add(c);
+    });
   }
-  return (u) => syl.has(u.syllable) || u.concepts.some((c) => concepts.has(c));
+  return (query, i) => {
+    const u = query.units[i];
+    if (!u) return false;
+    if (u.concepts.some((c) => concepts.has(c))) return true;
+    if (!syl.has(u.syllable)) return false;
+    const prev = query.units[i - 1];
+    const next = query.units[i + 1];
+    const single = !(prev && !prev.stop && !prev.generic) && !(next && !next.stop && !next.generic);
+    return single || (prev !== undefined && pairs.has(`${prev.syllable} ${u.syllable}`)) || (next !== undefined && pairs.has(`${u.syllable} ${next.syllable}`));
+  };
 }
 
 interface Prepared {
   titles: { agreement: Agreement; personId: string; province?: string; title: string; analyses: Analysis[] }[];
-  isTitleWord: (u: Unit) => boolean;
+  isTitleWord: WordTest;
   bodies: { agreement: Agreement; bodyId: string; analyses: Analysis[] }[];
-  isNameWord: (u: Unit) => boolean;
+  isNameWord: WordTest;
   provinces: Map<Agreement, { id: string; analysis: Analysis }[]>;
 }
 
@@ -181,11 +203,11 @@ function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
   return p;
 }
 
-function bestFit(query: Analysis, analyses: Analysis[], isWord: (u: Unit) => boolean, ignorePlaces: boolean): Fit | undefined {
+function bestFit(query: Analysis, analyses: Analysis[], isWord: WordTest, ignorePlaces: boolean): Fit | undefined {
   let best: Fit | undefined;
   for (const a of analyses) {
     const phrase = ignorePlaces ? { units: a.units.filter((u) => !u.place), terms: a.terms } : a;
-    const f = fit(query, phrase, (u) => isWord(u) && !(ignorePlaces && u.place));
+    const f = fit(query, phrase, (q, i) => isWord(q, i) && !(ignorePlaces && q.units[i]?.place));
     if (acceptable(f, uniqueUnits(contentUnits(phrase)).length) && (!best || f.score > best.score)) best = f;
   }
   return best;
@@ -248,8 +270,11 @@ export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   return out.filter((m) => m.score === best);
 }
 
-/** Content words of the question that are neither title words, places, nor the names of these people. */
-export function leftoverForTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): Unit[] {
+/**
+ * Known words of the question that are neither title words nor places ("nước" in "chủ tịch nước").
+ * Unknown words are left out: they are more often typos ("tỉh") than qualifiers.
+ */
+export function leftoverForTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis, knows: (term: string) => boolean): Unit[] {
   const prep = prepare(knowledge, analyzer);
-  return contentUnits(query).filter((u) => !u.place && !prep.isTitleWord(u));
+  return query.units.filter((u, i) => !u.stop && !u.generic && !u.place && knows(u.syllable) && !prep.isTitleWord(query, i));
 }

@@ -73,6 +73,10 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
   for (const p of glossary.places) phrases.push({ syllables: markedSyllables(p), tag: 'place' });
   for (const p of glossary.generic) phrases.push({ syllables: markedSyllables(p), tag: 'generic' });
 
+  // A glossary group that holds a generic phrase is generic as a whole: "BBGN" is as general as "biên bản ghi nhớ".
+  const genericText = new Set(glossary.generic.map((g) => markedSyllables(g).map((x) => x.folded).join(' ')));
+  const genericConcepts = new Set(groups.flatMap((group, i) => (group.some((p) => genericText.has(markedSyllables(p).map((x) => x.folded).join(' '))) ? [`#${i}`] : [])));
+
   // First syllable → phrases starting with it, so a scan costs one map lookup per position.
   const byFirst = new Map<string, Phrase[]>();
   for (const p of phrases) {
@@ -118,6 +122,7 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
           if (p.tag === 'place') u.place = true;
           if (p.tag === 'generic') u.generic = true;
           if (p.concept && !u.concepts.includes(p.concept)) u.concepts.push(p.concept);
+          if (p.concept && genericConcepts.has(p.concept)) u.generic = true;
         }
         if (p.concept) {
           add(p.concept, 'concept', span);

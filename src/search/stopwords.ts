@@ -14,7 +14,7 @@ thế nào gồm những nhé ạ vâng dạ đâu đi cần phải nên giữa 
 const FOLDED_AMBIGUOUS = new Set(['dang', 'cho', 'toi', 'ban', 'do', 'the', 'bao', 'hay', 'hien', 'ra', 'dan', 'tai', 'can', 'nen']);
 
 const EN = `the a of for in at by with and or is are was were be been being who whom what which when where how why
-does do did has have had it its this that these those there about any all me my i you your we our
+does do did done has have had it its this that these those there about any all me my i you your we our
 they their he she his her from as into tell show list please can could would should will still yet
 not no yes than then so if us may might must some already currently now ever s d ll re ve whats to on
 mention mentioned say says said stated talk talks regarding concerning`;

@@ -114,8 +114,10 @@ export function syllables(text: string): string[] {
  * A deliberately tiny English plural stemmer. Folded Vietnamese syllables never end in "s",
  * so stripping it can only touch English words ("roads" → "road", "policies" → "policy").
  */
+const NOT_PLURAL = new Set(['does', 'goes', 'has', 'was', 'this', 'its', 'yes', 'bus', 'gas', 'plus', 'news', 'series', 'always', 'perhaps']);
+
 export function stem(word: string): string {
-  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.length <= 3 || !/^[a-z]+$/.test(word) || NOT_PLURAL.has(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
   if (word.endsWith('s')) return word.slice(0, -1);
