@@ -88,7 +88,7 @@ function bodyNames(ctx: Context, bodies: readonly { agreement: Agreement; bodyId
 
 /** "Các Phó Bí thư…", "những ai…", "who are…": the question wants everyone who fits. */
 function asksForAll(question: string): boolean {
-  return /(^| )(cac|nhung|who are|which are|all)( |$)/.test(syllables(question).join(' '));
+  return /(^| )((cac|nhung) (?!gi( |$))|nhung ai|who are|which are|all )/.test(` ${syllables(question).join(' ')} `);
 }
 
 /** Whether the subject has any word that is neither a stop word nor generic ("hợp tác", "cam kết"). */

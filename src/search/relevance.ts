@@ -14,10 +14,11 @@ export interface Coverage {
   topics: number;
   topicsCovered: number;
   /**
-   * Topic words the knowledge knows one by one but never side by side, left uncovered: together
-   * they are a compound we do not cover ("đô thị" in "đường sắt đô thị", "nhà máy điện").
+   * The longest run of adjacent question words the hit leaves uncovered that are new to the
+   * knowledge: words it never uses, or words it uses but never side by side ("đô thị" in
+   * "đường sắt đô thị", "nhà máy điện", "sân bay"). Two or more are a compound we do not cover.
    */
-  orphans: number;
+  novelRun: number;
   /** Some topic unit is covered by a phrase-level term (bigram or glossary concept), not just a lone syllable. */
   phrase: boolean;
   /** Covered weight over total weight. */
@@ -50,6 +51,7 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
   // Units typed with diacritics whose neighbour is a (typed) function word: "nhà ở" is one word.
   const markedPair = (i: number, j: number) => query.units[i]?.marked !== undefined && query.units[j]?.marked !== undefined && query.units[j]?.stop === true;
   const orphan = new Array<boolean>(query.units.length).fill(false);
+  const novel = new Array<boolean>(query.units.length).fill(false);
   const credits = query.units.map((u, i) => {
     const kinds = kindAt[i];
     if (u.stop || u.generic || !kinds) return 0;
@@ -65,10 +67,11 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
     const unknown = u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
     // The compound test is for Vietnamese words: English word pairs are rarely in the knowledge.
     const vietnamese = (j: number) => VIETNAMESE_SYLLABLE.test(query.units[j]?.syllable ?? '');
-    const neighbours = [i - 1, i + 1].filter((j) => query.units[j] !== undefined && !query.units[j]?.generic && vietnamese(j));
-    if (credit === 0 && !unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.some(isTopic) && neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j)))) orphan[i] = true;
+    const neighbours = [i - 1, i + 1].filter((j) => isTopic(j) && vietnamese(j));
+    if (credit === 0 && !unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.length > 0 && neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j)))) orphan[i] = true;
     // An unknown word, or an orphan, that did not match is most likely the point of the question.
-    const weight = u.place ? 0.5 : (unknown || orphan[i]) && credit === 0 ? 2 : 1;
+    novel[i] = !u.place && (unknown || orphan[i] === true) && credit === 0;
+    const weight = u.place ? 0.5 : novel[i] ? 2 : 1;
     total += weight;
     covered += weight * credit;
     if (!u.place) {
@@ -77,8 +80,13 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
       if (kindAt[i] && (kindAt[i]?.has('bigram') || kindAt[i]?.has('concept') || kindAt[i]?.has('concept-bigram'))) phrase = true;
     }
   });
-  const orphans = orphan.filter(Boolean).length;
-  return { topics, topicsCovered, phrase, orphans, ratio: total === 0 ? 0 : covered / total };
+  let run = 0;
+  let novelRun = 0;
+  for (const n of novel) {
+    run = n ? run + 1 : 0;
+    novelRun = Math.max(novelRun, run);
+  }
+  return { topics, topicsCovered, phrase, novelRun, ratio: total === 0 ? 0 : covered / total };
 }
 
 /** Coverage of several hits together: a question about two aspects may be answered by two clauses. */
@@ -95,8 +103,8 @@ export function isRelevant(c: Coverage, min = MIN_COVERAGE): boolean {
   // Two or more topic words matched only as scattered single syllables is a coincidence, not an
   // answer ("bạn có người yêu chưa" shares "Ban" and "yêu cầu" with a clause).
   if (c.topics >= 2 && !c.phrase) return false;
-  // Two orphans side by side are a compound we do not cover at all ("đô thị", "nhà máy điện");
-  // a single one ("đoạn đường") only weighs double in the ratio.
-  if (c.orphans >= 2) return false;
+  // A new compound is the point of the question, and we do not cover it; a single new word
+  // ("đoạn" in "đoạn đường") only weighs double in the ratio.
+  if (c.novelRun >= 2) return false;
   return c.ratio >= min;
 }

@@ -14,10 +14,12 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Lone surrogates make String.normalize throw in some engines and are never meaningful text.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Cleans raw user input: NFC, no controls or invisible marks, single spaces, at most MAX_QUESTION_CHARS. */
+/** Cleans raw user input: NFC, no HTML tags, controls or invisible marks, single spaces, at most MAX_QUESTION_CHARS. */
 export function cleanInput(raw: string): string {
   return raw
     .slice(0, MAX_QUESTION_CHARS * 2)
+    // Pasted HTML: the tags are not part of the question.
+    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, ' ')
     .replace(LONE_SURROGATE, '')
     .normalize('NFC')
     .replace(CONTROL, ' ')
