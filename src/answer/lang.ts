@@ -6,7 +6,7 @@ import type { Lang } from './types.ts';
 const ENGLISH_TOPIC = new Set(
   `responsible pending commitment transport railway bridge road environment police tourism health education
   labour labor investment agreement signed sign chair chairs secretary committee council province provinces who
-  when where which list show progress done completed status help`.split(/\s+/),
+  when where which list show progress done completed status`.split(/\s+/),
 );
 
 /**

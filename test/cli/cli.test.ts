@@ -1,0 +1,121 @@
+// The CLI as users run it: a real process, real stdin/stdout, exit codes.
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { edit, knowledgeCopy, ROOT } from '../helpers.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
+      cwd: ROOT,
+      // No .env from the developer's machine leaks in: dotenv never overrides what is set here.
+      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), LOG_LEVEL: 'info', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+describe('ask', () => {
+  it('prints one plain-text answer', async () => {
+    const r = await cli(['ask', 'ai phu trach duong sat kep luu xa']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Kép - Lưu Xá');
+    expect(r.stdout).toContain('dòng 28');
+  });
+
+  it('--json prints one object with found, text, intent and typed items', async () => {
+    const r = await cli(['ask', '--json', 'Ai phụ trách cầu Hòa Sơn?']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const a = JSON.parse(lines[0] as string);
+    expect(a).toMatchObject({ found: true, intent: 'responsibility' });
+    expect(typeof a.text).toBe('string');
+    expect(a.items).toEqual(expect.arrayContaining([{ type: 'commitment', id: 'C19', agreement: 'bg-tn-2023' }, expect.objectContaining({ type: 'body', id: 'so-nganh-hai-tinh' })]));
+  });
+
+  it('--batch answers one JSON line per input line, in order, and nothing else on stdout', async () => {
+    const questions = ['C18', 'What is the capital of France?', '', 'chu tich hdnd thai nguyen'];
+    const r = await cli(['ask', '--json', '--batch'], { input: `${questions.join('\n')}\n` });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.found)).toEqual([true, false, false, true]);
+    expect(lines[0].items[0]).toMatchObject({ id: 'C18' });
+    expect(lines[3].items[0]).toMatchObject({ id: 'pham-hoang-son' });
+  });
+
+  it('without a question, prints usage and exits 2', async () => {
+    const r = await cli(['ask']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage/);
+  });
+});
+
+describe('check', () => {
+  it('accepts the shipped knowledge', async () => {
+    const r = await cli(['check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: 1 agreement\(s\), 36 commitments/);
+  });
+
+  it('lists every error with file, path and reason, and exits 1', async () => {
+    const dir = await knowledgeCopy();
+    await edit(dir, 'bg-tn-2023/commitments.yaml', 'party: bo-gtvt', 'party: so-gtvt-bg');
+    await edit(dir, 'bg-tn-2023/people.yaml', 'Lê Ánh Dương - Phó Bí thư', 'Lê Ánh Dương - Bí thư');
+    const r = await cli(['check'], { env: { KNOWLEDGE_DIR: dir } });
+    await rm(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/commitments\.yaml: commitments\[\d+\]\.responsible\[\d+\]\.party: unknown person or body id "so-gtvt-bg"/);
+    expect(r.stdout).toMatch(/people\.yaml: people\[\d+\]\.source\.quote: quote not found on line 3/);
+  });
+});
+
+describe('start and configuration', () => {
+  it('refuses a bad variable with one clear line, naming it, and exits 2', async () => {
+    const r = await cli(['check'], { env: { LOG_LEVEL: 'loud' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/LOG_LEVEL/);
+  });
+
+  it('never echoes a malformed token', async () => {
+    const r = await cli(['check'], { env: { TELEGRAM_BOT_TOKEN: 'secret-token-value' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/TELEGRAM_BOT_TOKEN/);
+    expect(r.stderr).not.toContain('secret-token-value');
+  });
+
+  it('exits 2 without starting on invalid knowledge, logging to stderr only', async () => {
+    const r = await cli(['start'], { env: { KNOWLEDGE_DIR: '/nonexistent' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/knowledge folder does not exist/);
+  });
+
+  it('opens the console chat on the shipped knowledge when no platform token is set', async () => {
+    const r = await cli(['start'], { input: 'Chủ tịch UBND tỉnh Bắc Giang là ai?\n/quit\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Lê Ánh Dương');
+    // Logs (JSON lines) go to stderr, never into the chat.
+    expect(r.stdout).not.toContain('"level"');
+    expect(r.stderr).toContain('knowledge loaded');
+  });
+
+  it('rejects an unknown command', async () => {
+    const r = await cli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command/);
+  });
+});
