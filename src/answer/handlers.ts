@@ -3,97 +3,19 @@
 import type { Status } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Hit, ItemType } from '../search/index.ts';
-import { coverage, isRelevant, unionMatched } from '../search/relevance.ts';
 import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
 import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
 import type { AgreementFocus } from './intents.ts';
 import { findBodies, findPeople, findTitles, leftoverForTitles, unitsCovered, type PersonMatch } from './match.ts';
+import { agreementOf, asksForAll, bodyNames, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
 import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
-
-const defined = <T>(x: T | undefined): x is T => x !== undefined;
 import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, pick, resultItem, roleView, signedWhen } from './views.ts';
 
 type Base = Pick<Answer, 'question' | 'lang'>;
 
 function answer(base: Base, intent: Intent, found: boolean, headline: string, items: AnswerItem[], extra: Partial<Answer> = {}): Answer {
   return { intent, found, headline, items, generalRoles: [], notes: [], suggestions: [], detail: 'full', ...base, ...extra };
-}
-
-function agreementOf(k: Knowledge, id: string): Agreement {
-  const a = k.agreements.find((x) => x.id === id);
-  if (!a) throw new Error(`no agreement ${id}`);
-  return a;
-}
-
-function item(ctx: Context, h: Pick<Hit, 'type' | 'agreement' | 'id'>, lang: Lang): AnswerItem | undefined {
-  const a = agreementOf(ctx.knowledge, h.agreement);
-  switch (h.type) {
-    case 'commitment':
-      return commitmentItem(a, h.id, ctx.knowledge.glossary, lang);
-    case 'result':
-      return resultItem(a, h.id, ctx.knowledge.glossary, lang);
-    case 'fact':
-      return factItem(a, h.id, lang);
-    case 'person':
-      return personItem(a, h.id, lang);
-    case 'body':
-      return bodyItem(a, h.id, lang);
-    default: {
-      const never: never = h.type;
-      return never;
-    }
-  }
-}
-
-/**
- * Hits that really answer the subject: relevant by coverage, and not far behind the best one.
- * When no single hit covers enough, up to three hits that each cover part of the question may
- * answer it together ("crime prevention in the border areas" is two clauses of line 36).
- */
-function relevantHits(ctx: Context, subject: string, types?: readonly ItemType[], minCoverage?: number): Hit[] {
-  const query = ctx.analyzer.analyze(subject);
-  const all = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 });
-  const scored = all.map((h) => ({ h, c: coverage(query, h.matched, ctx.index.knows) }));
-  // Coverage first, BM25 second: a hit that answers more of the question beats a louder partial one.
-  const relevant = scored.filter((x) => isRelevant(x.c, minCoverage)).sort((x, y) => Math.round(y.c.ratio * 10) - Math.round(x.c.ratio * 10) || y.h.score - x.h.score);
-  if (relevant.length > 0) {
-    const top = relevant[0] as (typeof relevant)[number];
-    return relevant.filter((x) => x.c.ratio >= top.c.ratio - 0.25 && x.h.score >= top.h.score * 0.3).slice(0, 6).map((x) => x.h);
-  }
-  const partial = scored.filter((x) => x.c.ratio >= 0.3 && x.c.phrase).slice(0, 3).map((x) => x.h);
-  for (let n = 2; n <= partial.length; n++) {
-    const set = partial.slice(0, n);
-    if (isRelevant(coverage(query, unionMatched(set), ctx.index.knows), minCoverage)) return set;
-  }
-  return [];
-}
-
-/** Words of the subject that none of these phrases covers (places, stop and generic words aside). */
-function leftover(ctx: Context, subject: string, phrases: readonly string[]): string[] {
-  const analyses = phrases.map((p) => ctx.analyzer.analyze(p));
-  return ctx.analyzer
-    .analyze(subject)
-    .units.filter((u) => !u.stop && !u.generic && !u.place)
-    .filter((u) => !analyses.some((a) => unitsCovered({ units: [u], terms: [] }, a).covered > 0 || unitsCovered(a, { units: [u], terms: [] }).covered > 0))
-    .map((u) => u.syllable);
-}
-
-function bodyNames(ctx: Context, bodies: readonly { agreement: Agreement; bodyId: string }[]): string[] {
-  return bodies.flatMap(({ agreement, bodyId }) => {
-    const b = agreement.bodies.find((x) => x.id === bodyId);
-    return b ? [b.name, b.en, ...b.aliases] : [];
-  });
-}
-
-/** "Các Phó Bí thư…", "những ai…", "who are…": the question wants everyone who fits. */
-function asksForAll(question: string): boolean {
-  return /(^| )((cac|nhung) (?!gi( |$))|nhung ai|who are|which are|all )/.test(` ${syllables(question).join(' ')} `);
-}
-
-/** Whether the subject has any word that is neither a stop word nor generic ("hợp tác", "cam kết"). */
-function hasTopic(ctx: Context, subject: string): boolean {
-  return ctx.analyzer.analyze(subject).units.some((u) => !u.stop && !u.generic);
 }
 
 function suggestionsFor(lang: Lang): string[] {
@@ -262,7 +184,7 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   // Words that are neither the area nor the body narrow the list by search ("cam kết về sông Cầu",
   // "Thai Nguyen FC football results").
   const areaWords = ctx.knowledge.glossary.areas.filter((a) => areas.includes(a.id)).flatMap((a) => [a.vi, a.en, ...a.words]);
-  const narrowBySearch = leftover(ctx, subject, [...areaWords, ...bodyNames(ctx, bodies)]).length > 0;
+  const narrowBySearch = leftover(ctx, subject, [...areaWords, ...bodyNames(bodies)]).length > 0;
   const allowed = narrowBySearch ? new Set(relevantHits(ctx, subject, ['commitment', 'result']).map((h) => `${h.agreement}/${h.id}`)) : undefined;
   if (allowed && allowed.size === 0 && !(areas.length > 0 || bodies.length > 0)) {
     const search = answerSearch(ctx, question, lang, subject);
@@ -330,11 +252,11 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
 export function answerDuties(ctx: Context, question: string, lang: Lang, subject: string): Answer {
   const base = { question, lang };
   const people = findPeople(ctx.knowledge, subject, ctx.index.knows).filter((m) => m.strength !== 'given');
-  if (people.length > 0) return personAnswer(ctx, base, people, 'duties');
+  if (people.length > 0) return personAnswer(base, people, 'duties');
   const bodies = findBodies(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
   if (bodies.length === 0) return answerSearch(ctx, question, lang, subject);
   // "Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?": a task named beside the body must be one it has.
-  if (leftover(ctx, subject, bodyNames(ctx, bodies)).length > 0) {
+  if (leftover(ctx, subject, bodyNames(bodies)).length > 0) {
     const ids = new Set(bodies.flatMap((b) => b.agreement.commitments.filter((c) => c.responsible.some((r) => r.party === b.bodyId)).map((c) => `${b.agreement.id}/${c.id}`)));
     const hits = relevantHits(ctx, subject, ['commitment']).filter((h) => ids.has(`${h.agreement}/${h.id}`));
     if (hits.length > 0) return answer(base, 'duties', true, t(lang, 'Theo văn bản:', 'According to the source:'), hits.map((h) => item(ctx, h, lang)).filter(defined), { notes: statusNotes(ctx, [], lang) });
@@ -372,7 +294,7 @@ function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreem
   });
 }
 
-function personAnswer(ctx: Context, base: Base, matches: PersonMatch[], intent: Intent): Answer {
+function personAnswer(base: Base, matches: PersonMatch[], intent: Intent): Answer {
   const lang = base.lang;
   const items: AnswerItem[] = matches.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
   // What the source reports them saying or doing (speeches, statements) belongs with who they are.
@@ -393,15 +315,15 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
   const base = { question, lang };
   const people = findPeople(ctx.knowledge, subject, ctx.index.knows);
   const strong = people.filter((m) => m.strength !== 'given');
-  if (strong.length > 0) return personAnswer(ctx, base, strong.filter((m) => m.strength === strong[0]?.strength), 'person');
+  if (strong.length > 0) return personAnswer(base, strong.filter((m) => m.strength === strong[0]?.strength), 'person');
   const content = syllables(subject).filter((s) => !['ong', 'ba', 'dong', 'chi', 'anh', 'chu'].includes(s));
-  if (people.length > 0 && content.length === 1) return personAnswer(ctx, base, people, 'person');
+  if (people.length > 0 && content.length === 1) return personAnswer(base, people, 'person');
 
   const query = ctx.analyzer.analyze(subject);
   // "X là ai?" with words beyond a title ("chủ tịch nước") asks about someone this agreement does not name.
   const titles = strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query, ctx.index.knows).length > 0 ? [] : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
   if (titles.length === 1 && titles[0]) {
-    const one = personAnswer(ctx, base, [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }], 'role');
+    const one = personAnswer(base, [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }], 'role');
     one.headline = `${titles[0].title}: ${one.headline}`;
     return one;
   }
@@ -441,7 +363,7 @@ export function answerSearch(ctx: Context, question: string, lang: Lang, subject
   // Clauses, results and facts answer a topic; a person or body only when nothing else does.
   const items = hits.filter((h) => h.type !== 'person' && h.type !== 'body').map((h) => item(ctx, h, lang)).filter(defined);
   const top = hits[0] as Hit;
-  if (items.length === 0 && top.type === 'person') return personAnswer(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }], 'person');
+  if (items.length === 0 && top.type === 'person') return personAnswer(base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }], 'person');
   if (items.length === 0) return dutiesOf(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), bodyId: top.id }]);
   return answer(base, 'topic', true, t(lang, 'Các nội dung liên quan trong văn bản:', 'What the source says on this:'), items, {
     generalRoles: generalRoles(ctx, items.filter((i) => i.type === 'commitment').map((i) => i.agreement), lang),

@@ -2,7 +2,6 @@
 // Used by `npm run eval` and by the test that holds the pass-rate floor.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Engine } from '../answer/engine.ts';
 import { renderText } from '../answer/render-text.ts';
 import type { Answer } from '../answer/types.ts';
 import { answerRefs } from '../answer/refs.ts';
