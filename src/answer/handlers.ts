@@ -324,13 +324,13 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
   const titles = strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query, ctx.index.knows).length > 0 ? [] : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
   if (titles.length === 1 && titles[0]) {
     const one = personAnswer(base, [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }], 'role');
-    one.headline = `${titles[0].title}: ${one.headline}`;
+    one.headline = `${pick(titles[0].title, lang)}: ${one.headline}`;
     return one;
   }
   if (titles.length > 1) {
     const items = titles.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
     const names = items.map((i) => i.title).join(', ');
-    return answer(base, 'role', true, `${titles[0]?.title}: ${names}`, items, {
+    return answer(base, 'role', true, `${pick(titles[0]?.title, lang)}: ${names}`, items, {
       ...(asksForAll(question) ? {} : { notes: [t(lang, 'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.', 'Several people hold this title; name the province to narrow it down.')] }),
     });
   }

@@ -3,6 +3,7 @@
 // Hải" just because they share a surname: a name matches only on its given name plus at least one
 // more syllable, or on the given name alone when nothing else in the question looks like a name.
 import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
+import type { Bilingual } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
 
@@ -168,7 +169,7 @@ function wordSet(phrases: Analysis[]): WordTest {
 }
 
 interface Prepared {
-  titles: { agreement: Agreement; personId: string; province?: string; title: string; analyses: Analysis[] }[];
+  titles: { agreement: Agreement; personId: string; province?: string; title: Bilingual; analyses: Analysis[] }[];
   isTitleWord: WordTest;
   bodies: { agreement: Agreement; bodyId: string; analyses: Analysis[] }[];
   isNameWord: WordTest;
@@ -188,7 +189,7 @@ function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
     provinces.set(a, a.meta.provinces.map((p) => ({ id: p.id, analysis: analyzer.analyze(p.name) })));
     for (const p of a.people) {
       // English titles count too, so "Who chairs the Thai Nguyen People's Committee?" finds the chair.
-      for (const t of p.titles) titles.push({ agreement: a, personId: p.id, ...(p.province ? { province: p.province } : {}), title: t.vi, analyses: [t.vi, t.en].map(analyzer.analyze) });
+      for (const t of p.titles) titles.push({ agreement: a, personId: p.id, ...(p.province ? { province: p.province } : {}), title: { vi: t.vi, en: t.en }, analyses: [t.vi, t.en].map(analyzer.analyze) });
     }
     for (const b of a.bodies) bodies.push({ agreement: a, bodyId: b.id, analyses: [b.name, b.en, ...b.aliases].map(analyzer.analyze) });
   }
@@ -216,7 +217,7 @@ function bestFit(query: Analysis, analyses: Analysis[], isWord: WordTest, ignore
 export interface TitleMatch {
   agreement: Agreement;
   personId: string;
-  title: string;
+  title: Bilingual;
   score: number;
   /** The question names no title word this title lacks. */
   contained: boolean;

@@ -119,3 +119,20 @@ describe('start and configuration', () => {
     expect(r.stderr).toMatch(/unknown command/);
   });
 });
+
+describe('ask --batch over the evaluation set', () => {
+  it('gives exactly the answers ask() gives, one line per question', async () => {
+    const { readEvalSet } = await import('../../src/eval/evaluate.ts');
+    const { shippedEngine } = await import('../helpers.ts');
+    const { renderText } = await import('../../src/answer/render-text.ts');
+    const questions = readEvalSet(join(ROOT, 'test/eval/questions.jsonl'));
+    const r = await cli(['ask', '--json', '--batch'], { input: `${questions.map((q) => q.q).join('\n')}\n` });
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(questions.length);
+    const engine = await shippedEngine({ now: () => new Date() });
+    lines.forEach((line, i) => {
+      const a = engine.ask(questions[i]?.q ?? '');
+      expect({ found: line.found, text: line.text }).toEqual({ found: a.found, text: renderText(a) });
+    });
+  });
+});
