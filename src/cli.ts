@@ -9,7 +9,7 @@ import type { Answer } from './answer/types.ts';
 import { answerRefs } from './answer/refs.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
-import { evaluate, formatReport, readEvalSet } from './eval/evaluate.ts';
+import { compare, formatComparison } from './eval/compare.ts';
 import { createLogger } from './logger.ts';
 import { startApp } from './main.ts';
 
@@ -18,7 +18,7 @@ const USAGE = `usage:
   mou-bot ask [--json] "question"       print one answer
   mou-bot ask --batch [--json]          one question per stdin line → one JSON line each
   mou-bot check                         validate the knowledge files
-  mou-bot eval [--show-fail] [file]     score the evaluation set`;
+  mou-bot eval [--show-fail] [file...]  score evaluation sets, ours beside the MiniSearch baseline`;
 
 /** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
 export function answerJson(a: Answer): string {
@@ -80,12 +80,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval': {
       const engine = await engineOrExit(config);
-      const report = evaluate((q) => engine.ask(q), readEvalSet(args[0] ?? 'test/eval/questions.jsonl'));
-      process.stdout.write(`${formatReport(report, flags.has('--show-fail'))}\n`);
+      const files = args.length > 0 ? args : ['test/eval/questions.jsonl'];
+      process.stdout.write(`${files.map((f) => formatComparison(compare(engine, f), flags.has('--show-fail'))).join('\n\n')}\n`);
       return 0;
     }
     case 'start':
-      return startApp(config, createLogger(config.logLevel));
+      return startApp(config, createLogger(config.logLevel, { secrets: [config.telegram?.token, config.telegram?.webhook?.secret, config.slackBotToken].filter((x): x is string => Boolean(x)) }));
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

@@ -12,16 +12,37 @@ const Env = z.object({
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (the token BotFather gives)')
     .optional(),
+  TELEGRAM_API_ROOT: z.url({ message: 'must be a URL such as https://api.telegram.org' }).optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be the public https URL Telegram will call' }).optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  ADMIN_TELEGRAM_IDS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be numeric Telegram user ids separated by commas (never usernames)')
+    .optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
 });
 
-/** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page. */
+/** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page, webhook port 8443. */
 export interface Config {
   knowledgeDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   pageSize: number;
-  telegramToken?: string;
+  telegram?: TelegramConfig;
   slackBotToken?: string;
+}
+
+/** Telegram settings; present when TELEGRAM_BOT_TOKEN is set. Long polling unless a webhook URL is given. */
+export interface TelegramConfig {
+  token: string;
+  /** Bot API base URL. Default: Telegram's own (https://api.telegram.org). */
+  apiRoot?: string;
+  webhook?: { url: string; port: number; secret: string };
+  /** Numeric user ids allowed to run admin commands. */
+  adminIds: ReadonlySet<number>;
 }
 
 export class ConfigError extends Error {
@@ -40,11 +61,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(['TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set, so that forged updates are rejected']);
+  }
+  const adminIds = new Set((e.ADMIN_TELEGRAM_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map(Number));
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
     pageSize: e.ANSWER_PAGE_SIZE,
-    ...(e.TELEGRAM_BOT_TOKEN ? { telegramToken: e.TELEGRAM_BOT_TOKEN } : {}),
+    ...(e.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: {
+            token: e.TELEGRAM_BOT_TOKEN,
+            ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, '') } : {}),
+            ...(e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET ? { webhook: { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT, secret: e.TELEGRAM_WEBHOOK_SECRET } } : {}),
+            adminIds,
+          },
+        }
+      : {}),
     ...(e.SLACK_BOT_TOKEN ? { slackBotToken: e.SLACK_BOT_TOKEN } : {}),
   };
 }

@@ -1,10 +1,48 @@
 // Logs go to stderr as JSON lines (pino), never to stdout: stdout belongs to answers, and
-// `ask --batch` output must stay machine-readable.
+// `ask --batch` output must stay machine-readable. Secrets never reach a log line: known fields are
+// redacted by path, and the secret values themselves are scrubbed from every message and error,
+// because libraries put URLs (with the bot token in them) into error messages.
 import pino, { type Logger } from 'pino';
 
 /** Paths redacted in every log line, whatever the level. */
-export const REDACT = ['token', '*.token', 'telegramToken', 'slackBotToken', 'config.telegramToken', 'config.slackBotToken', 'headers.authorization'];
+export const REDACT = ['token', '*.token', '*.*.token', 'secret', '*.secret', 'headers.authorization', '*.headers.authorization', 'config.telegram'];
 
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'mou-bot' } }, destination as pino.DestinationStream);
+const CENSOR = '[redacted]';
+
+function scrubber(secrets: readonly string[]): (value: unknown, depth?: number) => unknown {
+  const list = secrets.filter((s) => s.length >= 8);
+  const scrubText = (text: string) => list.reduce((t, s) => t.split(s).join(CENSOR), text);
+  const scrub = (value: unknown, depth = 0): unknown => {
+    if (list.length === 0) return value;
+    if (typeof value === 'string') return scrubText(value);
+    if (value instanceof Error) {
+      const copy = new Error(scrubText(value.message));
+      copy.name = value.name;
+      copy.stack = scrubText(value.stack ?? '');
+      return copy;
+    }
+    if (value && typeof value === 'object' && depth < 4) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
+    }
+    return value;
+  };
+  return scrub;
+}
+
+/** A pino logger on `destination` (stderr by default) that never prints any of `secrets`. */
+export function createLogger(level: string, options: { secrets?: readonly string[]; destination?: NodeJS.WritableStream } = {}): Logger {
+  const scrub = scrubber(options.secrets ?? []);
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: CENSOR },
+      base: { app: 'mou-bot' },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => scrub(a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    (options.destination ?? process.stderr) as pino.DestinationStream,
+  );
 }

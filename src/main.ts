@@ -1,27 +1,50 @@
-// Composition root: config → knowledge → engine → adapters. With no platform token configured,
-// the console chat is the embedded default.
+// Composition root: config → knowledge → store → adapters. Telegram starts when its token is set;
+// with no platform token configured, the console chat is the embedded default.
 import type { Logger } from 'pino';
 import { runConsoleChat } from '../adapters/console/chat.ts';
-import { createEngine } from './answer/engine.ts';
+import { startTelegram, type TelegramRuntime } from '../adapters/telegram/run.ts';
 import type { Config } from './config.ts';
 import { loadKnowledge } from './knowledge/load.ts';
+import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 
-/** Starts the bot. Resolves with the process exit code when the chat ends. */
-export async function startApp(config: Config, log: Logger): Promise<number> {
+/** Loads the knowledge, or logs why not. Nothing starts on invalid knowledge. */
+async function openStore(config: Config, log: Logger): Promise<KnowledgeStore | undefined> {
   const started = performance.now();
   const outcome = await loadKnowledge(config.knowledgeDir);
   if (!outcome.ok) {
     log.fatal({ errors: outcome.errors.slice(0, 10).map(formatKnowledgeError), count: outcome.errors.length }, `knowledge in ${config.knowledgeDir} is invalid; nothing started`);
-    return 2;
+    return undefined;
   }
-  const engine = createEngine(outcome.knowledge);
   log.info({ version: outcome.knowledge.version, agreements: outcome.knowledge.agreements.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
+  return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, { onError: (err, question) => log.error({ err, question }, 'answer failed') });
+}
 
-  if (config.telegramToken || config.slackBotToken) {
-    // The platform adapters arrive with their own releases; until then say so instead of pretending.
-    log.warn('TELEGRAM_BOT_TOKEN / SLACK_BOT_TOKEN are set, but this version only has the console chat');
+/** Starts the bot. Resolves with the process exit code when it stops. */
+export async function startApp(config: Config, log: Logger): Promise<number> {
+  const store = await openStore(config, log);
+  if (!store) return 2;
+
+  if (!config.telegram) {
+    if (config.slackBotToken) log.warn('SLACK_BOT_TOKEN is set, but this version has no Slack adapter yet; opening the console chat');
+    await runConsoleChat({ engine: () => store.engine(), input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
+    return 0;
   }
-  await runConsoleChat({ engine: () => engine, input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
+
+  const aborter = new AbortController();
+  const runtimes: TelegramRuntime[] = [];
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'stopping: finishing the updates in flight');
+      aborter.abort();
+      void Promise.all(runtimes.map((r) => r.stop())).then(() => resolve());
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  runtimes.push(await startTelegram({ config: config.telegram, store, log, pageSize: config.pageSize }, { signal: aborter.signal }));
+  if (config.slackBotToken) log.warn('SLACK_BOT_TOKEN is set, but this version has no Slack adapter yet');
+  await stopped;
+  log.info('stopped');
   return 0;
 }

@@ -4,9 +4,9 @@ import type { Knowledge } from '../knowledge/types.ts';
 import { createAnalyzer, type Analyzer } from '../search/analyzer.ts';
 import { createSearchIndex, type SearchIndex } from '../search/index.ts';
 import { cleanInput } from '../text/normalize.ts';
-import { detectIntent } from './intents.ts';
+import { detectIntent, type Detected } from './intents.ts';
 import { detectLang } from './lang.ts';
-import type { Answer, AskOptions } from './types.ts';
+import type { Answer, AskAs, AskOptions } from './types.ts';
 import {
   answerAgreement,
   answerClause,
@@ -18,6 +18,27 @@ import {
   answerWho,
   findClauseIds,
 } from './handlers.ts';
+
+/** A command's intent wins over the wording, but keeps what the wording adds (a status, an area). */
+function forced(d: Detected, question: string, as: AskAs | undefined): Detected {
+  switch (as) {
+    case undefined:
+      return d;
+    case 'who':
+      return d.intent === 'who' ? d : { intent: 'who', subject: question };
+    case 'responsibility':
+      return d.intent === 'responsibility' ? d : { intent: 'responsibility', subject: question };
+    case 'pending':
+      return d.intent === 'status_list' ? d : { intent: 'status_list', statuses: ['pending'], subject: question, includeResults: false };
+    case 'clause':
+    case 'search':
+      return d.intent === 'help' ? d : { intent: 'search', subject: d.intent === 'search' ? d.subject : question };
+    default: {
+      const never: never = as;
+      return never;
+    }
+  }
+}
 
 export interface Engine {
   readonly knowledge: Knowledge;
@@ -71,14 +92,15 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
   function answer(raw: string, opts: AskOptions): Answer {
     const question = cleanInput(typeof raw === 'string' ? raw : '');
-    const lang = detectLang(question);
+    const lang = opts.lang ?? detectLang(question);
     const ctx: Context = { knowledge, analyzer, index, now, page: Math.max(1, Math.floor(opts.page ?? 1)), pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)) };
-    if (!/[\p{L}\p{N}]/u.test(question)) return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
+    // A bare /cancho lists everything pending; any other empty question gets help.
+    if (!/[\p{L}\p{N}]/u.test(question) && opts.as !== 'pending') return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
 
     const ids = findClauseIds(knowledge, question);
     if (ids.length > 0) return answerClause(ctx, question, lang, ids);
 
-    const d = detectIntent(question);
+    const d = forced(detectIntent(question), question, opts.as);
     switch (d.intent) {
       case 'help':
         return answerHelp(ctx, question, lang, 'asked');

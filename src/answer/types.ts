@@ -136,8 +136,15 @@ export interface Answer {
   detail: 'full' | 'brief';
 }
 
+/** What a platform command asks for, whatever the wording of its argument. */
+export type AskAs = 'who' | 'responsibility' | 'pending' | 'clause' | 'search';
+
 /** Options that come from the conversation, not from the question text. */
 export interface AskOptions {
+  /** Set by commands such as /ai or /cancho: the intent is known, the text is its subject. */
+  as?: AskAs;
+  /** The answer's language when the platform knows it better than the text (an English command name). */
+  lang?: Lang;
   /** 1-based page of a long list. Default 1. */
   page?: number;
   /** Items per page. Default 8. */

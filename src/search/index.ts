@@ -6,7 +6,8 @@ import type { Analysis, Analyzer, TermKind } from './analyzer.ts';
 
 export type ItemType = 'commitment' | 'result' | 'fact' | 'person' | 'body';
 
-interface Doc {
+/** One searchable entry; the baseline (src/eval/baseline.ts) indexes these same documents. */
+export interface Doc {
   key: string;
   type: ItemType;
   agreement: string;
@@ -35,7 +36,7 @@ export const FIELD_BOOST = { name: 3, keywords: 2, text: 1, context: 0.5 } as co
 /** Phrase-level terms count more than single syllables: that is how "Bắc Giang" beats "Bắc" + "Giang". */
 const TERM_BOOST: Record<TermKind, number> = { syllable: 1, marked: 0.5, bigram: 1.6, concept: 1.3, 'concept-bigram': 2 };
 
-function documents(k: Knowledge): Doc[] {
+export function documents(k: Knowledge): Doc[] {
   const docs: Doc[] = [];
   const areaName = new Map(k.glossary.areas.map((a) => [a.id, `${a.vi} ${a.en}`]));
   for (const a of k.agreements) {

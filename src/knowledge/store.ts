@@ -1,0 +1,68 @@
+// The live knowledge: one engine at a time, swapped whole on reload. A reload loads, validates and
+// indexes off to the side; only a complete engine replaces the old one, so a question never sees
+// half of a reload, and a broken file never takes the bot down.
+import { createEngine, type Engine, type EngineOptions } from '../answer/engine.ts';
+import { loadKnowledge } from './load.ts';
+import type { Knowledge, KnowledgeError } from './types.ts';
+
+export interface KnowledgeCounts {
+  agreements: number;
+  commitments: number;
+  results: number;
+  people: number;
+  bodies: number;
+}
+
+export type ReloadOutcome =
+  | { ok: true; version: string; previousVersion: string; changed: boolean; counts: KnowledgeCounts; ms: number }
+  | { ok: false; errors: readonly KnowledgeError[]; version: string; ms: number };
+
+export interface KnowledgeStore {
+  /** The engine to ask now. Call it per question: a reload may have replaced it. */
+  engine(): Engine;
+  /** Reloads the folder; on failure the current knowledge stays live and the errors come back. */
+  reload(): Promise<ReloadOutcome>;
+}
+
+export function countsOf(k: Knowledge): KnowledgeCounts {
+  const sum = (f: (a: Knowledge['agreements'][number]) => number) => k.agreements.reduce((n, a) => n + f(a), 0);
+  return {
+    agreements: k.agreements.length,
+    commitments: sum((a) => a.commitments.length),
+    results: sum((a) => a.results.length),
+    people: sum((a) => a.people.length),
+    bodies: sum((a) => a.bodies.length),
+  };
+}
+
+export function createKnowledgeStore(dir: string, initial: Knowledge, options: EngineOptions = {}): KnowledgeStore {
+  let current = createEngine(initial, options);
+  // Reloads run one at a time; a second request while one runs waits for it and then runs again.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function reloadOnce(): Promise<ReloadOutcome> {
+    const started = performance.now();
+    const outcome = await loadKnowledge(dir);
+    const previousVersion = current.knowledge.version;
+    if (!outcome.ok) return { ok: false, errors: outcome.errors, version: previousVersion, ms: Math.round(performance.now() - started) };
+    const next = createEngine(outcome.knowledge, options);
+    current = next;
+    return {
+      ok: true,
+      version: outcome.knowledge.version,
+      previousVersion,
+      changed: outcome.knowledge.version !== previousVersion,
+      counts: countsOf(outcome.knowledge),
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  return {
+    engine: () => current,
+    reload() {
+      const run = queue.then(reloadOnce, reloadOnce);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
