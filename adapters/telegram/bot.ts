@@ -17,6 +17,8 @@ export interface TelegramDeps {
   store: KnowledgeStore;
   log: Logger;
   pageSize: number;
+  /** Requests per user per time frame before "slow down". Default 6 per 10 s; false turns it off (benchmarks). */
+  rateLimit?: { timeFrame: number; limit: number } | false;
 }
 
 /** The user's language for texts that are not answers (usage, refusals): English only if their client says so. */
@@ -31,9 +33,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(config.token, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {});
   const paging = new PagingStore();
 
-  bot.use(
+  if (deps.rateLimit !== false) bot.use(
     limit({
-      ...RATE_LIMIT,
+      ...(deps.rateLimit ?? RATE_LIMIT),
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: userLang(ctx) === 'en' ? 'Slow down a little, please.' : 'Bạn thao tác nhanh quá, xin chờ một chút.' });

@@ -13,6 +13,8 @@ export class UpdateLedger {
   private readonly inFlight = new Set<number>();
   private highest = -1;
   private waiters: (() => void)[] = [];
+  /** Counts finished updates, so a waiter can tell whether one finished since it last looked. */
+  generation = 0;
 
   /** The lowest update id not yet handled: everything below it is done. */
   safeOffset(): number {
@@ -33,6 +35,7 @@ export class UpdateLedger {
 
   done(id: number): void {
     this.inFlight.delete(id);
+    this.generation++;
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();
@@ -42,8 +45,9 @@ export class UpdateLedger {
     return this.inFlight.size;
   }
 
-  /** Resolves when some update finishes, or after `ms`. */
-  settle(ms: number): Promise<void> {
+  /** Resolves when some update finishes after generation `since` (now, by default), or after `ms`. */
+  settle(ms: number, since = this.generation): Promise<void> {
+    if (this.generation !== since) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.waiters.push(() => {
@@ -78,6 +82,8 @@ export function startPolling(bot: Bot, log: Logger, options: PollingOptions): Po
     async supply(batchSize, signal) {
       let retryIn = 500;
       for (;;) {
+        // Taken before fetching: an update that finishes while we fetch must not be waited for.
+        const seen = ledger.generation;
         try {
           const updates = await bot.api.getUpdates(
             { offset: ledger.safeOffset(), limit: Math.max(1, Math.min(batchSize, 100)), timeout: options.timeoutSeconds ?? 30, allowed_updates: options.allowedUpdates as never },
@@ -85,7 +91,7 @@ export function startPolling(bot: Bot, log: Logger, options: PollingOptions): Po
           );
           const fresh = ledger.admit(updates);
           // Only re-sent unfinished updates came back: wait for one to finish rather than spin.
-          if (fresh.length === 0 && updates.length > 0) await ledger.settle(1000);
+          if (fresh.length === 0 && updates.length > 0) await ledger.settle(1000, seen);
           return fresh;
         } catch (err) {
           if (signal.aborted) throw err;

@@ -31,6 +31,8 @@ export interface FakeTelegram {
   failNext(method: string, failure: Failure): void;
   /** Calls of one method. */
   of(method: string): Call[];
+  /** Calls `listener` with every call from now on; returns the unsubscribe function. */
+  subscribe(listener: (c: Call) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -83,8 +85,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       if (!m || m[1] !== token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
       const method = m[2] as string;
       const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-      calls.push({ method, payload });
-      events.emit('call');
+      const call = { method, payload };
+      calls.push(call);
+      events.emit('call', call);
       const failure = failures.get(method)?.shift();
       if (failure === 'drop') return req.socket.destroy();
       if (failure) return reply(res, failure.status, failure.body);
@@ -168,6 +171,10 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
     of: (method) => calls.filter((c) => c.method === method),
+    subscribe(listener) {
+      events.on('call', listener);
+      return () => events.off('call', listener);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
