@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'start':
-      return startApp(config, createLogger(config.logLevel, { secrets: [config.telegram?.token, config.telegram?.webhook?.secret, config.slackBotToken].filter((x): x is string => Boolean(x)) }));
+      return startApp(config, createLogger(config.logLevel, { secrets: [config.telegram?.token, config.telegram?.webhook?.secret, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret].filter((x): x is string => Boolean(x)) }));
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

@@ -24,15 +24,38 @@ const Env = z.object({
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be numeric Telegram user ids separated by commas (never usernames)')
     .optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)').optional(),
+  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the signing secret from the app\'s Basic Information page').optional(),
+  SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
+  ADMIN_SLACK_IDS: z
+    .string()
+    .regex(/^\s*[UW][A-Z0-9]{2,}(\s*,\s*[UW][A-Z0-9]{2,})*\s*$/, 'must be Slack user ids (U…) separated by commas, never display names')
+    .optional(),
 });
 
-/** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page, webhook port 8443. */
+/** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page, webhook port 8443, Slack port 3000. */
 export interface Config {
   knowledgeDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   pageSize: number;
   telegram?: TelegramConfig;
-  slackBotToken?: string;
+  slack?: SlackConfig;
+}
+
+/** Slack settings; present when SLACK_BOT_TOKEN is set. Socket Mode with an app token, HTTP otherwise. */
+export interface SlackConfig {
+  botToken: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** Verifies HTTP requests; required in HTTP mode. */
+  signingSecret?: string;
+  /** HTTP mode port. Default 3000. */
+  port: number;
+  /** Web API base URL. Default: Slack's own (https://slack.com/api/). */
+  apiUrl?: string;
+  /** Immutable user ids (U…) allowed to run admin commands. */
+  adminIds: ReadonlySet<string>;
 }
 
 /** Telegram settings; present when TELEGRAM_BOT_TOKEN is set. Long polling unless a webhook URL is given. */
@@ -64,6 +87,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError(['TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set, so that forged updates are rejected']);
   }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(['SLACK_SIGNING_SECRET: required in HTTP mode (without SLACK_APP_TOKEN), so that forged requests are rejected']);
+  }
   const adminIds = new Set((e.ADMIN_TELEGRAM_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map(Number));
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
@@ -79,6 +105,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
         }
       : {}),
-    ...(e.SLACK_BOT_TOKEN ? { slackBotToken: e.SLACK_BOT_TOKEN } : {}),
+    ...(e.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+            port: e.SLACK_PORT,
+            // The Web API client joins method names onto this base, so it must end in a slash.
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` } : {}),
+            adminIds: new Set((e.ADMIN_SLACK_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
+          },
+        }
+      : {}),
   };
 }

@@ -1,8 +1,9 @@
-// Composition root: config → knowledge → store → adapters. Telegram starts when its token is set;
-// with no platform token configured, the console chat is the embedded default.
+// Composition root: config → knowledge → store → adapters. Telegram and Slack start when their
+// tokens are set, side by side; with no platform token configured, the console chat is the default.
 import type { Logger } from 'pino';
 import { runConsoleChat } from '../adapters/console/chat.ts';
-import { startTelegram, type TelegramRuntime } from '../adapters/telegram/run.ts';
+import { startSlack } from '../adapters/slack/run.ts';
+import { startTelegram } from '../adapters/telegram/run.ts';
 import type { Config } from './config.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
@@ -25,14 +26,13 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
   const store = await openStore(config, log);
   if (!store) return 2;
 
-  if (!config.telegram) {
-    if (config.slackBotToken) log.warn('SLACK_BOT_TOKEN is set, but this version has no Slack adapter yet; opening the console chat');
+  if (!config.telegram && !config.slack) {
     await runConsoleChat({ engine: () => store.engine(), input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
     return 0;
   }
 
   const aborter = new AbortController();
-  const runtimes: TelegramRuntime[] = [];
+  const runtimes: { stop(): Promise<void> }[] = [];
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping: finishing the updates in flight');
@@ -42,8 +42,9 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  runtimes.push(await startTelegram({ config: config.telegram, store, log, pageSize: config.pageSize }, { signal: aborter.signal }));
-  if (config.slackBotToken) log.warn('SLACK_BOT_TOKEN is set, but this version has no Slack adapter yet');
+  // Both platforms run side by side when both are configured.
+  if (config.telegram) runtimes.push(await startTelegram({ config: config.telegram, store, log, pageSize: config.pageSize }, { signal: aborter.signal }));
+  if (config.slack) runtimes.push(await startSlack({ config: config.slack, store, log, pageSize: config.pageSize }));
   await stopped;
   log.info('stopped');
   return 0;

@@ -3,6 +3,7 @@
 import type { Bot, Context } from 'grammy';
 import type { Logger } from 'pino';
 import { formatKnowledgeError } from '../../src/knowledge/types.ts';
+import { reloadLines } from '../../src/knowledge/reload-report.ts';
 import type { KnowledgeStore, ReloadOutcome } from '../../src/knowledge/store.ts';
 import { escape } from './render.ts';
 
@@ -14,16 +15,8 @@ export interface AdminDeps {
 
 /** The reload report an admin reads in the chat (HTML). */
 export function reloadReport(r: ReloadOutcome): string {
-  if (!r.ok) {
-    const shown = r.errors.slice(0, 10).map((e) => `• <code>${escape(formatKnowledgeError(e))}</code>`);
-    const more = r.errors.length > 10 ? [`… và ${r.errors.length - 10} lỗi khác / and ${r.errors.length - 10} more`] : [];
-    return [`❌ <b>Không nạp lại được: ${r.errors.length} lỗi.</b> Dữ liệu cũ (phiên bản <code>${escape(r.version)}</code>) vẫn đang được dùng.`, ...shown, ...more].join('\n');
-  }
-  const c = r.counts;
-  const what = `${c.agreements} văn bản, ${c.commitments} cam kết, ${c.results} kết quả, ${c.people} người, ${c.bodies} cơ quan`;
-  return r.changed
-    ? `✅ <b>Đã nạp lại</b> (${r.ms} ms): phiên bản <code>${escape(r.previousVersion)}</code> → <code>${escape(r.version)}</code>.\n${what}.`
-    : `✅ <b>Đã nạp lại</b> (${r.ms} ms): không có thay đổi (phiên bản <code>${escape(r.version)}</code>).\n${what}.`;
+  const { title, lines } = reloadLines(r);
+  return [`<b>${escape(title)}</b>`, ...lines.map((l) => `• <code>${escape(l)}</code>`)].join('\n');
 }
 
 export function isAdmin(ctx: Context, adminIds: ReadonlySet<number>): boolean {

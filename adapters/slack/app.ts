@@ -1,0 +1,192 @@
+// The Slack adapter: turns Slack events into questions for the core and renders its Answers as
+// Block Kit. No search or answering logic lives here.
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { AskAs, Lang } from '../../src/answer/types.ts';
+import type { SlackConfig } from '../../src/config.ts';
+import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import { homeView, RELOAD_ACTION } from './home.ts';
+import { reloadText } from './reload.ts';
+import { ACTION, renderSlack, type SlackMessage } from './render.ts';
+
+export interface SlackDeps {
+  config: SlackConfig;
+  store: KnowledgeStore;
+  log: Logger;
+  pageSize: number;
+}
+
+/** What a paging or share button carries: enough to ask again. */
+interface Asked {
+  q: string;
+  as?: AskAs;
+  lang?: Lang;
+  page?: number;
+}
+
+/** Bolt logs through pino, so its lines are JSON on stderr and go through the same redaction. */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => log.debug({ bolt: true }, m.map(String).join(' ')),
+    info: (...m: unknown[]) => log.info({ bolt: true }, m.map(String).join(' ')),
+    warn: (...m: unknown[]) => log.warn({ bolt: true }, m.map(String).join(' ')),
+    error: (...m: unknown[]) => log.error({ bolt: true }, m.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Remembers recent event ids, so an event Slack retries is answered once. */
+class SeenEvents {
+  private readonly ids = new Set<string>();
+  constructor(private readonly capacity = 10_000) {}
+  /** True the first time an id is seen. */
+  first(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
+    return true;
+  }
+}
+
+const mentionPattern = /<@[A-Z0-9]+(\|[^>]*)?>/g;
+
+export function createSlackApp(deps: SlackDeps): App {
+  const { config, store, log, pageSize } = deps;
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const app = new App({
+    token: config.botToken,
+    logger: boltLogger(log),
+    clientOptions,
+    // Socket Mode's own client reads its options from here.
+    installerOptions: { clientOptions },
+    ...(config.appToken ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret ?? '', port: config.port }),
+  });
+
+  const isAdmin = (user: string | undefined) => user !== undefined && config.adminIds.has(user);
+
+  function answerFor(asked: Asked, actions: { share?: boolean } = {}): SlackMessage {
+    const answer = store.engine().ask(asked.q, { pageSize, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}), ...(asked.page ? { page: asked.page } : {}) });
+    const base = { q: asked.q, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}) };
+    return renderSlack(answer, { page: (page) => JSON.stringify({ ...base, page }), ...(actions.share ? { share: JSON.stringify({ ...base, page: asked.page ?? 1 }) } : {}) });
+  }
+
+  // Slack retries an event it thinks was not acknowledged; answer each event_id once.
+  const seen = new SeenEvents();
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !seen.first(eventId)) {
+      log.debug({ eventId }, 'slack: duplicate event ignored');
+      return;
+    }
+    await next();
+  });
+
+  app.event('app_mention', async ({ event, client }) => {
+    // Bolt's ignoreSelf drops our own messages; other bots are not ours to answer either.
+    if ('bot_id' in event && event.bot_id) return;
+    const channel = event.channel;
+    const ts = event.ts;
+    await client.reactions.add({ channel, timestamp: ts, name: 'eyes' }).catch((err: unknown) => log.warn({ err }, 'slack: could not add the 👀 reaction'));
+    try {
+      const message = answerFor({ q: (event.text ?? '').replace(mentionPattern, ' ').trim() });
+      // Reply in the thread of the mention, and keep the thread: a follow-up there stays there.
+      await client.chat.postMessage({ channel, thread_ts: event.thread_ts ?? ts, ...message, unfurl_links: false });
+    } finally {
+      await client.reactions.remove({ channel, timestamp: ts, name: 'eyes' }).catch(() => undefined);
+    }
+  });
+
+  app.message(async ({ message, say }) => {
+    // Direct messages only; edits, deletions and bot messages have a subtype and are not questions.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
+    const msg = answerFor({ q: message.text });
+    await say({ ...msg, unfurl_links: false });
+  });
+
+  app.command('/mou', async ({ command, ack, respond }) => {
+    // Acknowledge within Slack's 3 seconds, then answer through response_url.
+    await ack();
+    const text = command.text.trim();
+    const [sub = '', ...rest] = text.split(/\s+/);
+    const arg = rest.join(' ');
+    switch (sub.toLowerCase()) {
+      case 'reload': {
+        if (!isAdmin(command.user_id)) {
+          log.warn({ audit: 'refused', command: 'reload', userId: command.user_id, channel: command.channel_id }, 'slack: admin command refused');
+          await respond({ response_type: 'ephemeral', text: 'Xin lỗi, chỉ quản trị viên mới được nạp lại dữ liệu. / Sorry, only admins can reload the knowledge.' });
+          return;
+        }
+        const outcome = await store.reload();
+        log.info({ audit: 'reload', ok: outcome.ok, userId: command.user_id }, 'slack: reload');
+        await respond({ response_type: 'ephemeral', text: reloadText(outcome) });
+        return;
+      }
+      case 'help':
+      case '':
+        await respond({ response_type: 'ephemeral', ...answerFor({ q: 'help' }) });
+        return;
+      case 'pending':
+        await respond({ response_type: 'ephemeral', ...answerFor({ q: arg, as: 'pending' }, { share: true }) });
+        return;
+      default:
+        await respond({ response_type: 'ephemeral', ...answerFor({ q: text }, { share: true }) });
+    }
+  });
+
+  const readAsked = (value: string | undefined): Asked | undefined => {
+    try {
+      const v = JSON.parse(value ?? '') as Asked;
+      return typeof v.q === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  for (const id of [ACTION.prev, ACTION.next]) {
+    app.action(id, async ({ ack, action, respond, body }) => {
+      await ack();
+      const asked = readAsked('value' in action ? action.value : undefined);
+      if (!asked) return;
+      const ephemeral = (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
+      await respond({ replace_original: true, ...answerFor(asked, { share: ephemeral }) });
+    });
+  }
+
+  app.action(ACTION.share, async ({ ack, action, respond }) => {
+    await ack();
+    const asked = readAsked('value' in action ? action.value : undefined);
+    if (!asked) return;
+    await respond({ response_type: 'in_channel', replace_original: false, ...answerFor(asked) });
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await client.views.publish({ user_id: event.user, view: homeView(store.engine(), isAdmin(event.user)) });
+  });
+
+  app.action(RELOAD_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const user = body.user.id;
+    if (!isAdmin(user)) {
+      log.warn({ audit: 'refused', command: 'reload-button', userId: user }, 'slack: admin action refused');
+      await client.chat.postMessage({ channel: user, text: 'Xin lỗi, chỉ quản trị viên mới được nạp lại dữ liệu. / Sorry, only admins can reload the knowledge.' });
+      return;
+    }
+    const outcome = await store.reload();
+    log.info({ audit: 'reload', ok: outcome.ok, userId: user }, 'slack: reload');
+    await client.chat.postMessage({ channel: user, text: reloadText(outcome) });
+    await client.views.publish({ user_id: user, view: homeView(store.engine(), true) });
+  });
+
+  app.error(async (error) => {
+    // One place for errors: logged, and the app keeps running.
+    log.error({ err: error }, 'slack: handler failed');
+  });
+
+  return app;
+}

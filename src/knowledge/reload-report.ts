@@ -1,0 +1,22 @@
+// The reload report an admin reads, as plain lines; each adapter escapes and formats them.
+import type { ReloadOutcome } from './store.ts';
+import { formatKnowledgeError } from './types.ts';
+
+/** Errors shown in a chat; the rest are counted (and all of them are in the log). */
+export const ERRORS_SHOWN = 10;
+
+export function reloadLines(r: ReloadOutcome): { title: string; lines: string[] } {
+  if (!r.ok) {
+    const more = r.errors.length > ERRORS_SHOWN ? [`… và ${r.errors.length - ERRORS_SHOWN} lỗi khác / and ${r.errors.length - ERRORS_SHOWN} more`] : [];
+    return {
+      title: `❌ Không nạp lại được: ${r.errors.length} lỗi. Dữ liệu cũ (phiên bản ${r.version}) vẫn đang được dùng. / Reload failed; the previous knowledge stays live.`,
+      lines: [...r.errors.slice(0, ERRORS_SHOWN).map(formatKnowledgeError), ...more],
+    };
+  }
+  const c = r.counts;
+  const what = `${c.agreements} văn bản, ${c.commitments} cam kết, ${c.results} kết quả, ${c.people} người, ${c.bodies} cơ quan`;
+  return {
+    title: r.changed ? `✅ Đã nạp lại (${r.ms} ms): phiên bản ${r.previousVersion} → ${r.version}.` : `✅ Đã nạp lại (${r.ms} ms): không có thay đổi (phiên bản ${r.version}).`,
+    lines: [what],
+  };
+}
