@@ -19,6 +19,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   calls: SlackCall[];
   of(method: string): SlackCall[];
+  /** Calls `listener` with every call from now on; returns the unsubscribe function. */
+  subscribe(listener: (c: SlackCall) => void): () => void;
   waitFor(predicate: (c: SlackCall) => boolean, what?: string): Promise<SlackCall>;
   /** The next call of `method` answers 429 `ratelimited` with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfter: number): void;
@@ -61,15 +63,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const payload = parseBody(raw, req.headers['content-type']);
       const respond = /^\/respond\/([\w-]+)$/.exec(url);
       if (respond) {
-        calls.push({ method: `response_url:${respond[1]}`, payload });
-        events.emit('call');
+        const call = { method: `response_url:${respond[1]}`, payload };
+        calls.push(call);
+        events.emit('call', call);
         return json(res, 200, { ok: true });
       }
       const m = /^\/api\/([\w.]+)$/.exec(url);
       if (!m) return json(res, 404, { ok: false, error: 'unknown_method' });
       const method = m[1] as string;
-      calls.push({ method, payload });
-      events.emit('call');
+      const call = { method, payload };
+      calls.push(call);
+      events.emit('call', call);
       const limited = rateLimits.get(method)?.shift();
       if (limited !== undefined) return json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
       switch (method) {
@@ -104,6 +108,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `http://127.0.0.1:${port}/respond/${id}`,
     calls,
     of: (method) => calls.filter((c) => c.method === method),
+    subscribe(listener) {
+      events.on('call', listener);
+      return () => events.off('call', listener);
+    },
     waitFor(predicate, what = 'a matching call') {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
