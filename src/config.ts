@@ -8,6 +8,7 @@ const Env = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ANSWER_PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(8),
+  KNOWLEDGE_WATCH: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (the token BotFather gives)')
@@ -37,6 +38,8 @@ const Env = z.object({
 /** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page, webhook port 8443, Slack port 3000. */
 export interface Config {
   knowledgeDir: string;
+  /** Reload when files under knowledgeDir change. Default true. */
+  watch: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   pageSize: number;
   telegram?: TelegramConfig;
@@ -93,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const adminIds = new Set((e.ADMIN_TELEGRAM_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map(Number));
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
+    watch: e.KNOWLEDGE_WATCH === 'true',
     logLevel: e.LOG_LEVEL,
     pageSize: e.ANSWER_PAGE_SIZE,
     ...(e.TELEGRAM_BOT_TOKEN

@@ -6,7 +6,9 @@ import { startSlack } from '../adapters/slack/run.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import type { Config } from './config.ts';
 import { loadKnowledge } from './knowledge/load.ts';
+import { changeLines } from './knowledge/diff.ts';
 import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
+import { watchKnowledge } from './knowledge/watch.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 
 /** Loads the knowledge, or logs why not. Nothing starts on invalid knowledge. */
@@ -21,11 +23,30 @@ async function openStore(config: Config, log: Logger): Promise<KnowledgeStore | 
   return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, { onError: (err, question) => log.error({ err, question }, 'answer failed') });
 }
 
+/** Reloads and logs the outcome: the change report, or the errors (the old knowledge stays live). */
+async function reloadAndLog(store: KnowledgeStore, log: Logger, trigger: string): Promise<void> {
+  const r = await store.reload();
+  if (r.ok) log.info({ trigger, version: r.version, previousVersion: r.previousVersion, changes: r.changed ? changeLines(r.changes) : [], ms: r.ms }, r.changed ? 'knowledge reloaded' : 'knowledge reloaded: no change');
+  else log.error({ trigger, errors: r.errors.slice(0, 10).map(formatKnowledgeError), count: r.errors.length }, 'knowledge reload failed; the previous knowledge stays live');
+}
+
 /** Starts the bot. Resolves with the process exit code when it stops. */
 export async function startApp(config: Config, log: Logger): Promise<number> {
   const store = await openStore(config, log);
   if (!store) return 2;
+  // Admins edit files and the bot picks them up: on save (unless KNOWLEDGE_WATCH=false) and on SIGHUP.
+  const watcher = config.watch ? watchKnowledge(config.knowledgeDir, () => void reloadAndLog(store, log, 'watch')) : undefined;
+  const onHup = () => void reloadAndLog(store, log, 'SIGHUP');
+  process.on('SIGHUP', onHup);
+  try {
+    return await run(config, log, store);
+  } finally {
+    watcher?.close();
+    process.off('SIGHUP', onHup);
+  }
+}
 
+async function run(config: Config, log: Logger, store: KnowledgeStore): Promise<number> {
   if (!config.telegram && !config.slack) {
     await runConsoleChat({ engine: () => store.engine(), input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
     return 0;

@@ -28,10 +28,13 @@ class ErrorList {
   }
 }
 
-async function readText(root: string, file: string, errors: ErrorList, hash: ReturnType<typeof createHash>): Promise<string | undefined> {
+/** Every file read, by path; hashed in path order at the end, since reads finish in any order. */
+type Contents = Map<string, string>;
+
+async function readText(root: string, file: string, errors: ErrorList, hash: Contents): Promise<string | undefined> {
   try {
     const text = await readFile(join(root, file), 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
+    hash.set(file, text);
     return text;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -45,7 +48,7 @@ async function readYaml<S extends z.ZodType>(
   file: string,
   schema: S,
   errors: ErrorList,
-  hash: ReturnType<typeof createHash>,
+  hash: Contents,
 ): Promise<z.infer<S> | undefined> {
   const text = await readText(root, file, errors, hash);
   if (text === undefined) return undefined;
@@ -66,7 +69,7 @@ async function readYaml<S extends z.ZodType>(
   return parsed.data;
 }
 
-async function loadAgreement(root: string, folder: string, errors: ErrorList, hash: ReturnType<typeof createHash>): Promise<Agreement | undefined> {
+async function loadAgreement(root: string, folder: string, errors: ErrorList, hash: Contents): Promise<Agreement | undefined> {
   const f = (name: string) => join(folder, name);
   const [meta, people, bodies, commitments, results] = await Promise.all([
     readYaml(root, f(AGREEMENT_FILES.agreement), AgreementFile, errors, hash),
@@ -105,7 +108,7 @@ function deepFreeze<T>(value: T): T {
  */
 export async function loadKnowledge(root: string, now: () => Date = () => new Date()): Promise<LoadOutcome> {
   const errors = new ErrorList(root);
-  const hash = createHash('sha256');
+  const hash: Contents = new Map();
   let entries;
   try {
     entries = await readdir(root, { withFileTypes: true });
@@ -135,6 +138,8 @@ export async function loadKnowledge(root: string, now: () => Date = () => new Da
     }
   }
   if (errors.items.length > 0 || !glossary) return { ok: false, errors: errors.items };
-  const knowledge: Knowledge = { dir: root, agreements, glossary, version: hash.digest('hex').slice(0, 12), loadedAt: now() };
+  const digest = createHash('sha256');
+  for (const [file, text] of [...hash].sort(([a], [b]) => (a < b ? -1 : 1))) digest.update(file).update('\0').update(text).update('\0');
+  const knowledge: Knowledge = { dir: root, agreements, glossary, version: digest.digest('hex').slice(0, 12), loadedAt: now() };
   return { ok: true, knowledge: deepFreeze(knowledge) };
 }

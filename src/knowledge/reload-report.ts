@@ -1,4 +1,5 @@
 // The reload report an admin reads, as plain lines; each adapter escapes and formats them.
+import { changeLines } from './diff.ts';
 import type { ReloadOutcome } from './store.ts';
 import { formatKnowledgeError } from './types.ts';
 
@@ -17,6 +18,6 @@ export function reloadLines(r: ReloadOutcome): { title: string; lines: string[] 
   const what = `${c.agreements} văn bản, ${c.commitments} cam kết, ${c.results} kết quả, ${c.people} người, ${c.bodies} cơ quan`;
   return {
     title: r.changed ? `✅ Đã nạp lại (${r.ms} ms): phiên bản ${r.previousVersion} → ${r.version}.` : `✅ Đã nạp lại (${r.ms} ms): không có thay đổi (phiên bản ${r.version}).`,
-    lines: [what],
+    lines: [...(r.changed ? changeLines(r.changes) : []), what],
   };
 }

@@ -2,6 +2,7 @@
 // indexes off to the side; only a complete engine replaces the old one, so a question never sees
 // half of a reload, and a broken file never takes the bot down.
 import { createEngine, type Engine, type EngineOptions } from '../answer/engine.ts';
+import { diffKnowledge, type ChangeReport } from './diff.ts';
 import { loadKnowledge } from './load.ts';
 import type { Knowledge, KnowledgeError } from './types.ts';
 
@@ -14,7 +15,7 @@ export interface KnowledgeCounts {
 }
 
 export type ReloadOutcome =
-  | { ok: true; version: string; previousVersion: string; changed: boolean; counts: KnowledgeCounts; ms: number }
+  | { ok: true; version: string; previousVersion: string; changed: boolean; changes: ChangeReport; counts: KnowledgeCounts; ms: number }
   | { ok: false; errors: readonly KnowledgeError[]; version: string; ms: number };
 
 export interface KnowledgeStore {
@@ -46,12 +47,14 @@ export function createKnowledgeStore(dir: string, initial: Knowledge, options: E
     const previousVersion = current.knowledge.version;
     if (!outcome.ok) return { ok: false, errors: outcome.errors, version: previousVersion, ms: Math.round(performance.now() - started) };
     const next = createEngine(outcome.knowledge, options);
+    const changes = diffKnowledge(current.knowledge, outcome.knowledge);
     current = next;
     return {
       ok: true,
       version: outcome.knowledge.version,
       previousVersion,
       changed: outcome.knowledge.version !== previousVersion,
+      changes,
       counts: countsOf(outcome.knowledge),
       ms: Math.round(performance.now() - started),
     };
