@@ -1,0 +1,69 @@
+// The embedded database (SQLite via better-sqlite3): status updates and the audit trail. Created
+// on first start under DATA_DIR, with numbered migrations so later versions can add to it.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** Each entry runs once, in order; the index + 1 is the schema version it brings. Never edit one: add another. */
+const MIGRATIONS = [
+  `CREATE TABLE status_updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     agreement TEXT NOT NULL,
+     item TEXT NOT NULL,
+     status TEXT NOT NULL,
+     note TEXT NOT NULL,
+     -- the status in the knowledge files when the update was made: see effectiveStatus()
+     base_status TEXT NOT NULL,
+     knowledge_version TEXT NOT NULL,
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     user_name TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX status_updates_item ON status_updates (agreement, item, id);
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     outcome TEXT NOT NULL
+   );`,
+];
+
+export class StateError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StateError';
+  }
+}
+
+/** Opens (creating if needed) the database in `dataDir`, or ':memory:' for tests. Throws StateError with a clear reason. */
+export function openDb(dataDir: string): Db {
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'mou-bot.sqlite');
+  let db: Db;
+  try {
+    if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+    db = new Database(file, { timeout: 2000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+  } catch (err) {
+    throw new StateError(`cannot open the database ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v] as string);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } catch (err) {
+    db.close();
+    throw new StateError(`the database ${file} is corrupt, locked or from a newer version: ${(err as Error).message}`, { cause: err });
+  }
+  return db;
+}
