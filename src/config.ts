@@ -9,6 +9,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ANSWER_PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(8),
   KNOWLEDGE_WATCH: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
+  DATA_DIR: z.string().min(1).default('./data'),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (the token BotFather gives)')
@@ -40,6 +41,8 @@ export interface Config {
   knowledgeDir: string;
   /** Reload when files under knowledgeDir change. Default true. */
   watch: boolean;
+  /** Where the database (status updates, audit) lives. Default ./data. */
+  dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   pageSize: number;
   telegram?: TelegramConfig;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
     watch: e.KNOWLEDGE_WATCH === 'true',
+    dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     pageSize: e.ANSWER_PAGE_SIZE,
     ...(e.TELEGRAM_BOT_TOKEN

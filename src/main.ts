@@ -2,6 +2,10 @@
 // tokens are set, side by side; with no platform token configured, the console chat is the default.
 import type { Logger } from 'pino';
 import { runConsoleChat } from '../adapters/console/chat.ts';
+import { createAdmin, type Admin } from './admin/admin.ts';
+import type { StatusOverlay } from './answer/types.ts';
+import { openState, type State } from './state/index.ts';
+import { overlayOf } from './state/status-log.ts';
 import { startSlack } from '../adapters/slack/run.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import type { Config } from './config.ts';
@@ -12,7 +16,7 @@ import { watchKnowledge } from './knowledge/watch.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 
 /** Loads the knowledge, or logs why not. Nothing starts on invalid knowledge. */
-async function openStore(config: Config, log: Logger): Promise<KnowledgeStore | undefined> {
+async function openStore(config: Config, log: Logger, overlay: StatusOverlay): Promise<KnowledgeStore | undefined> {
   const started = performance.now();
   const outcome = await loadKnowledge(config.knowledgeDir);
   if (!outcome.ok) {
@@ -20,7 +24,7 @@ async function openStore(config: Config, log: Logger): Promise<KnowledgeStore | 
     return undefined;
   }
   log.info({ version: outcome.knowledge.version, agreements: outcome.knowledge.agreements.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
-  return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, { onError: (err, question) => log.error({ err, question }, 'answer failed') });
+  return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, { overlay, onError: (err, question) => log.error({ err, question }, 'answer failed') });
 }
 
 /** Reloads and logs the outcome: the change report, or the errors (the old knowledge stays live). */
@@ -32,21 +36,33 @@ async function reloadAndLog(store: KnowledgeStore, log: Logger, trigger: string)
 
 /** Starts the bot. Resolves with the process exit code when it stops. */
 export async function startApp(config: Config, log: Logger): Promise<number> {
-  const store = await openStore(config, log);
-  if (!store) return 2;
+  let state: State;
+  try {
+    state = openState(config.dataDir);
+  } catch (err) {
+    log.fatal({ err }, `${(err as Error).message}; nothing started`);
+    return 2;
+  }
+  const store = await openStore(config, log, overlayOf(state.statusLog));
+  if (!store) {
+    state.close();
+    return 2;
+  }
+  const admin = createAdmin(store, state);
   // Admins edit files and the bot picks them up: on save (unless KNOWLEDGE_WATCH=false) and on SIGHUP.
   const watcher = config.watch ? watchKnowledge(config.knowledgeDir, () => void reloadAndLog(store, log, 'watch')) : undefined;
   const onHup = () => void reloadAndLog(store, log, 'SIGHUP');
   process.on('SIGHUP', onHup);
   try {
-    return await run(config, log, store);
+    return await run(config, log, store, admin);
   } finally {
     watcher?.close();
     process.off('SIGHUP', onHup);
+    state.close();
   }
 }
 
-async function run(config: Config, log: Logger, store: KnowledgeStore): Promise<number> {
+async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin): Promise<number> {
   if (!config.telegram && !config.slack) {
     await runConsoleChat({ engine: () => store.engine(), input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
     return 0;
@@ -64,8 +80,8 @@ async function run(config: Config, log: Logger, store: KnowledgeStore): Promise<
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // Both platforms run side by side when both are configured.
-  if (config.telegram) runtimes.push(await startTelegram({ config: config.telegram, store, log, pageSize: config.pageSize }, { signal: aborter.signal }));
-  if (config.slack) runtimes.push(await startSlack({ config: config.slack, store, log, pageSize: config.pageSize }));
+  if (config.telegram) runtimes.push(await startTelegram({ config: config.telegram, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal }));
+  if (config.slack) runtimes.push(await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }));
   await stopped;
   log.info('stopped');
   return 0;

@@ -2,7 +2,7 @@
 // injected so tests can type into it and read what it prints.
 import { createInterface } from 'node:readline';
 import type { Engine } from '../../src/answer/engine.ts';
-import { renderText } from '../../src/answer/render-text.ts';
+import { renderText, stripControls } from '../../src/answer/render-text.ts';
 import type { Answer } from '../../src/answer/types.ts';
 
 export interface ConsoleChatOptions {
@@ -28,7 +28,8 @@ export function runConsoleChat(options: ConsoleChatOptions): Promise<number> {
 
   if (interactive) {
     const k = options.engine().knowledge;
-    write(`mou-bot — ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.meta.title.vi).join('; ')}`);
+    // Titles come from knowledge files: no terminal escape sequence in them may reach the terminal.
+    write(stripControls(`mou-bot — ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.meta.title.vi).join('; ')}`));
     write('Hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Gõ /help để xem ví dụ, “tiếp” để xem trang sau, /quit để thoát.');
     write('');
     output.write('> ');

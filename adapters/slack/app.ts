@@ -2,16 +2,21 @@
 // Block Kit. No search or answering logic lives here.
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
+import { openState } from '../../src/state/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import { cleanInput } from '../../src/text/normalize.ts';
 import { homeView, RELOAD_ACTION } from './home.ts';
-import { reloadText } from './reload.ts';
+import { adminMrkdwn } from './admin-text.ts';
 import { ACTION, renderSlack, type SlackMessage } from './render.ts';
 
 export interface SlackDeps {
   config: SlackConfig;
   store: KnowledgeStore;
+  /** Admin actions and their audit trail. Default: one on an in-memory database (tests, benchmarks). */
+  admin?: Admin;
   log: Logger;
   pageSize: number;
 }
@@ -53,7 +58,9 @@ class SeenEvents {
   }
 }
 
-const mentionPattern = /<@[A-Z0-9]+(\|[^>]*)?>/g;
+// A label never holds "<", so a run of "<@U|<@U|…" without ">" is scanned once, not once per "<@"
+// (with [^>]* that was quadratic: 40,000 characters held the event loop for most of a second).
+const mentionPattern = /<@[A-Z0-9]+(\|[^<>]*)?>/g;
 
 export function createSlackApp(deps: SlackDeps): App {
   const { config, store, log, pageSize } = deps;
@@ -68,10 +75,19 @@ export function createSlackApp(deps: SlackDeps): App {
   });
 
   const isAdmin = (user: string | undefined) => user !== undefined && config.adminIds.has(user);
+  const admin = deps.admin ?? createAdmin(store, openState(':memory:'));
+  const whoIs = (userId: string, userName?: string): Who => ({ platform: 'slack', userId, userName: userName || userId });
+  const refuse = (userId: string, action: string) => {
+    log.warn({ audit: 'refused', command: action, userId }, 'slack: admin command refused');
+    return adminMrkdwn(admin.refuse(whoIs(userId), action));
+  };
 
   function answerFor(asked: Asked, actions: { share?: boolean } = {}): SlackMessage {
-    const answer = store.engine().ask(asked.q, { pageSize, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}), ...(asked.page ? { page: asked.page } : {}) });
-    const base = { q: asked.q, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}) };
+    // Cleaned and capped (MAX_QUESTION_CHARS) here, not only in the core: the question travels on in
+    // button values, which Slack limits to 2,000 characters.
+    const q = cleanInput(asked.q);
+    const answer = store.engine().ask(q, { pageSize, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}), ...(asked.page ? { page: asked.page } : {}) });
+    const base = { q, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}) };
     return renderSlack(answer, { page: (page) => JSON.stringify({ ...base, page }), ...(actions.share ? { share: JSON.stringify({ ...base, page: asked.page ?? 1 }) } : {}) });
   }
 
@@ -115,17 +131,22 @@ export function createSlackApp(deps: SlackDeps): App {
     const [sub = '', ...rest] = text.split(/\s+/);
     const arg = rest.join(' ');
     switch (sub.toLowerCase()) {
-      case 'reload': {
+      case 'reload':
+      case 'update':
+      case 'audit': {
         if (!isAdmin(command.user_id)) {
-          log.warn({ audit: 'refused', command: 'reload', userId: command.user_id, channel: command.channel_id }, 'slack: admin command refused');
-          await respond({ response_type: 'ephemeral', text: 'Xin lỗi, chỉ quản trị viên mới được nạp lại dữ liệu. / Sorry, only admins can reload the knowledge.' });
+          await respond({ response_type: 'ephemeral', text: refuse(command.user_id, sub.toLowerCase()) });
           return;
         }
-        const outcome = await store.reload();
-        log.info({ audit: 'reload', ok: outcome.ok, userId: command.user_id }, 'slack: reload');
-        await respond({ response_type: 'ephemeral', text: reloadText(outcome) });
+        const who = whoIs(command.user_id, command.user_name);
+        const reply = sub.toLowerCase() === 'reload' ? (await admin.reload(who)).reply : sub.toLowerCase() === 'update' ? admin.update(who, arg) : admin.audit();
+        log.info({ audit: sub.toLowerCase(), ok: reply.ok, userId: command.user_id }, `slack: ${sub.toLowerCase()}`);
+        await respond({ response_type: 'ephemeral', text: adminMrkdwn(reply) });
         return;
       }
+      case 'history':
+        await respond({ response_type: 'ephemeral', text: arg ? adminMrkdwn(admin.history(arg)) : 'Ví dụ: /mou history C12' });
+        return;
       case 'help':
       case '':
         await respond({ response_type: 'ephemeral', ...answerFor({ q: 'help' }) });
@@ -173,13 +194,12 @@ export function createSlackApp(deps: SlackDeps): App {
     await ack();
     const user = body.user.id;
     if (!isAdmin(user)) {
-      log.warn({ audit: 'refused', command: 'reload-button', userId: user }, 'slack: admin action refused');
-      await client.chat.postMessage({ channel: user, text: 'Xin lỗi, chỉ quản trị viên mới được nạp lại dữ liệu. / Sorry, only admins can reload the knowledge.' });
+      await client.chat.postMessage({ channel: user, text: refuse(user, 'reload-button') });
       return;
     }
-    const outcome = await store.reload();
-    log.info({ audit: 'reload', ok: outcome.ok, userId: user }, 'slack: reload');
-    await client.chat.postMessage({ channel: user, text: reloadText(outcome) });
+    const { reply } = await admin.reload(whoIs(user, body.user.name));
+    log.info({ audit: 'reload', ok: reply.ok, userId: user }, 'slack: reload');
+    await client.chat.postMessage({ channel: user, text: adminMrkdwn(reply) });
     await client.views.publish({ user_id: user, view: homeView(store.engine(), true) });
   });
 

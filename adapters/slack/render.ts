@@ -21,10 +21,10 @@ export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts escaped mrkdwn to the section limit, never through an entity. */
-function fit(text: string, max = MAX_SECTION): string {
+/** Cuts escaped mrkdwn to the section limit, never through an entity or a surrogate pair. */
+export function fit(text: string, max = MAX_SECTION): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1).replace(/&[a-z]*$/, '');
+  const cut = text.slice(0, max - 1).replace(/&[a-z]*$/, '').replace(/[\uD800-\uDBFF]$/, '');
   return `${cut}…`;
 }
 
@@ -48,7 +48,8 @@ export function itemBlocks(item: AnswerItem, lang: Lang, detail: Answer['detail'
   switch (item.type) {
     case 'commitment':
     case 'result': {
-      const status = `${t(lang, 'Trạng thái', 'Status')}: *${escape(item.status.label)}* _(${escape(item.status.asOfLabel)})_`;
+      const note = item.status.update?.note ? ` — ${escape(item.status.update.note)}` : '';
+      const status = `${t(lang, 'Trạng thái', 'Status')}: *${escape(item.status.label)}* _(${escape(item.status.asOfLabel)})_${note}`;
       const head = `*${escape(`${item.id} · ${item.title}`)}* _(${escape(item.areaLabel)})_`;
       if (detail === 'brief') return [section(`${head} — ${escape(item.status.label)}`), context(citation(item.citation, lang))];
       const roles = item.type === 'commitment' ? groupRoles(item.roles).map((r) => role(r, lang)) : item.parties.length ? [`${t(lang, 'Các bên', 'Parties')}: ${escape(item.parties.map((p) => p.name).join(', '))}`] : [];
@@ -90,8 +91,10 @@ export const ACTION = { prev: 'mou_page_prev', next: 'mou_page_next', share: 'mo
 
 export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackMessage {
   const lang = answer.lang;
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: answer.headline.slice(0, MAX_HEADER) || '…', emoji: true } }];
-  if (answer.headline.length > MAX_HEADER) blocks.push(section(escape(answer.headline)));
+  // Slack reads &, < and > as control characters in plain_text too, so the header is escaped like the rest.
+  const headline = escape(answer.headline);
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: headline.trim() === '' ? '…' : fit(headline, MAX_HEADER), emoji: true } }];
+  if (headline.length > MAX_HEADER) blocks.push(section(headline));
   const body: KnownBlock[] = answer.items.flatMap((item) => itemBlocks(item, lang, answer.detail));
   if (answer.generalRoles.length > 0) body.push(section([`*${escape(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):'))}*`, ...groupRoles(answer.generalRoles).map((r) => role(r, lang))].join('\n')));
   if (answer.notes.length > 0) body.push(context(answer.notes.map((n) => `ℹ️ ${escape(n)}`).join('\n')));
@@ -112,5 +115,5 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
 
   // The fallback is plain text; escaping keeps "<!channel>" in data from pinging anyone there too.
-  return { text: escape(renderText(answer)).slice(0, 3000), blocks: blocks.slice(0, MAX_BLOCKS) };
+  return { text: fit(escape(renderText(answer))), blocks: blocks.slice(0, MAX_BLOCKS) };
 }

@@ -1,38 +1,53 @@
 // Admin commands. Admins are numeric user ids from ADMIN_TELEGRAM_IDS: being a group admin, or
-// having a given username, grants nothing. Every attempt is logged for audit.
+// having a given username, grants nothing. Every attempt, allowed or refused, goes to the audit
+// trail (and the log).
 import type { Bot, Context } from 'grammy';
 import type { Logger } from 'pino';
-import { formatKnowledgeError } from '../../src/knowledge/types.ts';
-import { reloadLines } from '../../src/knowledge/reload-report.ts';
-import type { KnowledgeStore, ReloadOutcome } from '../../src/knowledge/store.ts';
+import type { Admin, AdminReply, Who } from '../../src/admin/admin.ts';
 import { escape } from './render.ts';
 
 export interface AdminDeps {
   adminIds: ReadonlySet<number>;
-  store: KnowledgeStore;
+  admin: Admin;
   log: Logger;
 }
 
-/** The reload report an admin reads in the chat (HTML). */
-export function reloadReport(r: ReloadOutcome): string {
-  const { title, lines } = reloadLines(r);
-  return [`<b>${escape(title)}</b>`, ...lines.map((l) => `• <code>${escape(l)}</code>`)].join('\n');
+/** An admin reply as Telegram HTML: a bold title and one code line per detail. */
+export function adminHtml(r: AdminReply): string {
+  return [`<b>${escape(r.title)}</b>`, ...r.lines.map((l) => `• <code>${escape(l)}</code>`)].join('\n').slice(0, 4096);
 }
 
 export function isAdmin(ctx: Context, adminIds: ReadonlySet<number>): boolean {
   return ctx.from !== undefined && adminIds.has(ctx.from.id);
 }
 
-export function registerAdmin(bot: Bot, deps: AdminDeps): void {
-  bot.command('reload', async (ctx) => {
-    const who = { userId: ctx.from?.id, chatId: ctx.chat.id, chatType: ctx.chat.type };
+function who(ctx: Context): Who {
+  const from = ctx.from;
+  return { platform: 'telegram', userId: String(from?.id ?? 'unknown'), userName: [from?.first_name, from?.last_name].filter(Boolean).join(' ') || (from?.username ?? String(from?.id ?? '')) };
+}
+
+/** Registers an admin-only command; a non-admin gets a polite refusal and nothing changes. */
+function adminCommand(bot: Bot, deps: AdminDeps, name: string, run: (ctx: Context & { match: string }) => Promise<AdminReply>): void {
+  bot.command(name, async (ctx) => {
+    const reply = { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } };
     if (!isAdmin(ctx, deps.adminIds)) {
-      deps.log.warn({ audit: 'refused', command: 'reload', ...who }, 'telegram: admin command refused');
-      await ctx.reply('Xin lỗi, chỉ quản trị viên mới được nạp lại dữ liệu. / Sorry, only admins can reload the knowledge.', { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+      deps.log.warn({ audit: 'refused', command: name, userId: ctx.from?.id, chatId: ctx.chat.id, chatType: ctx.chat.type }, 'telegram: admin command refused');
+      await ctx.reply(adminHtml(deps.admin.refuse(who(ctx), name)), { parse_mode: 'HTML', ...reply });
       return;
     }
-    const outcome = await deps.store.reload();
-    deps.log.info({ audit: 'reload', ok: outcome.ok, version: outcome.version, ...(outcome.ok ? {} : { errors: outcome.errors.slice(0, 10).map(formatKnowledgeError) }), ...who }, 'telegram: reload');
-    await ctx.reply(reloadReport(outcome), { parse_mode: 'HTML' });
+    const result = await run(ctx as Context & { match: string });
+    deps.log.info({ audit: name, ok: result.ok, userId: ctx.from?.id }, `telegram: ${name}`);
+    await ctx.reply(adminHtml(result), { parse_mode: 'HTML', ...reply });
+  });
+}
+
+export function registerAdmin(bot: Bot, deps: AdminDeps): void {
+  adminCommand(bot, deps, 'reload', async (ctx) => (await deps.admin.reload(who(ctx))).reply);
+  adminCommand(bot, deps, 'capnhat', async (ctx) => deps.admin.update(who(ctx), ctx.match));
+  adminCommand(bot, deps, 'audit', async () => deps.admin.audit());
+  // The history of a status is not secret: anyone may read it.
+  bot.command('lichsu', async (ctx) => {
+    const arg = ctx.match.trim();
+    await ctx.reply(arg ? adminHtml(deps.admin.history(arg)) : 'Ví dụ: /lichsu C12', { parse_mode: 'HTML' });
   });
 }

@@ -3,6 +3,8 @@
 import { limit } from '@grammyjs/ratelimiter';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
+import { createAdmin, type Admin } from '../../src/admin/admin.ts';
+import { openState } from '../../src/state/index.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/knowledge/store.ts';
@@ -15,6 +17,8 @@ import { renderTelegram } from './render.ts';
 export interface TelegramDeps {
   config: TelegramConfig;
   store: KnowledgeStore;
+  /** Admin actions and their audit trail. Default: one on an in-memory database (tests, benchmarks). */
+  admin?: Admin;
   log: Logger;
   pageSize: number;
   /** Requests per user per time frame before "slow down". Default 6 per 10 s; false turns it off (benchmarks). */
@@ -79,7 +83,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     });
   }
 
-  registerAdmin(bot, { adminIds: config.adminIds, store, log });
+  registerAdmin(bot, { adminIds: config.adminIds, admin: deps.admin ?? createAdmin(store, openState(':memory:')), log });
   registerInline(bot, store);
 
   bot.callbackQuery(/^pg:/, async (ctx) => {

@@ -51,17 +51,24 @@ export const OTHER_COMMANDS = [
   { name: 'help', description: { vi: 'Hướng dẫn sử dụng', en: 'How to use the bot' } },
 ] as const;
 
-export const ADMIN_COMMANDS = [{ name: 'reload', description: { vi: 'Nạp lại dữ liệu (quản trị viên)', en: 'Reload the knowledge (admins)' } }] as const;
+export const ADMIN_COMMANDS = [
+  { name: 'reload', description: { vi: 'Nạp lại dữ liệu (quản trị viên)', en: 'Reload the knowledge (admins)' } },
+  { name: 'capnhat', description: { vi: 'Cập nhật trạng thái: /capnhat C12 done ghi chú (quản trị viên)', en: 'Update a status: /capnhat C12 done note (admins)' } },
+  { name: 'audit', description: { vi: 'Nhật ký quản trị (quản trị viên)', en: 'Admin audit trail (admins)' } },
+] as const;
 
 /** The lists for setMyCommands: one per language, English the default. */
 export function commandMenus(): { vi: { command: string; description: string }[]; en: { command: string; description: string }[] } {
+  const history = { command: 'lichsu', description: { vi: 'Lịch sử trạng thái của một cam kết', en: 'Status history of a commitment' } };
   const vi = [
     ...OTHER_COMMANDS.map((c) => ({ command: c.name, description: c.description.vi })),
     ...QUESTION_COMMANDS.map((c) => ({ command: c.names[0], description: c.description.vi })),
+    { command: history.command, description: history.description.vi },
   ];
   const en = [
     ...OTHER_COMMANDS.map((c) => ({ command: c.name, description: c.description.en })),
     ...QUESTION_COMMANDS.map((c) => ({ command: c.names[1], description: c.description.en })),
+    { command: history.command, description: history.description.en },
   ];
   return { vi, en };
 }

@@ -4,24 +4,29 @@ import type { Bot } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { AnswerItem } from '../../src/answer/types.ts';
 import type { KnowledgeStore } from '../../src/knowledge/store.ts';
-import { itemLines } from './render.ts';
+import { itemLines, splitMessages } from './render.ts';
 
 /** Telegram allows 50 results; a handful is what fits on a phone. */
 const MAX_RESULTS = 10;
+
+/** The first `n` UTF-16 units, never ending inside a surrogate pair (Telegram rejects invalid UTF-8). */
+function cut(text: string, n: number): string {
+  return text.slice(0, n).replace(/[\uD800-\uDBFF]$/, '');
+}
 
 function description(item: AnswerItem): string {
   switch (item.type) {
     case 'commitment':
     case 'result':
-      return `${item.status.label} — ${item.text}`.slice(0, 200);
+      return cut(`${item.status.label} — ${item.text}`, 200);
     case 'person':
-      return item.titles.map((t) => t.text).join(', ').slice(0, 200);
+      return cut(item.titles.map((t) => t.text).join(', '), 200);
     case 'fact':
-      return item.text.slice(0, 200);
+      return cut(item.text, 200);
     case 'body':
-      return (item.otherName ?? '').slice(0, 200);
+      return cut(item.otherName ?? '', 200);
     case 'agreement':
-      return item.facts.map((f) => f.value).join(' · ').slice(0, 200);
+      return cut(item.facts.map((f) => f.value).join(' · '), 200);
     default: {
       const never: never = item;
       return never;
@@ -43,7 +48,8 @@ export function registerInline(bot: Bot, store: KnowledgeStore): void {
       id: `${item.agreement}/${item.type}/${item.id}`.slice(0, 64),
       title: item.type === 'person' ? item.name : `${item.id} · ${item.title}`,
       description: description(item),
-      input_message_content: { message_text: itemLines(item, answer.lang, 'full').join('\n').slice(0, 4096), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      // One message: the item's first part, split like any answer (a plain slice could cut through a tag).
+      input_message_content: { message_text: splitMessages(itemLines(item, answer.lang, 'full'))[0] ?? '', parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     }));
     await ctx.answerInlineQuery(results, { cache_time: 60 });
   });

@@ -29,7 +29,8 @@ function role(r: RoleGroup, lang: Lang): string {
 }
 
 function statusLine(item: Extract<AnswerItem, { status: unknown }>, lang: Lang): string {
-  return `${t(lang, 'Trạng thái', 'Status')}: ${b(item.status.label)} ${i(`(${item.status.asOfLabel})`)}`;
+  const note = item.status.update?.note ? ` — ${escape(item.status.update.note)}` : '';
+  return `${t(lang, 'Trạng thái', 'Status')}: ${b(item.status.label)} ${i(`(${item.status.asOfLabel})`)}${note}`;
 }
 
 /** One item as HTML lines, in full or (for long lists) one line with status and source. */

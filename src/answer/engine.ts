@@ -6,7 +6,9 @@ import { createSearchIndex, type SearchIndex } from '../search/index.ts';
 import { cleanInput } from '../text/normalize.ts';
 import { detectIntent, type Detected } from './intents.ts';
 import { detectLang } from './lang.ts';
-import type { Answer, AskAs, AskOptions } from './types.ts';
+import { peopleIndex, prepare } from './match-index.ts';
+import type { Answer, AskAs, AskOptions, StatusOverlay } from './types.ts';
+import { fileStatus } from './views.ts';
 import {
   answerAgreement,
   answerClause,
@@ -51,6 +53,8 @@ export interface Context {
   analyzer: Analyzer;
   index: SearchIndex;
   now: () => Date;
+  /** The effective status of an item (a chat update, or the file's). */
+  overlay: StatusOverlay;
   page: number;
   pageSize: number;
 }
@@ -58,6 +62,8 @@ export interface Context {
 export interface EngineOptions {
   /** The clock used for "as of" and "period ended" notes. Default: the system clock. */
   now?: () => Date;
+  /** Statuses updated in chat since the files were written. Default: none, every status is the file's. */
+  overlay?: StatusOverlay;
   /** Told about internal errors (the adapter logs them); the user gets an apology either way. */
   onError?: (error: unknown, question: string) => void;
 }
@@ -66,6 +72,9 @@ export interface EngineOptions {
 export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
   const analyzer = createAnalyzer(knowledge.glossary);
   const index = createSearchIndex(knowledge, analyzer);
+  // Name, title and body matching data: built now, so the first question does not wait for it.
+  prepare(knowledge, analyzer);
+  peopleIndex(knowledge);
   const now = options.now ?? (() => new Date());
 
   /** Answers any string. A bug in a handler becomes a plain apology, never an exception for the adapter to catch. */
@@ -93,7 +102,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function answer(raw: string, opts: AskOptions): Answer {
     const question = cleanInput(typeof raw === 'string' ? raw : '');
     const lang = opts.lang ?? detectLang(question);
-    const ctx: Context = { knowledge, analyzer, index, now, page: Math.max(1, Math.floor(opts.page ?? 1)), pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)) };
+    const ctx: Context = { knowledge, analyzer, index, now, overlay: options.overlay ?? fileStatus, page: Math.max(1, Math.floor(opts.page ?? 1)), pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)) };
     // A bare /cancho lists everything pending; any other empty question gets help.
     if (!/[\p{L}\p{N}]/u.test(question) && opts.as !== 'pending') return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
 

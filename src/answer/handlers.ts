@@ -7,7 +7,7 @@ import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
 import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
 import type { AgreementFocus } from './intents.ts';
-import { findBodies, findPeople, findTitles, leftoverForTitles, unitsCovered, type PersonMatch } from './match.ts';
+import { findAreas, findBodies, findPeople, findTitles, leftoverForTitles, nameSyllables, unitsCovered, type PersonMatch } from './match.ts';
 import { agreementOf, asksForAll, bodyNames, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
 import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
 import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, pick, resultItem, roleView, signedWhen } from './views.ts';
@@ -75,7 +75,12 @@ function statusNotes(ctx: Context, items: AnswerItem[], lang: Lang): string[] {
   const byAgreement = new Set(items.filter((i) => i.type === 'commitment' || i.type === 'result').map((i) => i.agreement));
   for (const id of byAgreement) {
     const a = agreementOf(ctx.knowledge, id);
-    notes.push(t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`));
+    const updated = items.filter((i) => i.agreement === id && (i.type === 'commitment' || i.type === 'result') && i.status.update !== undefined).length;
+    notes.push(
+      updated > 0
+        ? t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}, trừ ${updated} mục đã được cập nhật sau đó (ghi ngày và người cập nhật).`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}, except ${updated} updated since (with date and author).`)
+        : t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`),
+    );
     const ended = ctx.now().getFullYear() > a.meta.period.to;
     const pending = items.some((i) => i.agreement === id && i.type === 'commitment' && i.status.status === 'pending');
     if (ended && pending) {
@@ -164,15 +169,7 @@ export function answerAgreement(ctx: Context, question: string, lang: Lang, focu
 
 /** Areas named in the subject ("môi trường", "transport", "GT"), by the glossary's area words. */
 function areasIn(ctx: Context, subject: string): string[] {
-  const query = ctx.analyzer.analyze(subject);
-  return ctx.knowledge.glossary.areas
-    .filter((area) =>
-      [area.vi, area.en, ...area.words].some((w) => {
-        const { covered, total } = unitsCovered(query, ctx.analyzer.analyze(w));
-        return total > 0 && covered === total;
-      }),
-    )
-    .map((area) => area.id);
+  return findAreas(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
 }
 
 export function answerStatusList(ctx: Context, question: string, lang: Lang, statuses: Status[] | 'all', subject: string, includeResults: boolean): Answer {
@@ -196,19 +193,19 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   for (const a of ctx.knowledge.agreements) {
     const bodyIds = new Set(bodies.filter((b) => b.agreement === a).map((b) => b.bodyId));
     for (const c of a.commitments) {
-      if (!wants(c.status)) continue;
+      if (!wants(ctx.overlay(a.id, c.id, c.status).status)) continue;
       if (areas.length > 0 && !areas.includes(c.area)) continue;
       if (bodies.length > 0 && !c.responsible.some((r) => bodyIds.has(r.party))) continue;
       if (allowed && !allowed.has(`${a.id}/${c.id}`)) continue;
-      const view = commitmentItem(a, c.id, ctx.knowledge.glossary, lang);
+      const view = commitmentItem(a, c.id, ctx.knowledge.glossary, lang, ctx.overlay);
       if (view) items.push(view);
     }
     if (includeResults || (statuses !== 'all' && statuses.includes('in_progress'))) {
       for (const r of a.results) {
-        if (!wants(r.status) || (areas.length > 0 && !areas.includes(r.area))) continue;
+        if (!wants(ctx.overlay(a.id, r.id, r.status).status) || (areas.length > 0 && !areas.includes(r.area))) continue;
         if (bodies.length > 0 && !r.parties.some((p) => bodyIds.has(p))) continue;
         if (allowed && !allowed.has(`${a.id}/${r.id}`)) continue;
-        const view = resultItem(a, r.id, ctx.knowledge.glossary, lang);
+        const view = resultItem(a, r.id, ctx.knowledge.glossary, lang, ctx.overlay);
         if (view) items.push(view);
       }
     }
@@ -279,8 +276,8 @@ function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreem
     const body = bodyItem(a, m.bodyId, lang);
     if (body) items.push(body);
     roles.push(...generalRoles(ctx, [a.id], lang, m.bodyId));
-    for (const c of a.commitments) if (c.responsible.some((r) => r.party === m.bodyId)) items.push(commitmentItem(a, c.id, ctx.knowledge.glossary, lang) as AnswerItem);
-    for (const r of a.results) if (r.parties.includes(m.bodyId)) items.push(resultItem(a, r.id, ctx.knowledge.glossary, lang) as AnswerItem);
+    for (const c of a.commitments) if (c.responsible.some((r) => r.party === m.bodyId)) items.push(commitmentItem(a, c.id, ctx.knowledge.glossary, lang, ctx.overlay) as AnswerItem);
+    for (const r of a.results) if (r.parties.includes(m.bodyId)) items.push(resultItem(a, r.id, ctx.knowledge.glossary, lang, ctx.overlay) as AnswerItem);
   }
   const names = bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name).join(', ');
   const assigned = items.filter((i) => i.type !== 'body').length + roles.length;
@@ -336,8 +333,8 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
   }
   // People are found by name above; here a person may only match through what they did, never
   // through part of a name ("Dương Văn Hùng" must not find "Dương Văn Thái").
-  const nameSyllables = new Set(ctx.knowledge.agreements.flatMap((a) => a.people.flatMap((p) => syllables(p.name))));
-  const namesSomeone = query.units.some((u) => !u.stop && nameSyllables.has(u.syllable));
+  const names = nameSyllables(ctx.knowledge);
+  const namesSomeone = query.units.some((u) => !u.stop && names.has(u.syllable));
   const hits = relevantHits(ctx, subject, namesSomeone ? ['body'] : ['person', 'body'], 1);
   if (hits.length > 0) {
     const items = hits.map((h) => item(ctx, h, lang)).filter(defined);

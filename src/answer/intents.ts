@@ -92,9 +92,12 @@ function cut(words: Syllable[], phrases: string[][]): Syllable[] | undefined {
     for (const p of phrases) {
       // Typos are forgiven only in multi-word patterns, where the other words anchor the match.
       if (!exact && p.length < 2) continue;
+      // Plain loops, no closure per position: this runs for every phrase at every position of every
+      // question, and a named closure costs a function allocation (and tsx's __name) each time.
       for (let i = 0; i + p.length <= words.length; i++) {
-        const at = (k: number) => (words[i + k] as Syllable).folded;
-        if (p.every((s, k) => (exact ? at(k) === s : close(at(k), s)))) return [...words.slice(0, i), ...words.slice(i + p.length)];
+        let k = 0;
+        while (k < p.length && (exact ? (words[i + k] as Syllable).folded === p[k] : close((words[i + k] as Syllable).folded, p[k] as string))) k++;
+        if (k === p.length) return [...words.slice(0, i), ...words.slice(i + p.length)];
       }
     }
   }

@@ -21,9 +21,9 @@ export function item(ctx: Context, h: Pick<Hit, 'type' | 'agreement' | 'id'>, la
   const a = agreementOf(ctx.knowledge, h.agreement);
   switch (h.type) {
     case 'commitment':
-      return commitmentItem(a, h.id, ctx.knowledge.glossary, lang);
+      return commitmentItem(a, h.id, ctx.knowledge.glossary, lang, ctx.overlay);
     case 'result':
-      return resultItem(a, h.id, ctx.knowledge.glossary, lang);
+      return resultItem(a, h.id, ctx.knowledge.glossary, lang, ctx.overlay);
     case 'fact':
       return factItem(a, h.id, lang);
     case 'person':

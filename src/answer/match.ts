@@ -6,6 +6,7 @@ import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
 import type { Bilingual } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
+import { peopleIndex, prepare, type Group, type WordTest } from './match-index.ts';
 
 /** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
 const NAME_SYLLABLES = new Set(
@@ -52,34 +53,40 @@ function nameSyllableMatches(q: Syllable, n: Syllable, knows: (term: string) => 
 /** People named in the question, strongest matches first. */
 export function findPeople(knowledge: Knowledge, query: string, knows: (term: string) => boolean): PersonMatch[] {
   const q = markedSyllables(query);
+  const index = peopleIndex(knowledge);
+  // Only people whose given name some question syllable can spell need the full walk below.
+  const candidates = new Set<number>();
+  for (const s of q) {
+    for (const i of index.byGiven.get(s.folded) ?? []) candidates.add(i);
+    if (knows(s.folded)) continue;
+    for (const [given, list] of index.byGiven) if (given !== s.folded && editDistanceAtMostOne(s.folded, given)) for (const i of list) candidates.add(i);
+  }
   const out: PersonMatch[] = [];
-  for (const a of knowledge.agreements) {
-    for (const p of a.people) {
-      const name = markedSyllables(p.name);
-      const given = name[name.length - 1];
-      if (!given) continue;
-      let best: PersonMatch | undefined;
-      for (let end = 0; end < q.length; end++) {
-        if (!nameSyllableMatches(q[end] as Syllable, given, knows)) continue;
-        // Walk backwards while the question's syllables continue the name.
-        let k = name.length - 1;
-        let start = end;
-        while (start > 0 && k > 0 && nameSyllableMatches(q[start - 1] as Syllable, name[k - 1] as Syllable, knows)) {
-          start--;
-          k--;
-        }
-        const used = end - start + 1;
-        const before = q[start - 1]?.folded;
-        const otherName = before !== undefined && NAME_SYLLABLES.has(before);
-        let strength: PersonMatch['strength'] | undefined;
-        if (used === name.length) strength = 'full';
-        else if (!otherName) strength = used >= 2 ? 'strong' : 'given';
-        if (!strength) continue;
-        const candidate: PersonMatch = { agreement: a, personId: p.id, strength, positions: Array.from({ length: used }, (_, i) => start + i) };
-        if (!best || rank(candidate) > rank(best)) best = candidate;
+  // In knowledge order, so that equal ranks keep the order they always had.
+  for (const i of [...candidates].sort((x, y) => x - y)) {
+    const { agreement: a, personId, name } = index.people[i] as (typeof index.people)[number];
+    const given = name[name.length - 1] as Syllable;
+    let best: PersonMatch | undefined;
+    for (let end = 0; end < q.length; end++) {
+      if (!nameSyllableMatches(q[end] as Syllable, given, knows)) continue;
+      // Walk backwards while the question's syllables continue the name.
+      let k = name.length - 1;
+      let start = end;
+      while (start > 0 && k > 0 && nameSyllableMatches(q[start - 1] as Syllable, name[k - 1] as Syllable, knows)) {
+        start--;
+        k--;
       }
-      if (best) out.push(best);
+      const used = end - start + 1;
+      const before = q[start - 1]?.folded;
+      const otherName = before !== undefined && NAME_SYLLABLES.has(before);
+      let strength: PersonMatch['strength'] | undefined;
+      if (used === name.length) strength = 'full';
+      else if (!otherName) strength = used >= 2 ? 'strong' : 'given';
+      if (!strength) continue;
+      const candidate: PersonMatch = { agreement: a, personId, strength, positions: Array.from({ length: used }, (_, j) => start + j) };
+      if (!best || rank(candidate) > rank(best)) best = candidate;
     }
+    if (best) out.push(best);
   }
   return out.sort((x, y) => rank(y) - rank(x));
 }
@@ -88,18 +95,49 @@ function rank(m: PersonMatch): number {
   return (m.strength === 'full' ? 100 : m.strength === 'strong' ? 50 : 0) + m.positions.length;
 }
 
-/** The content units of a phrase (no stop words, no generic words such as "tỉnh"). */
-function contentUnits(a: Analysis): Unit[] {
-  return a.units.filter((u) => !u.stop && !u.generic);
+/**
+ * What coverage needs to know about an analysis, computed once per analysis: analyses come from
+ * the analyser's memo (titles, names, area words), so the same object is met on every question.
+ */
+interface Info {
+  /** Glossary concepts of every unit, stop words included. */
+  concepts: Set<string>;
+  /** Non-stop units by syllable: the marked forms they were typed in (undefined: without diacritics). */
+  spellings: Map<string, (string | undefined)[]>;
+  /** Content units: neither stop words nor generic words ("tỉnh"). */
+  content: Unit[];
+  /** Distinct content syllables: "Ủy viên … Tỉnh ủy" names "ủy" twice; a word counts once. */
+  distinct: number;
+}
+
+const infos = new WeakMap<Analysis, Info>();
+
+function info(a: Analysis): Info {
+  let i = infos.get(a);
+  if (i) return i;
+  const spellings = new Map<string, (string | undefined)[]>();
+  for (const u of a.units) if (!u.stop) spellings.set(u.syllable, [...(spellings.get(u.syllable) ?? []), u.marked]);
+  const content = a.units.filter((u) => !u.stop && !u.generic);
+  i = { concepts: new Set(a.units.flatMap((u) => u.concepts)), spellings, content, distinct: new Set(content.map((u) => u.syllable)).size };
+  infos.set(a, i);
+  return i;
+}
+
+/** Whether the unit is in the other text: spelt alike (diacritics, where both have them, agree) or sharing a glossary concept. */
+function coveredBy(u: Unit, other: Info): boolean {
+  const forms = other.spellings.get(u.syllable);
+  if (forms && (u.marked === undefined || forms.some((m) => m === undefined || sameMarked(u.marked as string, m)))) return true;
+  for (const c of u.concepts) if (other.concepts.has(c)) return true;
+  return false;
 }
 
 /** How many of the phrase's content units the question covers, by syllable or by shared glossary concept. */
 export function unitsCovered(query: Analysis, phrase: Analysis): { covered: number; total: number } {
-  const concepts = new Set(query.units.flatMap((u) => u.concepts));
-  const spelt = (u: Unit, v: Unit) => u.syllable === v.syllable && (u.marked === undefined || v.marked === undefined || sameMarked(u.marked, v.marked));
-  const units = contentUnits(phrase);
-  const covered = units.filter((u) => query.units.some((v) => !v.stop && spelt(u, v)) || u.concepts.some((c) => concepts.has(c))).length;
-  return { covered, total: units.length };
+  const q = info(query);
+  const p = info(phrase);
+  let covered = 0;
+  for (const u of p.content) if (coveredBy(u, q)) covered++;
+  return { covered, total: p.content.length };
 }
 
 /**
@@ -117,101 +155,58 @@ interface Fit {
 
 const FIT_MIN_SHARE = 0.5;
 
-function fit(query: Analysis, phrase: Analysis, isNameWord: WordTest): Fit {
-  const units = uniqueUnits(contentUnits(phrase));
+/** `titleWords`: the question's title-like (or name-like) units, any of which the phrase may lack. */
+function fit(query: Analysis, phrase: Analysis, titleWords: readonly Unit[]): Fit {
+  const p = info(phrase);
   const hit = unitsCovered(query, phrase).covered;
-  const miss = units.length - hit;
-  const extra = query.units.filter((u, i) => !u.stop && !u.generic && isNameWord(query, i) && unitsCovered(phrase, { units: [u], terms: [] }).covered === 0).length;
+  const miss = p.distinct - hit;
+  let extra = 0;
+  for (const u of titleWords) if (!coveredBy(u, p)) extra++;
   return { hit, miss, extra, score: hit - 2 * extra - 0.5 * miss };
-}
-
-/** "Ủy viên … Tỉnh ủy" names "ủy" twice; a word counts once. */
-function uniqueUnits(units: Unit[]): Unit[] {
-  const seen = new Set<string>();
-  return units.filter((u) => !seen.has(u.syllable) && seen.add(u.syllable));
 }
 
 function acceptable(f: Fit, total: number): boolean {
   return total > 0 && f.hit >= Math.min(2, total) && f.hit / total >= FIT_MIN_SHARE;
 }
 
-/** Whether the question's word at position i is a word of some title (or some name). */
-type WordTest = (query: Analysis, i: number) => boolean;
-
-/**
- * A word set, concept-aware and phrase-aware: a question word belongs to the titles when a title
- * shares its glossary concept ("HĐND"), or has it next to the same neighbour ("chủ tịch"). A lone
- * shared syllable is not enough: "hội" of "hội nghị" is not "hội" of "Hội đồng".
- */
-function wordSet(phrases: Analysis[]): WordTest {
-  const syl = new Set<string>();
-  const pairs = new Set<string>();
-  const concepts = new Set<string>();
-  for (const p of phrases) {
-    const units = contentUnits(p);
-    units.forEach((u, i) => {
-      syl.add(u.syllable);
-      const next = units[i + 1];
-      if (next) pairs.add(`${u.syllable} ${next.syllable}`);
-      for (const c of u.concepts) concepts.add(c);
-    });
+// The same phrase without its place names, built once per phrase.
+const withoutPlaces = new WeakMap<Analysis, Analysis>();
+function placeless(a: Analysis): Analysis {
+  let p = withoutPlaces.get(a);
+  if (!p) {
+    p = { units: a.units.filter((u) => !u.place), terms: a.terms };
+    withoutPlaces.set(a, p);
   }
-  return (query, i) => {
-    const u = query.units[i];
-    if (!u) return false;
-    if (u.concepts.some((c) => concepts.has(c))) return true;
-    if (!syl.has(u.syllable)) return false;
-    const prev = query.units[i - 1];
-    const next = query.units[i + 1];
-    const single = !(prev && !prev.stop && !prev.generic) && !(next && !next.stop && !next.generic);
-    return single || (prev !== undefined && pairs.has(`${prev.syllable} ${u.syllable}`)) || (next !== undefined && pairs.has(`${u.syllable} ${next.syllable}`));
-  };
-}
-
-interface Prepared {
-  titles: { agreement: Agreement; personId: string; province?: string; title: Bilingual; analyses: Analysis[] }[];
-  isTitleWord: WordTest;
-  bodies: { agreement: Agreement; bodyId: string; analyses: Analysis[] }[];
-  isNameWord: WordTest;
-  provinces: Map<Agreement, { id: string; analysis: Analysis }[]>;
-}
-
-// Titles and names are analysed once per Knowledge value, not once per question.
-const prepared = new WeakMap<Knowledge, Prepared>();
-
-function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
-  const hit = prepared.get(knowledge);
-  if (hit) return hit;
-  const titles: Prepared['titles'] = [];
-  const bodies: Prepared['bodies'] = [];
-  const provinces: Prepared['provinces'] = new Map();
-  for (const a of knowledge.agreements) {
-    provinces.set(a, a.meta.provinces.map((p) => ({ id: p.id, analysis: analyzer.analyze(p.name) })));
-    for (const p of a.people) {
-      // English titles count too, so "Who chairs the Thai Nguyen People's Committee?" finds the chair.
-      for (const t of p.titles) titles.push({ agreement: a, personId: p.id, ...(p.province ? { province: p.province } : {}), title: { vi: t.vi, en: t.en }, analyses: [t.vi, t.en].map(analyzer.analyze) });
-    }
-    for (const b of a.bodies) bodies.push({ agreement: a, bodyId: b.id, analyses: [b.name, b.en, ...b.aliases].map(analyzer.analyze) });
-  }
-  const p: Prepared = {
-    titles,
-    isTitleWord: wordSet(titles.flatMap((t) => t.analyses)),
-    bodies,
-    isNameWord: wordSet(bodies.flatMap((b) => b.analyses)),
-    provinces,
-  };
-  prepared.set(knowledge, p);
   return p;
 }
 
-function bestFit(query: Analysis, analyses: Analysis[], isWord: WordTest, ignorePlaces: boolean): Fit | undefined {
+function bestFit(query: Analysis, analyses: readonly Analysis[], titleWords: readonly Unit[], ignorePlaces: boolean): Fit | undefined {
   let best: Fit | undefined;
   for (const a of analyses) {
-    const phrase = ignorePlaces ? { units: a.units.filter((u) => !u.place), terms: a.terms } : a;
-    const f = fit(query, phrase, (q, i) => isWord(q, i) && !(ignorePlaces && q.units[i]?.place));
-    if (acceptable(f, uniqueUnits(contentUnits(phrase)).length) && (!best || f.score > best.score)) best = f;
+    const phrase = ignorePlaces ? placeless(a) : a;
+    const f = fit(query, phrase, titleWords);
+    if (acceptable(f, info(phrase).distinct) && (!best || f.score > best.score)) best = f;
   }
   return best;
+}
+
+/**
+ * Scores the question against every group that shares a word or concept with it (the others cannot
+ * fit), and returns the fitting occurrences in knowledge order.
+ */
+function fitting(query: Analysis, groups: readonly Group[], index: Map<string, number[]>, isWord: WordTest, ignorePlaces: boolean): { at: number; fit: Fit }[] {
+  const q = info(query);
+  const candidates = new Set<number>();
+  for (const s of q.spellings.keys()) for (const g of index.get(`s${s}`) ?? []) candidates.add(g);
+  for (const c of q.concepts) for (const g of index.get(`c${c}`) ?? []) candidates.add(g);
+  const titleWords = query.units.filter((u, i) => !u.stop && !u.generic && isWord(query, i) && !(ignorePlaces && u.place));
+  const out: { at: number; fit: Fit }[] = [];
+  for (const g of candidates) {
+    const group = groups[g] as Group;
+    const f = bestFit(query, group.analyses, titleWords, ignorePlaces);
+    if (f) for (const at of group.at) out.push({ at, fit: f });
+  }
+  return out.sort((x, y) => x.at - y.at);
 }
 
 export interface TitleMatch {
@@ -234,16 +229,21 @@ export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   const prep = prepare(knowledge, analyzer);
   // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
   const places = anyPlace ? [] : query.units.filter((u) => u.place);
+  const named = { units: places, terms: [] };
+  const inProvince = new Map<Analysis, boolean>();
   const out: TitleMatch[] = [];
-  for (const t of prep.titles) {
+  for (const { at, fit: f } of fitting(query, prep.titleGroups, prep.titleIndex, prep.isTitleWord, true)) {
+    const t = prep.titles[at] as (typeof prep.titles)[number];
     if (places.length > 0) {
-      const province = prep.provinces.get(t.agreement)?.find((p) => p.id === t.province);
-      if (!province || unitsCovered({ units: places, terms: [] }, province.analysis).covered !== places.length) continue;
+      if (!t.province) continue;
+      let ok = inProvince.get(t.province);
+      if (ok === undefined) inProvince.set(t.province, (ok = unitsCovered(named, t.province).covered === places.length));
+      if (!ok) continue;
     }
-    const f = bestFit(query, t.analyses, prep.isTitleWord, true);
-    if (f) out.push({ agreement: t.agreement, personId: t.personId, title: t.title, score: f.score, contained: f.extra === 0 });
+    out.push({ agreement: t.agreement, personId: t.personId, title: t.title, score: f.score, contained: f.extra === 0 });
   }
-  const best = Math.max(-Infinity, ...out.map((m) => m.score));
+  let best = -Infinity;
+  for (const m of out) best = Math.max(best, m.score);
   const chosen = all && out.some((m) => m.contained) ? out.filter((m) => m.contained) : out.filter((m) => m.score === best);
   const seen = new Set<string>();
   return chosen.sort((x, y) => y.score - x.score).filter((m) => !seen.has(m.personId) && seen.add(m.personId));
@@ -260,15 +260,28 @@ export interface BodyMatch {
 /** Bodies the question names, in full ("Bộ Giao thông vận tải") or in part ("UBND", "công an"); best fits only. */
 export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): BodyMatch[] {
   const prep = prepare(knowledge, analyzer);
-  const out: BodyMatch[] = [];
   // "UBND", "Ban Thường vụ hai tỉnh": a question that names no province means the bodies of both.
   const namesPlace = query.units.some((u) => u.place);
-  for (const b of prep.bodies) {
-    const f = bestFit(query, b.analyses, prep.isNameWord, !namesPlace);
-    if (f) out.push({ agreement: b.agreement, bodyId: b.bodyId, score: f.score, exact: f.miss === 0 });
+  const out: BodyMatch[] = [];
+  for (const { at, fit: f } of fitting(query, prep.bodyGroups, prep.bodyIndex, prep.isNameWord, !namesPlace)) {
+    const b = prep.bodies[at] as (typeof prep.bodies)[number];
+    out.push({ agreement: b.agreement, bodyId: b.bodyId, score: f.score, exact: f.miss === 0 });
   }
-  const best = Math.max(-Infinity, ...out.map((m) => m.score));
+  let best = -Infinity;
+  for (const m of out) best = Math.max(best, m.score);
   return out.filter((m) => m.score === best);
+}
+
+/** Areas named in the subject ("môi trường", "transport", "GT"): every content word of one of the area's words. */
+export function findAreas(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): string[] {
+  return prepare(knowledge, analyzer)
+    .areas.filter((area) =>
+      area.analyses.some((w) => {
+        const { covered, total } = unitsCovered(query, w);
+        return total > 0 && covered === total;
+      }),
+    )
+    .map((area) => area.id);
 }
 
 /**
@@ -278,4 +291,9 @@ export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Anal
 export function leftoverForTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis, knows: (term: string) => boolean): Unit[] {
   const prep = prepare(knowledge, analyzer);
   return query.units.filter((u, i) => !u.stop && !u.generic && !u.place && knows(u.syllable) && !prep.isTitleWord(query, i));
+}
+
+/** Every syllable of every person's name (folded). */
+export function nameSyllables(knowledge: Knowledge): ReadonlySet<string> {
+  return peopleIndex(knowledge).nameSyllables;
 }

@@ -41,6 +41,7 @@ function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): stri
         `■ ${item.id} · ${item.title} (${item.areaLabel})`,
         `  ${item.text}`,
         `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
+        ...(item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
         ...groupRoles(item.roles).map((r) => `  • ${roleText(r, lang)}`),
         `  ${citationText(item.citation, lang)}`,
       ];
@@ -49,6 +50,7 @@ function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): stri
         `■ ${item.id} · ${item.title} (${item.areaLabel})`,
         `  ${item.text}`,
         `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
+        ...(item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
         ...(item.parties.length ? [`  ${t(lang, 'Các bên', 'Parties')}: ${item.parties.map((p) => p.name).join(', ')}`] : []),
         `  ${citationText(item.citation, lang)}`,
       ];

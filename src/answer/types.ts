@@ -51,6 +51,8 @@ export interface StatusView {
   asOf: string;
   asOfLabel: string;
   citation?: CitationView;
+  /** Set when the status comes from an update made in chat, not from the knowledge files. */
+  update?: { by: string; note: string };
 }
 
 interface ItemBase {
@@ -135,6 +137,19 @@ export interface Answer {
   /** 'brief' for lists: one line per item with its status and source; 'full' shows roles and text. */
   detail: 'full' | 'brief';
 }
+
+/** A status update made in chat, as the core needs it (see src/state/status-log.ts for the rule). */
+export interface StatusUpdateView {
+  status: Status;
+  /** The file's status when the update was made. */
+  baseStatus: Status;
+  at: string;
+  userName: string;
+  note: string;
+}
+
+/** The effective status of an item: the file's, or a later update's. */
+export type StatusOverlay = (agreement: string, item: string, fileStatus: Status) => { status: Status; update?: StatusUpdateView };
 
 /** What a platform command asks for, whatever the wording of its argument. */
 export type AskAs = 'who' | 'responsibility' | 'pending' | 'clause' | 'search';

@@ -14,6 +14,7 @@ import type {
   PersonItem,
   ResultItem,
   RoleView,
+  StatusOverlay,
   StatusView,
 } from './types.ts';
 
@@ -48,7 +49,21 @@ export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope
   };
 }
 
-function statusView(a: Agreement, status: StatusView['status'], source: Citation | undefined, lang: Lang): StatusView {
+/** No updates: every status is the file's. */
+export const fileStatus: StatusOverlay = (_a, _i, status) => ({ status });
+
+function statusView(a: Agreement, id: string, fileValue: StatusView['status'], source: Citation | undefined, lang: Lang, overlay: StatusOverlay): StatusView {
+  const { status, update } = overlay(a.id, id, fileValue);
+  if (update) {
+    const date = formatDate(update.at.slice(0, 10), lang);
+    return {
+      status,
+      label: STATUS_LABEL[status][lang],
+      asOf: update.at,
+      asOfLabel: t(lang, `cập nhật ${date} bởi ${update.userName}`, `updated ${date} by ${update.userName}`),
+      update: { by: update.userName, note: update.note },
+    };
+  }
   const asOf = a.meta.signed.date;
   return {
     status,
@@ -59,7 +74,7 @@ function statusView(a: Agreement, status: StatusView['status'], source: Citation
   };
 }
 
-export function commitmentItem(a: Agreement, id: string, glossary: Glossary, lang: Lang): CommitmentItem | undefined {
+export function commitmentItem(a: Agreement, id: string, glossary: Glossary, lang: Lang, overlay: StatusOverlay = fileStatus): CommitmentItem | undefined {
   const c = a.commitments.find((x) => x.id === id);
   if (!c) return undefined;
   const area = glossary.areas.find((x) => x.id === c.area);
@@ -71,13 +86,13 @@ export function commitmentItem(a: Agreement, id: string, glossary: Glossary, lan
     area: c.area,
     areaLabel: area ? (lang === 'en' ? area.en : area.vi) : c.area,
     text: c.text,
-    status: statusView(a, c.status, c.status_source, lang),
+    status: statusView(a, c.id, c.status, c.status_source, lang, overlay),
     roles: c.responsible.map((r) => roleView(a, r, 'clause', lang)),
     citation: cite(a, c.source, lang),
   };
 }
 
-export function resultItem(a: Agreement, id: string, glossary: Glossary, lang: Lang): ResultItem | undefined {
+export function resultItem(a: Agreement, id: string, glossary: Glossary, lang: Lang, overlay: StatusOverlay = fileStatus): ResultItem | undefined {
   const r = a.results.find((x) => x.id === id);
   if (!r) return undefined;
   const area = glossary.areas.find((x) => x.id === r.area);
@@ -88,7 +103,7 @@ export function resultItem(a: Agreement, id: string, glossary: Glossary, lang: L
     title: pick(r.title, lang),
     areaLabel: area ? (lang === 'en' ? area.en : area.vi) : r.area,
     text: r.text,
-    status: statusView(a, r.status, r.status_source, lang),
+    status: statusView(a, r.id, r.status, r.status_source, lang, overlay),
     parties: r.parties.map((p) => partyRef(a, p, lang)),
     citation: cite(a, r.source, lang),
   };

@@ -87,24 +87,27 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     byFirst.set(first.folded, list);
   }
 
+  // Runs over every field of every document when indexing (millions of syllables at 1,000
+  // agreements), so it is written as plain loops: no closure or temporary array per position.
   function analyzeUncached(text: string): Analysis {
     const syls = markedSyllables(text);
-    const units: Unit[] = syls.map((s) => ({
-      syllable: s.folded,
-      ...(s.marked !== undefined ? { marked: s.marked } : {}),
-      stop: isStopword(s.folded, s.marked),
-      place: false,
-      generic: false,
-      concepts: [],
-    }));
+    const n = syls.length;
+    const units: Unit[] = new Array<Unit>(n);
+    for (let i = 0; i < n; i++) {
+      const s = syls[i] as Syllable;
+      units[i] = s.marked !== undefined
+        ? { syllable: s.folded, marked: s.marked, stop: isStopword(s.folded, s.marked), place: false, generic: false, concepts: [] }
+        : { syllable: s.folded, stop: isStopword(s.folded, s.marked), place: false, generic: false, concepts: [] };
+    }
     const terms = new Map<string, Term>();
-    const add = (term: string, kind: TermKind, positions: number[]): void => {
+    // The first add of a term fixes its kind; later adds extend its positions.
+    function add(term: string, kind: TermKind, positions: number[]): void {
       const t = terms.get(term);
       if (t) t.positions.push(...positions);
-      else terms.set(term, { term, kind, positions: [...positions] });
-    };
+      else terms.set(term, { term, kind, positions });
+    }
 
-    for (let i = 0; i < syls.length; i++) {
+    for (let i = 0; i < n; i++) {
       const here = units[i] as Unit;
       if (!here.stop) {
         add(here.syllable, 'syllable', [i]);
@@ -113,11 +116,15 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
       const next = units[i + 1];
       if (next !== undefined && !(here.stop && next.stop)) add(`${here.syllable}_${next.syllable}`, 'bigram', [i, i + 1]);
 
-      for (const p of byFirst.get(here.syllable) ?? []) {
-        const n = p.syllables.length;
-        if (!p.syllables.every((s, k) => syls[i + k] !== undefined && same(s, syls[i + k] as Syllable))) continue;
-        const span = Array.from({ length: n }, (_, k) => i + k);
-        for (const pos of span) {
+      const candidates = byFirst.get(here.syllable);
+      if (candidates === undefined) continue;
+      for (const p of candidates) {
+        const len = p.syllables.length;
+        if (i + len > n) continue;
+        let k = 0;
+        while (k < len && same(p.syllables[k] as Syllable, syls[i + k] as Syllable)) k++;
+        if (k < len) continue;
+        for (let pos = i; pos < i + len; pos++) {
           const u = units[pos] as Unit;
           if (p.tag === 'place') u.place = true;
           if (p.tag === 'generic') u.generic = true;
@@ -125,9 +132,11 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
           if (p.concept && genericConcepts.has(p.concept)) u.generic = true;
         }
         if (p.concept) {
+          const span: number[] = [];
+          for (let pos = i; pos < i + len; pos++) span.push(pos);
+          const after = units[i + len];
           add(p.concept, 'concept', span);
-          const after = units[i + n];
-          if (after !== undefined && !after.stop) add(`${p.concept}_${after.syllable}`, 'concept-bigram', [...span, i + n]);
+          if (after !== undefined && !after.stop) add(`${p.concept}_${after.syllable}`, 'concept-bigram', [...span, i + len]);
         }
       }
     }
@@ -146,9 +155,13 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
 
   return {
     analyze,
+    // Documents are analysed once, when indexing: their analyses stay out of the memo, which is
+    // for what questions meet again and again (titles, names, area words, the question's subject).
     tokenize: (text) => {
-      const { units, terms } = analyze(text);
-      return terms.filter((t) => (t.kind !== 'syllable' && t.kind !== 'marked') || !units[t.positions[0] as number]?.place).map((t) => t.term);
+      const { units, terms } = analyzeUncached(text);
+      const out: string[] = [];
+      for (const t of terms) if ((t.kind !== 'syllable' && t.kind !== 'marked') || !units[t.positions[0] as number]?.place) out.push(t.term);
+      return out;
     },
   };
 }

@@ -1,8 +1,8 @@
 // The MiniSearch index over every commitment, result, fact, person and body of every agreement.
 // Built once per Knowledge value; a reload builds a new one beside it.
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Analysis, Analyzer, TermKind } from './analyzer.ts';
+import { buildInvertedIndex } from './inverted.ts';
 
 export type ItemType = 'commitment' | 'result' | 'fact' | 'person' | 'body';
 
@@ -81,50 +81,53 @@ export interface SearchIndex {
 }
 
 export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): SearchIndex {
-  const vocabulary = new Set<string>();
-  const mini = new MiniSearch<Doc>({
-    idField: 'key',
-    fields: ['name', 'keywords', 'text', 'context'],
-    storeFields: ['type', 'agreement', 'itemId'],
-    tokenize: (text) => {
-      const terms = analyzer.tokenize(text);
-      for (const t of terms) vocabulary.add(t);
-      return terms;
-    },
-    // The analyser already folded, filtered and expanded; MiniSearch must not touch terms again.
-    processTerm: (term) => term,
-    searchOptions: {
-      tokenize: (query) => query.split(' '),
-      processTerm: (term) => term,
-      boost: { ...FIELD_BOOST },
-      weights: { fuzzy: 0.3, prefix: 0.2 },
-    },
-  });
   const docs = documents(knowledge);
-  mini.addAll(docs);
+  const fields = ['name', 'keywords', 'text', 'context'] as const;
+  // Many fields repeat word for word (area names, shared clauses, body descriptions): each
+  // distinct text is analysed once while building, then the cache is dropped.
+  const tokenCache = new Map<string, string[]>();
+  const index = buildInvertedIndex(
+    docs.length,
+    fields.map((f) => FIELD_BOOST[f]),
+    (doc, field) => {
+      const text = (docs[doc] as Doc)[fields[field] as (typeof fields)[number]];
+      let tokens = tokenCache.get(text);
+      if (!tokens) tokenCache.set(text, (tokens = analyzer.tokenize(text)));
+      return tokens;
+    },
+    { fuzzy: 0.3, prefix: 0.2 },
+  );
+  tokenCache.clear();
+  const typeOf = docs.map((d) => d.type);
+  const agreementOf = docs.map((d) => d.agreement);
+  const idOf = docs.map((d) => d.itemId);
 
   return {
     size: docs.length,
-    knows: (term) => vocabulary.has(term),
+    knows: (term) => index.has(term),
     search(query, options = {}) {
       if (query.terms.length === 0) return [];
-      const kind = new Map(query.terms.map((t) => [t.term, t.kind]));
       const types = options.types ? new Set(options.types) : undefined;
-      const results: SearchResult[] = mini.search(query.terms.map((t) => t.term).join(' '), {
-        boostTerm: (term) => TERM_BOOST[kind.get(term) ?? 'syllable'],
+      const { agreement } = options;
+      const specs = query.terms.map((t) => {
         // Typos are forgiven only in words the knowledge does not know: a known word is spelt as
         // meant ("phuong" must not reach "huong"). Codes ("17", "294b") always match exactly, or
         // "ĐT294" would find "ĐT294B".
-        fuzzy: (term) => (kind.get(term) === 'syllable' && /^[a-z]+$/.test(term) && !vocabulary.has(term) ? (term.length >= 6 ? 2 : term.length >= 4 ? 1 : false) : false),
-        prefix: (term) => kind.get(term) === 'syllable' && term.length >= 5 && /^[a-z]+$/.test(term) && !vocabulary.has(term),
-        filter: (r) => (!types || types.has(r.type as ItemType)) && (!options.agreement || r.agreement === options.agreement),
+        const unknownWord = t.kind === 'syllable' && /^[a-z]+$/.test(t.term) && !index.has(t.term);
+        return {
+          term: t.term,
+          boost: TERM_BOOST[t.kind],
+          fuzzy: unknownWord ? (t.term.length >= 6 ? 2 : t.term.length >= 4 ? 1 : false) : false,
+          prefix: unknownWord && t.term.length >= 5,
+        } as const;
       });
-      return results.slice(0, options.limit ?? 20).map((r) => ({
-        type: r.type as ItemType,
-        agreement: r.agreement as string,
-        id: r.itemId as string,
+      const accept = (doc: number) => (!types || types.has(typeOf[doc] as ItemType)) && (!agreement || agreementOf[doc] === agreement);
+      return index.search(specs, accept, options.limit ?? 20).map((r) => ({
+        type: typeOf[r.doc] as ItemType,
+        agreement: agreementOf[r.doc] as string,
+        id: idOf[r.doc] as string,
         score: r.score,
-        matched: new Set(r.queryTerms),
+        matched: r.matched,
       }));
     },
   };

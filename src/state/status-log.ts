@@ -4,6 +4,7 @@
 // The effective-status rule: an update wins while the file still says what it said when the
 // update was made (`base_status`). When an admin later edits the file's status, the file wins:
 // the edit is the newer word, and the earlier updates stay in the history.
+import type { StatusOverlay } from '../answer/types.ts';
 import type { Status } from '../knowledge/schema.ts';
 import { fold } from '../text/normalize.ts';
 import type { Db } from './db.ts';
@@ -37,16 +38,24 @@ export function createStatusLog(db: Db, now: () => Date = () => new Date()): Sta
   const insert = db.prepare('INSERT INTO status_updates (agreement, item, status, note, base_status, knowledge_version, platform, user_id, user_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const history = db.prepare(`SELECT ${COLUMNS} FROM status_updates WHERE agreement = ? AND item = ? ORDER BY id`);
   const latest = db.prepare(`SELECT ${COLUMNS} FROM status_updates s WHERE id = (SELECT MAX(id) FROM status_updates t WHERE t.agreement = s.agreement AND t.item = s.item)`);
+  // Answers read the latest updates on every question; keep them in memory, refreshed on each add.
+  let cache = new Map((latest.all() as StatusUpdate[]).map((u) => [`${u.agreement}/${u.item}`, u]));
   return {
     add(u) {
       const row: StatusUpdate = { ...u, note: u.note.slice(0, 500), at: now().toISOString() };
       insert.run(row.agreement, row.item, row.status, row.note, row.baseStatus, row.knowledgeVersion, row.platform, row.userId, row.userName, row.at);
+      cache = new Map(cache).set(`${row.agreement}/${row.item}`, row);
       return row;
     },
     history: (agreement, item) => history.all(agreement, item) as StatusUpdate[],
-    latest: () => new Map((latest.all() as StatusUpdate[]).map((u) => [`${u.agreement}/${u.item}`, u])),
+    latest: () => cache,
     itemsWithUpdates: () => (latest.all() as StatusUpdate[]).map((u) => `${u.agreement}/${u.item}`),
   };
+}
+
+/** The engine's view of the log: effective statuses, read from the in-memory latest updates. */
+export function overlayOf(log: StatusLog): StatusOverlay {
+  return (agreement, item, fileStatus) => effectiveStatus(fileStatus, log.latest().get(`${agreement}/${item}`));
 }
 
 /** The status to show: the latest update while the file still says what it said then, else the file's. */

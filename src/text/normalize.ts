@@ -92,12 +92,29 @@ export function markedSyllables(text: string): Syllable[] {
     .filter((w) => w.length > 0);
   const out: Syllable[] = [];
   for (const w of words) {
-    const f = stem(fold(w).replace(/[^a-z0-9]/g, ''));
-    if (!f) continue;
-    const m = marked(w);
-    out.push(m === f || /^[a-z0-9]+$/.test(w.toLowerCase()) ? { text: w, folded: f } : { text: w, folded: f, marked: m });
+    const s = wordForms(w);
+    if (s) out.push(s.marked === undefined ? { text: w, folded: s.folded } : { text: w, folded: s.folded, marked: s.marked });
   }
   return out;
+}
+
+// Folding a word takes several Unicode normalisations; indexing 1,000 agreements folds millions of
+// words, but only a few thousand distinct ones. Bounded, so user input cannot grow it without limit.
+const WORD_CACHE_LIMIT = 100_000;
+const wordCache = new Map<string, { folded: string; marked?: string } | null>();
+
+function wordForms(w: string): { folded: string; marked?: string } | null {
+  let forms = wordCache.get(w);
+  if (forms !== undefined) return forms;
+  const f = stem(fold(w).replace(/[^a-z0-9]/g, ''));
+  if (!f) forms = null;
+  else {
+    const m = marked(w);
+    forms = m === f || /^[a-z0-9]+$/.test(w.toLowerCase()) ? { folded: f } : { folded: f, marked: m };
+  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(w, forms);
+  return forms;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The CLI as users run it: a real process, real stdin/stdout, exit codes.
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, knowledgeCopy, ROOT } from '../helpers.ts';
@@ -16,7 +17,7 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
       cwd: ROOT,
       // No .env from the developer's machine leaks in: dotenv never overrides what is set here.
-      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), LOG_LEVEL: 'info', ...options.env },
+      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), DATA_DIR: join(tmpdir(), `mou-cli-${process.pid}`), LOG_LEVEL: 'info', ...options.env },
     });
     let stdout = '';
     let stderr = '';

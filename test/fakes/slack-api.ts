@@ -4,10 +4,27 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { seededRandom } from './telegram-api.ts';
 
 export interface SlackCall {
   method: string;
   payload: Record<string, unknown>;
+  /** Set when the fake failed this call on purpose (rateLimitNext, failNext or chaos): it had no effect. */
+  failed?: 'drop' | number;
+}
+
+/** How a Web API call fails: an HTTP answer (status, body, headers) or a dropped connection. */
+export type SlackFailure = { status: number; body: unknown; headers?: Record<string, string> } | 'drop';
+
+/** Random faults with a fixed seed: each call of `methods` fails with these probabilities. */
+export interface SlackChaos {
+  seed: number;
+  methods: readonly string[];
+  /** Probability of a 429 `ratelimited` with Retry-After (seconds, default 1). */
+  rate429: number;
+  /** Probability of a 500. */
+  rate500: number;
+  retryAfter?: number;
 }
 
 export const BOT = { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
@@ -24,8 +41,22 @@ export interface FakeSlack {
   waitFor(predicate: (c: SlackCall) => boolean, what?: string): Promise<SlackCall>;
   /** The next call of `method` answers 429 `ratelimited` with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfter: number): void;
+  /** The next call of `method` fails this way. */
+  failNext(method: string, failure: SlackFailure): void;
+  /** From now on, fails Web API calls at random (fixed seed); `chaos(undefined)` stops. Returns the running count of injected faults. */
+  chaos(options: SlackChaos | undefined): { injected429: number; injected500: number };
+  /** Calls of one method that took effect (not failed on purpose). */
+  delivered(method: string): SlackCall[];
   /** Socket Mode: resolves once the app has connected and been sent `hello`. */
   socketConnected(): Promise<void>;
+  /** Socket Mode: resolves once the app has made its `n`th connection (1 = the first). */
+  connection(n: number): Promise<void>;
+  /** Socket Mode: how many connections the app has made so far. */
+  readonly connections: number;
+  /** Socket Mode: sends Slack's `disconnect` message (the app should reconnect). */
+  sendDisconnect(reason?: string): void;
+  /** Socket Mode: drops the socket without a word. */
+  dropSocket(): void;
   /** Socket Mode: sends an envelope and resolves with the app's ack. */
   sendEnvelope(type: string, payload: unknown, extra?: Record<string, unknown>): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -46,10 +77,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const events = new EventEmitter();
   events.setMaxListeners(1000);
   const calls: SlackCall[] = [];
-  const rateLimits = new Map<string, number[]>();
+  const failures = new Map<string, SlackFailure[]>();
   let ts = 1000;
   let socket: WebSocket | undefined;
   let envelope = 0;
+  let connections = 0;
+  let chaos: { options: SlackChaos; random: () => number; counts: { injected429: number; injected500: number } } | undefined;
+
+  const ratelimited = (retryAfter: number): SlackFailure => ({ status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(retryAfter) } });
+
+  /** The failure for this call, if any: a queued one first, then a random one. */
+  function failureFor(method: string): SlackFailure | undefined {
+    const queued = failures.get(method)?.shift();
+    if (queued) return queued;
+    if (!chaos || !chaos.options.methods.includes(method)) return undefined;
+    const r = chaos.random();
+    if (r < chaos.options.rate429) {
+      chaos.counts.injected429++;
+      return ratelimited(chaos.options.retryAfter ?? 1);
+    }
+    if (r < chaos.options.rate429 + chaos.options.rate500) {
+      chaos.counts.injected500++;
+      return { status: 500, body: { ok: false, error: 'internal_error' } };
+    }
+    return undefined;
+  }
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -71,11 +123,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const m = /^\/api\/([\w.]+)$/.exec(url);
       if (!m) return json(res, 404, { ok: false, error: 'unknown_method' });
       const method = m[1] as string;
-      const call = { method, payload };
+      const failure = failureFor(method);
+      const call: SlackCall = { method, payload, ...(failure ? { failed: failure === 'drop' ? 'drop' : failure.status } : {}) };
       calls.push(call);
       events.emit('call', call);
-      const limited = rateLimits.get(method)?.shift();
-      if (limited !== undefined) return json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
+      if (failure === 'drop') return req.socket.destroy();
+      if (failure) return json(res, failure.status, failure.body, failure.headers);
       switch (method) {
         case 'auth.test':
           return json(res, 200, { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'moubot', ...BOT });
@@ -95,6 +148,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (!req.url?.startsWith('/socket')) return sock.destroy();
     wss.handleUpgrade(req, sock, head, (ws) => {
       socket = ws;
+      connections++;
       ws.on('message', (data: Buffer) => events.emit('ack', JSON.parse(data.toString()) as Record<string, unknown>));
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
       events.emit('connected');
@@ -131,9 +185,39 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       });
     },
     rateLimitNext(method, retryAfter) {
-      rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfter]);
+      fake.failNext(method, ratelimited(retryAfter));
     },
+    failNext(method, failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    chaos(options) {
+      const counts = chaos?.counts ?? { injected429: 0, injected500: 0 };
+      chaos = options ? { options, random: seededRandom(options.seed), counts } : undefined;
+      return counts;
+    },
+    delivered: (method) => calls.filter((c) => c.method === method && c.failed === undefined),
     socketConnected: () => (socket ? Promise.resolve() : new Promise((resolve) => events.once('connected', () => resolve()))),
+    get connections() {
+      return connections;
+    },
+    connection(n) {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (connections >= n) {
+            events.off('connected', check);
+            resolve();
+          }
+        };
+        events.on('connected', check);
+        check();
+      });
+    },
+    sendDisconnect(reason = 'refresh_requested') {
+      socket?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake' } }));
+    },
+    dropSocket() {
+      socket?.terminate();
+    },
     sendEnvelope(type, payload, extra = {}) {
       const id = `env-${++envelope}`;
       return new Promise((resolve) => {

@@ -8,9 +8,38 @@ import type { AddressInfo } from 'node:net';
 export interface Call {
   method: string;
   payload: Record<string, unknown>;
+  /** Set when the fake failed this call on purpose (failNext or chaos): it had no effect. */
+  failed?: 'drop' | 'drop-mid-poll' | number;
 }
 
-type Failure = { status: number; body: unknown } | 'drop';
+/**
+ * How a call fails: an HTTP error answer, a connection dropped at once, or (getUpdates only) a
+ * long poll whose connection is dropped once updates are waiting, without answering them.
+ */
+export type Failure = { status: number; body: unknown } | 'drop' | 'drop-mid-poll';
+
+/** Random faults with a fixed seed: each call of `methods` fails with these probabilities. */
+export interface Chaos {
+  seed: number;
+  methods: readonly string[];
+  /** Probability of a 429 with `retry_after` (seconds, default 1). */
+  rate429: number;
+  /** Probability of a 500. */
+  rate500: number;
+  retryAfter?: number;
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same faults. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export const BOT_USER = { id: 999_000, is_bot: true, first_name: 'MoU bot', username: 'mou_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
 
@@ -29,8 +58,12 @@ export interface FakeTelegram {
   waitFor(predicate: (c: Call) => boolean, what?: string): Promise<Call>;
   /** The next call of `method` fails this way. */
   failNext(method: string, failure: Failure): void;
+  /** From now on, fails calls at random (fixed seed); `chaos(undefined)` stops. Returns the running count of injected faults. */
+  chaos(options: Chaos | undefined): { injected429: number; injected500: number };
   /** Calls of one method. */
   of(method: string): Call[];
+  /** Calls of one method that took effect (not failed on purpose). */
+  delivered(method: string): Call[];
   /** Calls `listener` with every call from now on; returns the unsubscribe function. */
   subscribe(listener: (c: Call) => void): () => void;
   close(): Promise<void>;
@@ -45,6 +78,46 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   let confirmedBelow = 0;
   let nextUpdate = 1;
   let nextMessage = 1000;
+  let chaos: { options: Chaos; random: () => number; counts: { injected429: number; injected500: number } } | undefined;
+
+  /** The failure for this call, if any: a queued one first, then a random one. */
+  function failureFor(method: string): Failure | undefined {
+    const queued = failures.get(method)?.shift();
+    if (queued) return queued;
+    if (!chaos || !chaos.options.methods.includes(method)) return undefined;
+    const r = chaos.random();
+    if (r < chaos.options.rate429) {
+      chaos.counts.injected429++;
+      const retryAfter = chaos.options.retryAfter ?? 1;
+      return { status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } } };
+    }
+    if (r < chaos.options.rate429 + chaos.options.rate500) {
+      chaos.counts.injected500++;
+      return { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
+    }
+    return undefined;
+  }
+
+  /** Holds a long poll until an update is waiting (or its timeout passes), then drops the connection unanswered. */
+  async function dropMidPoll(req: { socket: { destroy(): void } }, p: Record<string, unknown>) {
+    // The request reached the server, so its offset confirms what came before, as Telegram does.
+    if (typeof p.offset === 'number' && p.offset > confirmedBelow) {
+      confirmedBelow = p.offset;
+      events.emit('confirmed');
+    }
+    const deadline = Date.now() + Math.min(Number(p.timeout ?? 0), 5) * 1000;
+    const waiting = () => queue.some((u) => (u.update_id as number) >= confirmedBelow);
+    while (!waiting() && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        events.once('update', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    req.socket.destroy();
+  }
 
   const reply = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -85,11 +158,12 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       if (!m || m[1] !== token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
       const method = m[2] as string;
       const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-      const call = { method, payload };
+      const failure = failureFor(method);
+      const call: Call = { method, payload, ...(failure ? { failed: typeof failure === 'string' ? failure : failure.status } : {}) };
       calls.push(call);
       events.emit('call', call);
-      const failure = failures.get(method)?.shift();
       if (failure === 'drop') return req.socket.destroy();
+      if (failure === 'drop-mid-poll') return void dropMidPoll(req, payload);
       if (failure) return reply(res, failure.status, failure.body);
       switch (method) {
         case 'getMe':
@@ -170,7 +244,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
+    chaos(options) {
+      const counts = chaos?.counts ?? { injected429: 0, injected500: 0 };
+      chaos = options ? { options, random: seededRandom(options.seed), counts } : undefined;
+      return counts;
+    },
     of: (method) => calls.filter((c) => c.method === method),
+    delivered: (method) => calls.filter((c) => c.method === method && c.failed === undefined),
     subscribe(listener) {
       events.on('call', listener);
       return () => events.off('call', listener);
