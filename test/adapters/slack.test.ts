@@ -164,6 +164,20 @@ describe('Slack app (HTTP mode)', () => {
     expect(store.engine()).not.toBe(before);
   });
 
+  it('lets an admin update a status and read the audit trail; refuses others', async () => {
+    await command('update C17 done cầu đã thông xe', 'U2', 'up1');
+    expect(String((await fake.waitFor(responseTo('up1'))).payload.text)).toMatch(/chỉ quản trị viên/);
+    await command('update C17 done cầu đã thông xe', ADMIN, 'up2');
+    expect(String((await fake.waitFor(responseTo('up2'))).payload.text)).toContain('C17: pending → done');
+    await command('history C17', 'U3', 'hi1');
+    expect(String((await fake.waitFor(responseTo('hi1'))).payload.text)).toContain('cầu đã thông xe');
+    await command('audit', ADMIN, 'au1');
+    const audit = String((await fake.waitFor(responseTo('au1'))).payload.text);
+    expect(audit).toContain('update · refused');
+    expect(audit).toContain('update · ok');
+    store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge());
+  });
+
   it('retries a rate-limited reply after Retry-After', async () => {
     fake.rateLimitNext('chat.postMessage', 1);
     await event({ type: 'message', channel_type: 'im', channel: 'D4', user: 'U1', ts: '3.1', text: 'C18' });

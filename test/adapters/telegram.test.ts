@@ -4,7 +4,10 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
 import type { TelegramConfig } from '../../src/config.ts';
+import { createAdmin, type Admin } from '../../src/admin/admin.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { openState } from '../../src/state/index.ts';
+import { overlayOf } from '../../src/state/status-log.ts';
 import { BOT_USER, startFakeTelegram, type Call, type FakeTelegram } from '../fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 
@@ -27,8 +30,8 @@ function logger() {
   return pino({ level: 'info' }, sink);
 }
 
-async function start(extra: Partial<TelegramConfig> = {}, s: KnowledgeStore = store): Promise<TelegramRuntime> {
-  return startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]), ...extra }, store: s, log: logger(), pageSize: 8 }, { pollTimeoutSeconds: 1, retryMs: 50 });
+async function start(extra: Partial<TelegramConfig> = {}, admin?: Admin): Promise<TelegramRuntime> {
+  return startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]), ...extra }, store, ...(admin ? { admin } : {}), log: logger(), pageSize: 8 }, { pollTimeoutSeconds: 1, retryMs: 50 });
 }
 
 /** The messages the bot sent to a chat, in order. */
@@ -173,6 +176,41 @@ describe('Telegram bot (long polling)', () => {
     await fake.confirmed(ok.updateId);
     expect(sentTo(ADMIN)[0]?.payload.text).toMatch(/Đã nạp lại/);
     expect(store.engine()).not.toBe(before);
+  });
+});
+
+describe('Telegram status updates and audit', () => {
+  beforeEach(async () => {
+    fake = await startFakeTelegram();
+    // Wired as in src/main.ts: the answers read the same status log the admin writes.
+    const state = openState(':memory:');
+    store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge(), { overlay: overlayOf(state.statusLog) });
+    bot = await start({}, createAdmin(store, state));
+  });
+  afterEach(async () => {
+    await bot.stop();
+    await fake.close();
+    store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge());
+  });
+
+  it('lets an admin update a status, shows it in answers and history, and refuses others', async () => {
+    const refused = fake.text('/capnhat C18 done xong', { fromId: 9001 });
+    await fake.confirmed(refused.updateId);
+    expect(sentTo(9001)[0]?.payload.text).toMatch(/chỉ quản trị viên/);
+    const ok = fake.text('/capnhat C18 done đã khôi phục tuyến', { fromId: ADMIN });
+    await fake.confirmed(ok.updateId);
+    expect(sentTo(ADMIN)[0]?.payload.text).toContain('C18: pending → done');
+    const q = fake.text('C18', { fromId: 9002 });
+    await fake.confirmed(q.updateId);
+    expect(sentTo(9002)[0]?.payload.text).toMatch(/cập nhật .* bởi Official/);
+    const h = fake.text('/lichsu C18', { fromId: 9003 });
+    await fake.confirmed(h.updateId);
+    expect(sentTo(9003)[0]?.payload.text).toContain('đã khôi phục tuyến');
+    const a = fake.text('/audit', { fromId: ADMIN });
+    await fake.confirmed(a.updateId);
+    const audit = String(sentTo(ADMIN)[1]?.payload.text);
+    expect(audit).toContain('capnhat · refused');
+    expect(audit).toContain('update · ok');
   });
 });
 
