@@ -80,7 +80,7 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // Both platforms run side by side when both are configured.
-  if (config.telegram) runtimes.push(await startTelegram({ config: config.telegram, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal }));
+  if (config.telegram) runtimes.push(await startTelegram({ config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize }, { signal: aborter.signal }));
   if (config.slack) runtimes.push(await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }));
   await stopped;
   log.info('stopped');

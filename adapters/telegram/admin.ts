@@ -21,7 +21,7 @@ export function isAdmin(ctx: Context, adminIds: ReadonlySet<number>): boolean {
   return ctx.from !== undefined && adminIds.has(ctx.from.id);
 }
 
-function who(ctx: Context): Who {
+export function whoOf(ctx: Context): Who {
   const from = ctx.from;
   return { platform: 'telegram', userId: String(from?.id ?? 'unknown'), userName: [from?.first_name, from?.last_name].filter(Boolean).join(' ') || (from?.username ?? String(from?.id ?? '')) };
 }
@@ -32,7 +32,7 @@ function adminCommand(bot: Bot, deps: AdminDeps, name: string, run: (ctx: Contex
     const reply = { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } };
     if (!isAdmin(ctx, deps.adminIds)) {
       deps.log.warn({ audit: 'refused', command: name, userId: ctx.from?.id, chatId: ctx.chat.id, chatType: ctx.chat.type }, 'telegram: admin command refused');
-      await ctx.reply(adminHtml(deps.admin.refuse(who(ctx), name)), { parse_mode: 'HTML', ...reply });
+      await ctx.reply(adminHtml(deps.admin.refuse(whoOf(ctx), name)), { parse_mode: 'HTML', ...reply });
       return;
     }
     const result = await run(ctx as Context & { match: string });
@@ -42,8 +42,8 @@ function adminCommand(bot: Bot, deps: AdminDeps, name: string, run: (ctx: Contex
 }
 
 export function registerAdmin(bot: Bot, deps: AdminDeps): void {
-  adminCommand(bot, deps, 'reload', async (ctx) => (await deps.admin.reload(who(ctx))).reply);
-  adminCommand(bot, deps, 'capnhat', async (ctx) => deps.admin.update(who(ctx), ctx.match));
+  adminCommand(bot, deps, 'reload', async (ctx) => (await deps.admin.reload(whoOf(ctx))).reply);
+  adminCommand(bot, deps, 'capnhat', async (ctx) => deps.admin.update(whoOf(ctx), ctx.match));
   adminCommand(bot, deps, 'audit', async () => deps.admin.audit());
   // The history of a status is not secret: anyone may read it.
   bot.command('lichsu', async (ctx) => {

@@ -11,6 +11,7 @@ import type { KnowledgeStore } from '../../src/knowledge/store.ts';
 import { registerAdmin } from './admin.ts';
 import { BARE_OK, QUESTION_COMMANDS } from './commands.ts';
 import { registerInline } from './inline.ts';
+import { registerUpload } from './upload.ts';
 import { PagingStore, pagingKeyboard, parsePagingData, type PagedQuestion } from './paging.ts';
 import { renderTelegram } from './render.ts';
 
@@ -19,6 +20,8 @@ export interface TelegramDeps {
   store: KnowledgeStore;
   /** Admin actions and their audit trail. Default: one on an in-memory database (tests, benchmarks). */
   admin?: Admin;
+  /** The knowledge folder, for uploads from admins; without it uploads are off. */
+  knowledgeDir?: string;
   log: Logger;
   pageSize: number;
   /** Requests per user per time frame before "slow down". Default 6 per 10 s; false turns it off (benchmarks). */
@@ -83,7 +86,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     });
   }
 
-  registerAdmin(bot, { adminIds: config.adminIds, admin: deps.admin ?? createAdmin(store, openState(':memory:')), log });
+  const admin = deps.admin ?? createAdmin(store, openState(':memory:'));
+  registerAdmin(bot, { adminIds: config.adminIds, admin, log });
+  if (deps.knowledgeDir) registerUpload(bot, { knowledgeDir: deps.knowledgeDir, adminIds: config.adminIds, store, admin, log, token: config.token, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) });
   registerInline(bot, store);
 
   bot.callbackQuery(/^pg:/, async (ctx) => {

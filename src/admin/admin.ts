@@ -22,6 +22,8 @@ export interface AdminReply {
 
 export interface Admin {
   refuse(who: Who, action: string): AdminReply;
+  /** Writes one entry to the audit trail (for actions the adapters carry out, such as uploads). */
+  record(who: Who, action: string, detail: string, outcome: 'ok' | 'refused' | 'failed'): void;
   reload(who: Who): Promise<{ reply: AdminReply; outcome: ReloadOutcome }>;
   update(who: Who, args: string): AdminReply;
   history(args: string): AdminReply;
@@ -47,6 +49,7 @@ export function createAdmin(store: KnowledgeStore, state: State): Admin {
   const record = (who: Who, action: string, detail: string, outcome: 'ok' | 'refused' | 'failed') => state.audit.record({ platform: who.platform, userId: who.userId, action, detail, outcome });
 
   return {
+    record,
     refuse(who, action) {
       record(who, action, '', 'refused');
       return { ok: false, title: 'Xin lỗi, chỉ quản trị viên mới dùng được lệnh này. / Sorry, only admins can do this.', lines: [] };

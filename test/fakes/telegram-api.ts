@@ -66,6 +66,8 @@ export interface FakeTelegram {
   delivered(method: string): Call[];
   /** Calls `listener` with every call from now on; returns the unsubscribe function. */
   subscribe(listener: (c: Call) => void): () => void;
+  /** Makes a document downloadable through getFile and /file/bot<token>/<path>. */
+  addFile(fileId: string, content: string): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   const events = new EventEmitter();
   events.setMaxListeners(1000);
   const calls: Call[] = [];
+  // Uploaded documents: file_id → where the fake serves it, and its bytes.
+  const files = new Map<string, { path: string; content: string }>();
   const queue: Record<string, unknown>[] = [];
   const failures = new Map<string, Failure[]>();
   let confirmedBelow = 0;
@@ -154,6 +158,12 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
     let body = '';
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => {
+      const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
+      if (download && download[1] === token) {
+        const found = [...files.values()].find((f) => f.path === decodeURIComponent(download[2] as string));
+        calls.push({ method: 'download', payload: { path: download[2] } });
+        return found ? void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(found.content) : reply(res, 404, { ok: false });
+      }
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
       if (!m || m[1] !== token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
       const method = m[2] as string;
@@ -170,6 +180,10 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
           return ok(res, BOT_USER);
         case 'getUpdates':
           return void getUpdates(res, payload);
+        case 'getFile': {
+          const f = files.get(String(payload.file_id));
+          return f ? ok(res, { file_id: payload.file_id, file_unique_id: `u-${payload.file_id}`, file_size: Buffer.byteLength(f.content), file_path: f.path }) : reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+        }
         case 'sendMessage':
           return ok(res, message(payload));
         case 'editMessageText':
@@ -192,6 +206,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   const fake: FakeTelegram = {
     url: `http://127.0.0.1:${port}`,
     token,
+    addFile(fileId, content) {
+      files.set(fileId, { path: `documents/${fileId}.yaml`, content });
+    },
     calls,
     push(update) {
       const id = nextUpdate++;

@@ -1,0 +1,78 @@
+// Knowledge upload in a private chat: an admin sends a .yaml file (caption: its path inside the
+// knowledge folder, when the name alone is ambiguous); the bot replies with the change report
+// and applies it only when the same admin presses "Apply".
+import { basename } from 'node:path';
+import { InlineKeyboard, type Bot } from 'grammy';
+import type { Logger } from 'pino';
+import type { Admin, AdminReply } from '../../src/admin/admin.ts';
+import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
+import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import { adminHtml, isAdmin, whoOf } from './admin.ts';
+
+export interface UploadDeps {
+  knowledgeDir: string;
+  adminIds: ReadonlySet<number>;
+  store: KnowledgeStore;
+  admin: Admin;
+  log: Logger;
+  token: string;
+  apiRoot?: string;
+}
+
+export function registerUpload(bot: Bot, deps: UploadDeps): void {
+  const pending = new Map<string, { userId: number; apply: () => Promise<AdminReply> }>();
+
+  bot.on('message:document', async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
+    const who = whoOf(ctx);
+    if (!isAdmin(ctx, deps.adminIds)) {
+      deps.log.warn({ audit: 'refused', command: 'upload', userId: ctx.from.id }, 'telegram: upload refused');
+      await ctx.reply(adminHtml(deps.admin.refuse(who, 'upload')), { parse_mode: 'HTML' });
+      return;
+    }
+    const doc = ctx.msg.document;
+    if ((doc.file_size ?? 0) > MAX_UPLOAD_BYTES) {
+      deps.admin.record(who, 'upload', `${doc.file_name ?? '?'}: ${doc.file_size} bytes`, 'refused');
+      await ctx.reply('Tệp quá lớn (tối đa 1 MB). / The file is over 1 MB.');
+      return;
+    }
+    const agreementDirs = deps.store.engine().knowledge.agreements.map((a) => basename(a.dir));
+    const target = uploadTarget(deps.knowledgeDir, agreementDirs, doc.file_name ?? '', ctx.msg.caption);
+    if (typeof target !== 'string') {
+      deps.admin.record(who, 'upload', `${doc.file_name ?? '?'} → ${ctx.msg.caption ?? ''}`, 'refused');
+      await ctx.reply(target.error);
+      return;
+    }
+    const file = await ctx.getFile();
+    const res = await fetch(`${deps.apiRoot ?? 'https://api.telegram.org'}/file/bot${deps.token}/${file.file_path ?? ''}`);
+    if (!res.ok) throw new Error(`telegram: downloading the uploaded file failed (${res.status})`);
+    const prepared = await prepareUpload(deps.knowledgeDir, deps.store, deps.admin, who, target, await res.text());
+    if (!prepared.ok) {
+      await ctx.reply(adminHtml(prepared.reply), { parse_mode: 'HTML' });
+      return;
+    }
+    const key = ctx.msg.message_id.toString(36);
+    pending.set(key, { userId: ctx.from.id, apply: prepared.apply });
+    const keyboard = new InlineKeyboard().text('✅ Áp dụng / Apply', `up:${key}:yes`).text('✖ Hủy / Cancel', `up:${key}:no`);
+    await ctx.reply(adminHtml(prepared.reply), { parse_mode: 'HTML', reply_markup: keyboard });
+  });
+
+  bot.callbackQuery(/^up:([0-9a-z]+):(yes|no)$/, async (ctx) => {
+    const [, key = '', choice] = ctx.match;
+    const plan = pending.get(key);
+    // Only the admin who uploaded may apply it.
+    if (!plan || plan.userId !== ctx.from.id) {
+      await ctx.answerCallbackQuery({ text: 'Không còn tệp nào chờ áp dụng. / Nothing is waiting to be applied.' });
+      return;
+    }
+    pending.delete(key);
+    if (choice === 'no') {
+      deps.admin.record(whoOf(ctx), 'upload', 'cancelled', 'ok');
+      await ctx.editMessageText('Đã hủy; không có gì thay đổi. / Cancelled; nothing changed.');
+    } else {
+      const reply = await plan.apply();
+      await ctx.editMessageText(adminHtml(reply), { parse_mode: 'HTML' });
+    }
+    await ctx.answerCallbackQuery();
+  });
+}
