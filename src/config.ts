@@ -10,6 +10,17 @@ const Env = z.object({
   ANSWER_PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(8),
   KNOWLEDGE_WATCH: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DIGEST_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
+    .default('Asia/Ho_Chi_Minh'),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (the token BotFather gives)')
@@ -41,8 +52,10 @@ export interface Config {
   knowledgeDir: string;
   /** Reload when files under knowledgeDir change. Default true. */
   watch: boolean;
-  /** Where the database (status updates, audit) lives. Default ./data. */
+  /** Where the database (status updates, audit, digests) lives. Default ./data. */
   dataDir: string;
+  /** Time zone of digest schedules. Default Asia/Ho_Chi_Minh. */
+  timezone: string;
   logLevel: (typeof LOG_LEVELS)[number];
   pageSize: number;
   telegram?: TelegramConfig;
@@ -101,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: e.KNOWLEDGE_DIR,
     watch: e.KNOWLEDGE_WATCH === 'true',
     dataDir: e.DATA_DIR,
+    timezone: e.DIGEST_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     pageSize: e.ANSWER_PAGE_SIZE,
     ...(e.TELEGRAM_BOT_TOKEN

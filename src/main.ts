@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import { runConsoleChat } from '../adapters/console/chat.ts';
 import { createAdmin, type Admin } from './admin/admin.ts';
+import { createDigestScheduler } from './digest/scheduler.ts';
 import type { StatusOverlay } from './answer/types.ts';
 import { openState, type State } from './state/index.ts';
 import { overlayOf } from './state/status-log.ts';
@@ -48,13 +49,13 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
     state.close();
     return 2;
   }
-  const admin = createAdmin(store, state);
+  const admin = createAdmin(store, state, { timezone: config.timezone });
   // Admins edit files and the bot picks them up: on save (unless KNOWLEDGE_WATCH=false) and on SIGHUP.
   const watcher = config.watch ? watchKnowledge(config.knowledgeDir, () => void reloadAndLog(store, log, 'watch')) : undefined;
   const onHup = () => void reloadAndLog(store, log, 'SIGHUP');
   process.on('SIGHUP', onHup);
   try {
-    return await run(config, log, store, admin);
+    return await run(config, log, store, admin, state);
   } finally {
     watcher?.close();
     process.off('SIGHUP', onHup);
@@ -62,7 +63,7 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
   }
 }
 
-async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin): Promise<number> {
+async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State): Promise<number> {
   if (!config.telegram && !config.slack) {
     await runConsoleChat({ engine: () => store.engine(), input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
     return 0;
@@ -80,9 +81,35 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // Both platforms run side by side when both are configured.
-  if (config.telegram) runtimes.push(await startTelegram({ config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize }, { signal: aborter.signal }));
-  if (config.slack) runtimes.push(await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }));
+  let telegram: Awaited<ReturnType<typeof startTelegram>> | undefined;
+  let slack: Awaited<ReturnType<typeof startSlack>> | undefined;
+  // A platform that cannot start (its port taken, its token refused) stops the one already started,
+  // so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
+  try {
+    telegram = config.telegram ? await startTelegram({ config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize }, { signal: aborter.signal }) : undefined;
+    slack = config.slack ? await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal }) : undefined;
+  } catch (err) {
+    aborter.abort();
+    await telegram?.stop();
+    log.fatal({ err }, `could not start: ${err instanceof Error ? err.message : String(err)}; stopped what had started`);
+    return 2;
+  }
+  runtimes.push(...[telegram, slack].filter((r) => r !== undefined));
+  const digests = createDigestScheduler({
+    db: state.db,
+    store,
+    overlay: overlayOf(state.statusLog),
+    timezone: config.timezone,
+    deliver: async (platform, chatId, message) => {
+      const runtime = platform === 'telegram' ? telegram : platform === 'slack' ? slack : undefined;
+      if (!runtime) throw new Error(`no ${platform} adapter is running`);
+      await runtime.deliverDigest(chatId, message);
+    },
+    onError: (err, s) => log.error({ err, platform: s.platform, chatId: s.chatId }, 'digest: delivery failed; will retry'),
+  });
+  digests.start();
   await stopped;
+  digests.stop();
   log.info('stopped');
   return 0;
 }

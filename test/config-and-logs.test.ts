@@ -7,7 +7,7 @@ const TOKEN = '123456:AAbbCCddEEffGGhhIIjjKKllMMnn';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ knowledgeDir: './knowledge', watch: true, dataDir: './data', logLevel: 'info', pageSize: 8 });
+    expect(loadConfig({})).toEqual({ knowledgeDir: './knowledge', watch: true, dataDir: './data', timezone: 'Asia/Ho_Chi_Minh', logLevel: 'info', pageSize: 8 });
   });
 
   it('reads the Telegram settings, admins as numeric ids', () => {

@@ -30,7 +30,7 @@ interface Asked {
 }
 
 /** Bolt logs through pino, so its lines are JSON on stderr and go through the same redaction. */
-function boltLogger(log: Logger): BoltLogger {
+export function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   return {
     debug: (...m: unknown[]) => log.debug({ bolt: true }, m.map(String).join(' ')),
@@ -62,11 +62,18 @@ class SeenEvents {
 // (with [^>]* that was quadratic: 40,000 characters held the event loop for most of a second).
 const mentionPattern = /<@[A-Z0-9]+(\|[^<>]*)?>/g;
 
-export function createSlackApp(deps: SlackDeps): App {
+/** Who the bot is, from auth.test: given, Bolt does not call auth.test itself. */
+export interface SlackIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
   const { config, store, log, pageSize } = deps;
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const app = new App({
     token: config.botToken,
+    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
     logger: boltLogger(log),
     clientOptions,
     // Socket Mode's own client reads its options from here.
@@ -133,13 +140,15 @@ export function createSlackApp(deps: SlackDeps): App {
     switch (sub.toLowerCase()) {
       case 'reload':
       case 'update':
-      case 'audit': {
+      case 'audit':
+      case 'digest': {
         if (!isAdmin(command.user_id)) {
           await respond({ response_type: 'ephemeral', text: refuse(command.user_id, sub.toLowerCase()) });
           return;
         }
         const who = whoIs(command.user_id, command.user_name);
-        const reply = sub.toLowerCase() === 'reload' ? (await admin.reload(who)).reply : sub.toLowerCase() === 'update' ? admin.update(who, arg) : admin.audit();
+        const action = sub.toLowerCase();
+        const reply = action === 'reload' ? (await admin.reload(who)).reply : action === 'update' ? admin.update(who, arg) : action === 'digest' ? admin.digest(who, command.channel_id, arg) : admin.audit();
         log.info({ audit: sub.toLowerCase(), ok: reply.ok, userId: command.user_id }, `slack: ${sub.toLowerCase()}`);
         await respond({ response_type: 'ephemeral', text: adminMrkdwn(reply) });
         return;

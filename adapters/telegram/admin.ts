@@ -45,6 +45,7 @@ export function registerAdmin(bot: Bot, deps: AdminDeps): void {
   adminCommand(bot, deps, 'reload', async (ctx) => (await deps.admin.reload(whoOf(ctx))).reply);
   adminCommand(bot, deps, 'capnhat', async (ctx) => deps.admin.update(whoOf(ctx), ctx.match));
   adminCommand(bot, deps, 'audit', async () => deps.admin.audit());
+  adminCommand(bot, deps, 'digest', async (ctx) => deps.admin.digest(whoOf(ctx), String(ctx.chat?.id), ctx.match));
   // The history of a status is not secret: anyone may read it.
   bot.command('lichsu', async (ctx) => {
     const arg = ctx.match.trim();

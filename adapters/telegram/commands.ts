@@ -55,6 +55,7 @@ export const ADMIN_COMMANDS = [
   { name: 'reload', description: { vi: 'Nạp lại dữ liệu (quản trị viên)', en: 'Reload the knowledge (admins)' } },
   { name: 'capnhat', description: { vi: 'Cập nhật trạng thái: /capnhat C12 done ghi chú (quản trị viên)', en: 'Update a status: /capnhat C12 done note (admins)' } },
   { name: 'audit', description: { vi: 'Nhật ký quản trị (quản trị viên)', en: 'Admin audit trail (admins)' } },
+  { name: 'digest', description: { vi: 'Bản tin định kỳ: /digest weekly mon 08:00 | off (quản trị viên)', en: 'Scheduled digest: /digest weekly mon 08:00 | off (admins)' } },
 ] as const;
 
 /** The lists for setMyCommands: one per language, English the default. */

@@ -5,7 +5,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import { createTelegramBot, type TelegramDeps } from './bot.ts';
+import type { DigestMessage } from '../../src/digest/scheduler.ts';
 import { commandMenus } from './commands.ts';
+import { escape, splitMessages } from './render.ts';
 import { startPolling, type Polling } from './polling.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -16,6 +18,8 @@ export interface TelegramRuntime {
   port?: number;
   /** Stops taking updates, lets those in flight finish, then resolves. */
   stop(): Promise<void>;
+  /** Sends a scheduled digest to a chat. */
+  deliverDigest(chatId: string, message: DigestMessage): Promise<void>;
 }
 
 export interface StartOptions {
@@ -25,6 +29,8 @@ export interface StartOptions {
   retryMs?: number;
   /** Long-poll timeout in seconds. Default 30. */
   pollTimeoutSeconds?: number;
+  /** How long a stop waits for updates in flight and for the final confirmation, in ms. Default 30,000. */
+  stopTimeoutMs?: number;
 }
 
 async function initWithRetry(bot: Bot, log: Logger, stopped: () => boolean, firstWaitMs: number): Promise<boolean> {
@@ -61,7 +67,12 @@ export async function startTelegram(deps: TelegramDeps, options: StartOptions = 
   let server: Server | undefined;
 
   const ready = await initWithRetry(bot, log, () => stopped, options.retryMs ?? 1000);
-  if (!ready) return { bot, stop: async () => undefined };
+  const deliverDigest = async (chatId: string, message: DigestMessage) => {
+    for (const part of splitMessages([`<b>${escape(message.title)}</b>`, ...message.lines.map((l) => `• ${escape(l)}`)])) {
+      await bot.api.sendMessage(chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    }
+  };
+  if (!ready) return { bot, stop: async () => undefined, deliverDigest };
   // From here on, flood waits (429, honouring retry_after) and 5xx answers are retried, not
   // surfaced. Installed after start-up so that an unreachable API at start is our own, logged retry.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
@@ -79,12 +90,23 @@ export async function startTelegram(deps: TelegramDeps, options: StartOptions = 
       }
       void handle(req, res);
     });
-    await new Promise<void>((resolve) => server?.listen(port, resolve));
+    // A port already in use is a start-up failure to report (exit 2), not an uncaught 'error' event.
+    await new Promise<void>((resolve, reject) => {
+      server?.once('error', reject);
+      server?.listen(port, () => {
+        server?.off('error', reject);
+        resolve();
+      });
+    });
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     log.info({ url, port }, 'telegram: webhook set');
   } else {
     await bot.api.deleteWebhook();
-    polling = startPolling(bot, log, { allowedUpdates: ALLOWED_UPDATES, ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}) });
+    polling = startPolling(bot, log, {
+      allowedUpdates: ALLOWED_UPDATES,
+      ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}),
+      ...(options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {}),
+    });
     log.info({ username: bot.botInfo.username }, 'telegram: long polling');
   }
 
@@ -92,6 +114,7 @@ export async function startTelegram(deps: TelegramDeps, options: StartOptions = 
   return {
     bot,
     ...(address && typeof address === 'object' ? { port: address.port } : {}),
+    deliverDigest,
     async stop() {
       stopped = true;
       if (polling) await polling.stop();

@@ -6,7 +6,11 @@ import type { Status } from '../knowledge/schema.ts';
 import { reloadLines } from '../knowledge/reload-report.ts';
 import type { KnowledgeStore, ReloadOutcome } from '../knowledge/store.ts';
 import type { State } from '../state/index.ts';
-import { effectiveStatus, parseStatus } from '../state/status-log.ts';
+import { Cron } from 'croner';
+import { snapshot } from '../digest/digest.ts';
+import { parseSchedule } from '../digest/schedule.ts';
+import { createSubscriptions } from '../digest/subscriptions.ts';
+import { effectiveStatus, overlayOf, parseStatus } from '../state/status-log.ts';
 
 export interface Who {
   platform: 'telegram' | 'slack';
@@ -28,11 +32,19 @@ export interface Admin {
   update(who: Who, args: string): AdminReply;
   history(args: string): AdminReply;
   audit(): AdminReply;
+  /** Subscribes a chat to digests ("weekly mon 08:00", "daily 08:00"), or stops them ("off"). */
+  digest(who: Who, chatId: string, args: string): AdminReply;
 }
+
+/** Digests run in this time zone unless DIGEST_TIMEZONE says otherwise. */
+export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 
 const USAGE = 'Cú pháp / usage: <mã> <trạng thái> <ghi chú> — ví dụ C12 done đã khởi công 5/2024. Trạng thái: pending (chờ), in_progress (đang), done (xong), dropped (hủy).';
 
-export function createAdmin(store: KnowledgeStore, state: State): Admin {
+export function createAdmin(store: KnowledgeStore, state: State, options: { timezone?: string; now?: () => Date } = {}): Admin {
+  const timezone = options.timezone ?? DEFAULT_TIMEZONE;
+  const now = options.now ?? (() => new Date());
+  const subscriptions = createSubscriptions(state.db);
   /** "C12" or "bg-tn-2023/C12" → the commitment or result it names, or why not. */
   function resolve(idText: string): { agreement: string; item: string; fileStatus: Status } | string {
     const [agreementId, itemId] = idText.includes('/') ? idText.split('/', 2) : [undefined, idText];
@@ -100,6 +112,22 @@ export function createAdmin(store: KnowledgeStore, state: State): Admin {
         title: `Lịch sử ${target.item} (${list.length}):`,
         lines: [fromFile, ...list.map((u) => `${u.at.slice(0, 16).replace('T', ' ')} · ${u.status} · ${u.userName} (${u.platform}) · ${u.note}`)],
       };
+    },
+
+    digest(who, chatId, args) {
+      const text = args.trim();
+      if (/^(off|tat|tắt|stop|huy|hủy)$/i.test(text)) {
+        const removed = subscriptions.remove(who.platform, chatId);
+        record(who, 'digest', `${chatId}: off`, 'ok');
+        return { ok: true, title: removed ? 'Đã tắt bản tin cho cuộc trò chuyện này. / Digests stopped here.' : 'Cuộc trò chuyện này chưa đăng ký bản tin. / No digest was set up here.', lines: [] };
+      }
+      const schedule = parseSchedule(text);
+      if (!schedule) return { ok: false, title: 'Cú pháp / usage: weekly mon 08:00 · daily 08:00 · off', lines: [] };
+      const at = now().toISOString();
+      subscriptions.set({ platform: who.platform, chatId, schedule: schedule.text, cron: schedule.cron, createdBy: who.userId, createdAt: at }, snapshot(store.engine(), overlayOf(state.statusLog)));
+      record(who, 'digest', `${chatId}: ${schedule.text}`, 'ok');
+      const next = new Cron(schedule.cron, { timezone, paused: true }).nextRun(new Date(at));
+      return { ok: true, title: `✅ Bản tin ${schedule.text} (${timezone}). / Digest set.`, lines: next ? [`Bản tin tới / next: ${next.toLocaleString('vi-VN', { timeZone: timezone })}`] : [] };
     },
 
     audit() {

@@ -32,6 +32,18 @@ const MIGRATIONS = [
      detail TEXT NOT NULL,
      outcome TEXT NOT NULL
    );`,
+  `CREATE TABLE digest_subscriptions (
+     platform TEXT NOT NULL,
+     chat_id TEXT NOT NULL,
+     schedule TEXT NOT NULL,
+     cron TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_sent_at TEXT,
+     -- statuses at the last digest, as JSON {"agreement/item": "status"}, to report changes since
+     last_snapshot TEXT NOT NULL DEFAULT '{}',
+     PRIMARY KEY (platform, chat_id)
+   );`,
 ];
 
 export class StateError extends Error {
