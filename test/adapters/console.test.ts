@@ -14,7 +14,8 @@ async function chat(lines: string[], interactive = false): Promise<{ out: string
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
-  output.on('data', (d: Buffer) => (out += d.toString()));
+  output.setEncoding('utf8');
+  output.on('data', (d: string) => (out += d));
   const done = runConsoleChat({ engine: () => engine, input, output, interactive });
   input.end(lines.map((l) => `${l}\n`).join(''));
   const answered = await done;

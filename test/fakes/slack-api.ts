@@ -109,7 +109,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const server: Server = createServer((req, res) => {
     let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
+    // Decode as a stream: a UTF-8 character can straddle two chunks.
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (raw += d));
     req.on('end', () => {
       const url = req.url ?? '/';
       const payload = parseBody(raw, req.headers['content-type']);

@@ -156,7 +156,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
 
   const server: Server = createServer((req, res) => {
     let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
+    // Decode as a stream: a UTF-8 character can straddle two chunks.
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (body += d));
     req.on('end', () => {
       const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
       if (download && download[1] === token) {

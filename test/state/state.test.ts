@@ -28,7 +28,7 @@ describe('state database', () => {
     expect(again.statusLog.history('bg-tn-2023', 'C12').map((u) => u.status)).toEqual(['done', 'in_progress']);
     expect(again.statusLog.latest().get('bg-tn-2023/C12')).toMatchObject({ status: 'in_progress', at: '2024-05-12T03:00:00.000Z', userName: 'Admin' });
     expect(again.audit.recent()).toEqual([expect.objectContaining({ action: 'update C12', outcome: 'ok' })]);
-    expect(again.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(2);
     again.close();
   });
 
