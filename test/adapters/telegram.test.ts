@@ -164,6 +164,14 @@ describe('Telegram bot (long polling)', () => {
     expect(sentTo(5005)[1]?.payload.text).toContain('Kép - Lưu Xá');
   });
 
+  it('asks a user who sends too much, too fast, to slow down', async () => {
+    const ids = Array.from({ length: 8 }, () => fake.text('C18', { fromId: 6100 }).updateId);
+    await fake.confirmed(ids.at(-1) as number);
+    const texts = sentTo(6100).map((c) => String(c.payload.text));
+    expect(texts.filter((t) => t.includes('Kép - Lưu Xá'))).toHaveLength(6);
+    expect(texts.filter((t) => /hỏi nhanh quá/.test(t)).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('reloads for an admin, and politely refuses anyone else without changing anything', async () => {
     const before = store.engine();
     const refused = fake.text('/reload', { fromId: 6006, entities: [{ type: 'bot_command', offset: 0, length: 7 }] });

@@ -140,3 +140,28 @@ describe('ask --batch over the evaluation set', () => {
     });
   });
 });
+
+describe('start with Telegram configured', () => {
+  it('runs the bot against the Bot API and exits 0 on SIGTERM after finishing', async () => {
+    const { startFakeTelegram } = await import('../fakes/telegram-api.ts');
+    const fake = await startFakeTelegram();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'start'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), DATA_DIR: join(tmpdir(), `mou-cli-tg-${process.pid}`), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, KNOWLEDGE_WATCH: 'false', LOG_LEVEL: 'info' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { updateId } = fake.text('C18', { fromId: 321 });
+    await fake.confirmed(updateId);
+    expect(fake.of('sendMessage').find((c) => c.payload.chat_id === 321)?.payload.text).toContain('Kép - Lưu Xá');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('stopping');
+    // The token never reaches the log.
+    expect(stderr).not.toContain(fake.token);
+    await fake.close();
+  });
+});
+
