@@ -2,19 +2,19 @@
 // tokens are set, side by side; with no platform token configured, the console chat is the default.
 import type { Logger } from 'pino';
 import { runConsoleChat } from '../adapters/console/chat.ts';
-import { createAdmin, type Admin } from './admin/admin.ts';
-import { createDigestScheduler } from './digest/scheduler.ts';
-import type { StatusOverlay } from './answer/types.ts';
-import { openState, type State } from './state/index.ts';
-import { overlayOf } from './state/status-log.ts';
 import { startSlack } from '../adapters/slack/run.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
+import { createAdmin, type Admin } from './admin/admin.ts';
+import type { StatusOverlay } from './answer/types.ts';
 import type { Config } from './config.ts';
-import { loadKnowledge } from './knowledge/load.ts';
+import { createDigestScheduler } from './digest/scheduler.ts';
 import { changeLines } from './knowledge/diff.ts';
+import { loadKnowledge } from './knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
-import { watchKnowledge } from './knowledge/watch.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
+import { watchKnowledge } from './knowledge/watch.ts';
+import { openState, type State } from './state/index.ts';
+import { overlayOf } from './state/status-log.ts';
 
 /** Loads the knowledge, or logs why not. Nothing starts on invalid knowledge. */
 async function openStore(config: Config, log: Logger, overlay: StatusOverlay): Promise<KnowledgeStore | undefined> {

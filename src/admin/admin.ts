@@ -1,15 +1,15 @@
 // Admin actions, platform-neutral: reload, status updates, history and the audit trail. Each
 // adapter checks the user id against its admin list, calls these, and renders the plain lines.
 // Every action, and every refusal, is written to the audit trail.
+import { Cron } from 'croner';
 import { formatDate } from '../answer/i18n.ts';
+import { snapshot } from '../digest/digest.ts';
+import { parseSchedule } from '../digest/schedule.ts';
+import { createSubscriptions } from '../digest/subscriptions.ts';
 import type { Status } from '../knowledge/schema.ts';
 import { reloadLines } from '../knowledge/reload-report.ts';
 import type { KnowledgeStore, ReloadOutcome } from '../knowledge/store.ts';
 import type { State } from '../state/index.ts';
-import { Cron } from 'croner';
-import { snapshot } from '../digest/digest.ts';
-import { parseSchedule } from '../digest/schedule.ts';
-import { createSubscriptions } from '../digest/subscriptions.ts';
 import { effectiveStatus, overlayOf, parseStatus } from '../state/status-log.ts';
 
 export interface Who {
