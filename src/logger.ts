@@ -21,7 +21,10 @@ function scrubber(secrets: readonly string[]): (value: unknown, depth?: number) 
       copy.stack = scrubText(value.stack ?? '');
       return copy;
     }
-    if (value && typeof value === 'object' && depth < 4) {
+    // Deep enough for any log line we write; past that, the value is dropped rather than risked.
+    if (depth >= 8) return '[too deep]';
+    if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+    if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
     }
     return value;

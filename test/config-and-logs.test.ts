@@ -52,9 +52,11 @@ describe('createLogger', () => {
     const log = createLogger('trace', { secrets: [TOKEN], destination });
     log.debug({ token: 'x-token-field', config: { telegram: { token: TOKEN } } }, `calling https://api.telegram.org/bot${TOKEN}/getMe`);
     log.error({ err: new Error(`request to /bot${TOKEN}/sendMessage failed`) }, 'failed');
-    log.trace({ url: `https://api.telegram.org/bot${TOKEN}/getUpdates` }, 'poll');
+    log.trace({ url: `https://api.telegram.org/bot${TOKEN}/getUpdates`, errors: [`a/${TOKEN}`, 'b'] }, 'poll');
     const all = lines.join('');
     expect(lines).toHaveLength(3);
+    // Arrays stay arrays.
+    expect(JSON.parse(lines[2] as string).errors).toEqual(['a/[redacted]', 'b']);
     expect(all).not.toContain(TOKEN);
     expect(all).not.toContain('x-token-field');
     expect(all).toContain('[redacted]');

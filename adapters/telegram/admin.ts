@@ -4,7 +4,7 @@
 import type { Bot, Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Admin, AdminReply, Who } from '../../src/admin/admin.ts';
-import { escape } from './render.ts';
+import { escape, splitMessages } from './render.ts';
 
 export interface AdminDeps {
   adminIds: ReadonlySet<number>;
@@ -14,7 +14,9 @@ export interface AdminDeps {
 
 /** An admin reply as Telegram HTML: a bold title and one code line per detail. */
 export function adminHtml(r: AdminReply): string {
-  return [`<b>${escape(r.title)}</b>`, ...r.lines.map((l) => `• <code>${escape(l)}</code>`)].join('\n').slice(0, 4096);
+  // The first message's worth, split at a line boundary: a plain cut can end inside a tag or an
+  // entity, and Telegram then rejects the whole message.
+  return splitMessages([`<b>${escape(r.title)}</b>`, ...r.lines.map((l) => `• <code>${escape(l)}</code>`)])[0] ?? '';
 }
 
 export function isAdmin(ctx: Context, adminIds: ReadonlySet<number>): boolean {

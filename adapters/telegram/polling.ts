@@ -57,8 +57,11 @@ export class UpdateLedger {
     });
   }
 
-  async drained(): Promise<void> {
-    while (this.inFlight.size > 0) await this.settle(1000);
+  /** Resolves when nothing is in flight, or after `ms` (default: no limit); true if drained. */
+  async drained(ms = Infinity): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (this.inFlight.size > 0 && Date.now() < deadline) await this.settle(Math.min(1000, deadline - Date.now()));
+    return this.inFlight.size === 0;
   }
 }
 
@@ -68,6 +71,12 @@ export interface PollingOptions {
   concurrency?: number;
   /** getUpdates long-poll timeout in seconds. Default 30. */
   timeoutSeconds?: number;
+  /**
+   * How long a stop waits for the updates in flight, and then for the call that confirms them, in
+   * ms. Default 30,000. Without a bound, a stop during a Bot API outage never ends: auto-retry
+   * retries a failed connection forever. Updates left unconfirmed are sent again after a restart.
+   */
+  stopTimeoutMs?: number;
 }
 
 export interface Polling {
@@ -124,11 +133,12 @@ export function startPolling(bot: Bot, log: Logger, options: PollingOptions): Po
   return {
     task: () => runner.task(),
     async stop() {
+      const limit = options.stopTimeoutMs ?? 30_000;
       await runner.stop();
-      await ledger.drained();
+      if (!(await ledger.drained(limit))) log.warn({ inFlight: ledger.busy }, 'telegram: updates still in flight at stop; they will be sent again after restart');
       // Confirm what was handled, so a restart neither repeats nor loses an update.
       try {
-        await bot.api.getUpdates({ offset: ledger.safeOffset(), limit: 1, timeout: 0 });
+        await bot.api.getUpdates({ offset: ledger.safeOffset(), limit: 1, timeout: 0 }, AbortSignal.timeout(limit) as Parameters<typeof bot.api.getUpdates>[1]);
       } catch (err) {
         log.warn({ err }, 'telegram: could not confirm the last updates; they may be answered again after restart');
       }

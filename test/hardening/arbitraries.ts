@@ -34,7 +34,7 @@ export function hostileText(maxLength = 400): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS.filter((f) => !/^[\ud800-\udfff]$/.test(f))), { minLength: 1, maxLength: 40 }).map((xs) => xs.join('')) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength }) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('&', '<', '>', '😀', 'Đường <i>dài</i> & rất dài. ', '<!channel> '), fc.integer({ min: 300, max: 1500 })).map(([s, n]) => s.repeat(n)) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('&', '<', '>', '😀', 'Đường <i>dài</i> & rất dài. ', '<!channel> '), fc.integer({ min: 300, max: 900 })).map(([s, n]) => s.repeat(n)) },
   );
 }
 
@@ -84,7 +84,7 @@ export function hostileAnswer(): fc.Arbitrary<Answer> {
       lang: fc.constantFrom('vi', 'en' as const),
       question: t,
       headline: t,
-      items: fc.array(item(t), { maxLength: 12 }),
+      items: fc.array(item(t), { maxLength: 8 }),
       generalRoles: fc.array(role(t), { maxLength: 4 }),
       page: fc.record({ index: fc.integer({ min: 1, max: 5 }), size: fc.constant(8), total: fc.integer({ min: 1, max: 40 }), pages: fc.integer({ min: 1, max: 5 }) }),
       notes: fc.array(t, { maxLength: 3 }),

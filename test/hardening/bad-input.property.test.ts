@@ -61,7 +61,7 @@ describe('ask() on any input', () => {
         // ask() turns an exception into an apology; the property is that none happens at all.
         expect(errors).toEqual([]);
       }),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 

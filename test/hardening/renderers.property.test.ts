@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../../adapters/console/chat.ts';
+import { adminMrkdwn } from '../../adapters/slack/admin-text.ts';
+import { adminHtml } from '../../adapters/telegram/admin.ts';
 import { renderSlack } from '../../adapters/slack/render.ts';
 import { homeView } from '../../adapters/slack/home.ts';
 import { renderTelegram, splitMessages, itemLines } from '../../adapters/telegram/render.ts';
@@ -15,7 +17,7 @@ import type { Answer, AskOptions } from '../../src/answer/types.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 import { shippedEngine, shippedKnowledge } from '../helpers.ts';
 import { hostileAnswer, hostileInput, hostileText, withTexts } from './arbitraries.ts';
-import { slackProblems, telegramProblem, TERMINAL_CONTROL } from './validators.ts';
+import { slackProblems, slackTextProblem, telegramProblem, TERMINAL_CONTROL } from './validators.ts';
 
 let engine: Engine;
 let knowledge: Knowledge;
@@ -55,7 +57,7 @@ describe('renderers, for any answer', () => {
         expect(parts.length).toBeGreaterThan(0);
         for (const [i, part] of parts.entries()) expect(telegramProblem(part), `part ${i} of ${parts.length}`).toBeUndefined();
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -64,7 +66,7 @@ describe('renderers, for any answer', () => {
       fc.property(hostileAnswer(), (a) => {
         for (const item of a.items) expect(telegramProblem(splitMessages(itemLines(item, a.lang, 'full'))[0] ?? '')).toBeUndefined();
       }),
-      { numRuns: 200 },
+      { numRuns: 80 },
     );
   });
 
@@ -74,7 +76,17 @@ describe('renderers, for any answer', () => {
         const m = renderSlack(a, withActions ? actionsFor(a) : {});
         expect(slackProblems(m)).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
+    );
+  });
+
+  it('admin replies (reload reports, audit trail, status updates) keep the same promises on both platforms', () => {
+    fc.assert(
+      fc.property(fc.record({ ok: fc.boolean(), title: hostileText(), lines: fc.array(hostileText(), { maxLength: 30 }) }), (r) => {
+        expect(telegramProblem(adminHtml(r))).toBeUndefined();
+        expect(slackTextProblem('admin reply', adminMrkdwn(r), 3000)).toBeUndefined();
+      }),
+      { numRuns: 80 },
     );
   });
 
@@ -83,7 +95,7 @@ describe('renderers, for any answer', () => {
       fc.property(hostileAnswer(), (a) => {
         expect(renderText(a)).not.toMatch(TERMINAL_CONTROL);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
@@ -94,7 +106,7 @@ describe('renderers, for any question', () => {
       fc.property(hostileInput(2000), fc.constantFrom<AskOptions>({}, { as: 'who' }, { as: 'search', lang: 'en' }, { as: 'pending' }), (q, opts) => {
         checkAll(engine.ask(q, opts));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
@@ -108,7 +120,7 @@ describe('renderers, for any knowledge text', () => {
         // The App Home view is built from knowledge directly.
         expect(slackProblems({ text: 'home', blocks: homeView(hostile, true).blocks as Parameters<typeof slackProblems>[0]['blocks'] })).toEqual([]);
       }),
-      { numRuns: 12 },
+      { numRuns: 6 },
     );
   });
 

@@ -34,7 +34,7 @@ export function telegramProblem(html: string, limit = 4096): string | undefined 
 }
 
 /** Problems with text Slack parses as mrkdwn (or plain_text, which treats &, < and > the same way). */
-function slackTextProblem(where: string, text: unknown, max: number): string | undefined {
+export function slackTextProblem(where: string, text: unknown, max: number): string | undefined {
   if (typeof text !== 'string') return `${where}: no text`;
   if (text.length === 0) return `${where}: empty text`;
   if (text.length > max) return `${where}: ${text.length} characters, over ${max}`;
