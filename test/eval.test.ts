@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.ts';
+import { compare, comparisonMarkdown, formatComparison, rows, type Comparison } from '../src/eval/compare.ts';
 import { evaluate, rate, readEvalSet, type EvalReport } from '../src/eval/evaluate.ts';
 import { ROOT, shippedEngine } from './helpers.ts';
 
@@ -51,5 +52,37 @@ describe('held-out set (test/eval/holdout.jsonl)', () => {
   // One negative, "nhà ở xã hội" (social housing), still matches "xã hội" in line 12; see README.
   it('passes ≥ 95% of its negatives', () => {
     expect(rate(r.byCat.get('negative') ?? { pass: 0, total: 1 }), failures(r, (cat) => cat === 'negative').join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+// The baseline of `npm run eval` and `npm run bench`: MiniSearch with default options over the same
+// documents. It must really run (answer some questions right), and our engine must stay well above it.
+describe('baseline scorer (src/eval/baseline.ts)', () => {
+  let c: Comparison;
+  beforeAll(() => {
+    c = compare(engine, join(ROOT, 'test/eval/questions.jsonl'));
+  });
+  it('scores the same questions and gets some right, so the comparison is real', () => {
+    expect(c.baseline.overall.total).toBe(c.ours.overall.total);
+    expect(c.baseline.overall.pass).toBeGreaterThan(c.baseline.overall.total * 0.2);
+    expect(c.baseline.verdicts.some((v) => v.answer.items.length > 0)).toBe(true);
+  });
+  it('scores below ours overall, on negatives, without diacritics and on Unicode variants', () => {
+    expect(rate(c.baseline.overall)).toBeLessThan(rate(c.ours.overall) - 0.2);
+    const r = rows(c);
+    for (const label of ['negative']) {
+      const row = r.byCat.find((x) => x.label === label);
+      expect(row && rate(row.baseline) < rate(row.ours), label).toBe(true);
+    }
+    for (const label of ['nodiac (no diacritics)', 'Unicode variant (nfd + tone)']) {
+      const row = r.byStyle.find((x) => x.label === label);
+      expect(row && rate(row.baseline) < rate(row.ours), label).toBe(true);
+    }
+  });
+  it('prints both columns, by category and by style', () => {
+    const text = formatComparison(c, false);
+    expect(text).toMatch(/overall\s+100\.0% {2}326\/326\s+\d+\.\d% +\d+\/326/);
+    expect(text).toContain('Unicode variant (nfd + tone)');
+    expect(comparisonMarkdown(c)).toContain('| **overall** |');
   });
 });

@@ -6,6 +6,7 @@ import { createSearchIndex, type SearchIndex } from '../search/index.ts';
 import { cleanInput } from '../text/normalize.ts';
 import { detectIntent, type Detected } from './intents.ts';
 import { detectLang } from './lang.ts';
+import { itemIndex } from './item-index.ts';
 import { peopleIndex, prepare } from './match-index.ts';
 import type { Answer, AskAs, AskOptions, StatusOverlay } from './types.ts';
 import { fileStatus } from './views.ts';
@@ -75,6 +76,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   // Name, title and body matching data: built now, so the first question does not wait for it.
   prepare(knowledge, analyzer);
   peopleIndex(knowledge);
+  itemIndex(knowledge);
   const now = options.now ?? (() => new Date());
 
   /** Answers any string. A bug in a handler becomes a plain apology, never an exception for the adapter to catch. */

@@ -8,8 +8,9 @@ import type { Context } from './engine.ts';
 import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
 import type { AgreementFocus } from './intents.ts';
 import { findAreas, findBodies, findPeople, findTitles, leftoverForTitles, nameSyllables, unitsCovered, type PersonMatch } from './match.ts';
+import { itemIndex } from './item-index.ts';
 import { agreementOf, asksForAll, bodyNames, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
-import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
+import type { Answer, AnswerItem, Intent, Lang, Page, RoleView } from './types.ts';
 import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, pick, resultItem, roleView, signedWhen } from './views.ts';
 
 type Base = Pick<Answer, 'question' | 'lang'>;
@@ -42,20 +43,39 @@ export function answerHelp(ctx: Context, question: string, lang: Lang, why: 'ask
       : why === 'empty'
         ? t(lang, 'Bạn chưa nhập câu hỏi. Hãy thử một trong các câu sau.', 'You did not ask anything yet. Try one of these.')
         : t(lang, 'Tôi không đọc được câu hỏi này. Hãy hỏi bằng chữ, ví dụ như sau.', 'I could not read a question in that. Ask in words, for example:');
-  const agreements = ctx.knowledge.agreements.map((a) => agreementItem(a, lang));
-  return answer(base, 'help', why === 'asked', headline, why === 'asked' ? agreements : [], { suggestions: EXAMPLES[lang] });
+  if (why !== 'asked') return answer(base, 'help', false, headline, [], { suggestions: EXAMPLES[lang] });
+  // The agreements we answer from: a long list with many agreements, so paged, and built per page.
+  const { items, page } = paged(ctx, ctx.knowledge.agreements);
+  return answer(base, 'help', true, headline, items.map((a) => agreementItem(a, lang)), { suggestions: EXAMPLES[lang], ...(page ? { page } : {}) });
+}
+
+type ClauseRef = { agreement: string; id: string; type: ItemType };
+
+// Id → where it exists, in agreement order: built once per Knowledge, not scanned per question.
+const clauseIds = new WeakMap<Knowledge, Map<string, ClauseRef[]>>();
+
+function clauseIndex(k: Knowledge): Map<string, ClauseRef[]> {
+  let index = clauseIds.get(k);
+  if (index) return index;
+  index = new Map();
+  for (const a of k.agreements) {
+    // A commitment wins over a result or fact of the same id, as it always has.
+    const here = new Map<string, ItemType>();
+    for (const f of a.facts) here.set(f.id, 'fact');
+    for (const r of a.results) here.set(r.id, 'result');
+    for (const c of a.commitments) here.set(c.id, 'commitment');
+    for (const [id, type] of here) index.set(id, [...(index.get(id) ?? []), { agreement: a.id, id, type }]);
+  }
+  clauseIds.set(k, index);
+  return index;
 }
 
 /** Ids like "C18", "c 18" or "R2" that exist in some agreement. */
-export function findClauseIds(k: Knowledge, question: string): { agreement: string; id: string; type: ItemType }[] {
-  const out: { agreement: string; id: string; type: ItemType }[] = [];
+export function findClauseIds(k: Knowledge, question: string): ClauseRef[] {
+  const out: ClauseRef[] = [];
   for (const m of question.matchAll(/(?<![\p{L}\p{N}])([CRF])\s?-?(\d{1,4})(?![\p{L}\p{N}])/giu)) {
     const id = `${(m[1] as string).toUpperCase()}${m[2] as string}`;
-    for (const a of k.agreements) {
-      if (a.commitments.some((c) => c.id === id)) out.push({ agreement: a.id, id, type: 'commitment' });
-      else if (a.results.some((r) => r.id === id)) out.push({ agreement: a.id, id, type: 'result' });
-      else if (a.facts.some((f) => f.id === id)) out.push({ agreement: a.id, id, type: 'fact' });
-    }
+    for (const ref of clauseIndex(k).get(id) ?? []) out.push({ ...ref });
   }
   return out;
 }
@@ -69,102 +89,186 @@ function generalRoles(ctx: Context, agreements: Iterable<string>, lang: Lang, pa
   return out;
 }
 
+/** What the status notes need of an item: built or not (see `Listed`). */
+interface StatusRef {
+  type: AnswerItem['type'];
+  agreement: string;
+  status?: { status: Status; update?: unknown };
+}
+
 /** "As of" and "period ended" caveats for any answer that reports statuses. */
-function statusNotes(ctx: Context, items: AnswerItem[], lang: Lang): string[] {
+function statusNotes(ctx: Context, items: readonly StatusRef[], lang: Lang): string[] {
   const notes: string[] = [];
-  const byAgreement = new Set(items.filter((i) => i.type === 'commitment' || i.type === 'result').map((i) => i.agreement));
-  for (const id of byAgreement) {
+  // One pass over the items (a list may hold every commitment of every agreement), agreements in first-seen order.
+  const byAgreement = new Map<string, { updated: number; pending: boolean }>();
+  let lastId: string | undefined;
+  let lastSeen: { updated: number; pending: boolean } | undefined;
+  for (const i of items) {
+    if (i.type !== 'commitment' && i.type !== 'result') continue;
+    // Lists run agreement by agreement: the previous item's agreement is usually this one's.
+    let seen = lastId === i.agreement ? lastSeen : byAgreement.get(i.agreement);
+    if (!seen) byAgreement.set(i.agreement, (seen = { updated: 0, pending: false }));
+    lastId = i.agreement;
+    lastSeen = seen;
+    if (i.status?.update !== undefined) seen.updated++;
+    if (i.type === 'commitment' && i.status?.status === 'pending') seen.pending = true;
+  }
+  const year = ctx.now().getFullYear();
+  for (const [id, { updated, pending }] of byAgreement) {
     const a = agreementOf(ctx.knowledge, id);
-    const updated = items.filter((i) => i.agreement === id && (i.type === 'commitment' || i.type === 'result') && i.status.update !== undefined).length;
-    notes.push(
-      updated > 0
-        ? t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}, trừ ${updated} mục đã được cập nhật sau đó (ghi ngày và người cập nhật).`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}, except ${updated} updated since (with date and author).`)
-        : t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`),
-    );
-    const ended = ctx.now().getFullYear() > a.meta.period.to;
-    const pending = items.some((i) => i.agreement === id && i.type === 'commitment' && i.status.status === 'pending');
-    if (ended && pending) {
-      notes.push(t(lang, `Giai đoạn ${a.meta.period.from}-${a.meta.period.to} đã kết thúc, nhưng nguồn không cho biết các cam kết “chưa thực hiện” đã được thực hiện hay chưa.`, `The ${a.meta.period.from}–${a.meta.period.to} period has ended, but the source does not say whether the commitments still marked “pending” were carried out.`));
-    }
+    notes.push(asOfNote(a, lang, updated));
+    if (year > a.meta.period.to && pending) notes.push(periodNote(a, lang));
   }
   return notes;
 }
 
-function paged(ctx: Context, items: AnswerItem[]): Pick<Answer, 'items' | 'page'> {
-  if (items.length <= ctx.pageSize) return { items };
+// The same two notes for every agreement of a long list: their texts are made once per agreement.
+const noteTexts = new WeakMap<Agreement, Map<string, string>>();
+
+function noteText(a: Agreement, key: string, make: () => string): string {
+  let texts = noteTexts.get(a);
+  if (!texts) noteTexts.set(a, (texts = new Map()));
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = make()));
+  return text;
+}
+
+function asOfNote(a: Agreement, lang: Lang, updated: number): string {
+  return noteText(a, `as-of ${lang} ${updated}`, () =>
+    updated > 0
+      ? t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}, trừ ${updated} mục đã được cập nhật sau đó (ghi ngày và người cập nhật).`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}, except ${updated} updated since (with date and author).`)
+      : t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`),
+  );
+}
+
+function periodNote(a: Agreement, lang: Lang): string {
+  return noteText(a, `period ${lang}`, () =>
+    t(lang, `Giai đoạn ${a.meta.period.from}-${a.meta.period.to} đã kết thúc, nhưng nguồn không cho biết các cam kết “chưa thực hiện” đã được thực hiện hay chưa.`, `The ${a.meta.period.from}–${a.meta.period.to} period has ended, but the source does not say whether the commitments still marked “pending” were carried out.`),
+  );
+}
+
+function paged<T>(ctx: Context, items: readonly T[]): { items: T[]; page?: Page } {
+  if (items.length <= ctx.pageSize) return { items: [...items] };
   const pages = Math.ceil(items.length / ctx.pageSize);
   const index = Math.min(ctx.page, pages);
   return { items: items.slice((index - 1) * ctx.pageSize, index * ctx.pageSize), page: { index, size: ctx.pageSize, total: items.length, pages } };
 }
 
-export function answerClause(ctx: Context, question: string, lang: Lang, ids: { agreement: string; id: string; type: ItemType }[]): Answer {
-  const items = ids.map((x) => item(ctx, x, lang)).filter(defined);
+/**
+ * An item of a long list, not built yet. A list may hold every commitment of 1,000 agreements;
+ * only the page shown is built into views (see `pagedListed`), the rest stays a reference.
+ */
+interface Listed extends StatusRef {
+  type: 'commitment' | 'result' | 'body';
+  a: Agreement;
+  id: string;
+}
+
+function listed(a: Agreement, type: Listed['type'], id: string, status?: StatusRef['status']): Listed {
+  return status ? { type, agreement: a.id, a, id, status } : { type, agreement: a.id, a, id };
+}
+
+function build(ctx: Context, x: Listed, lang: Lang): AnswerItem | undefined {
+  if (x.type === 'commitment') return commitmentItem(x.a, x.id, ctx.knowledge.glossary, lang, ctx.overlay);
+  if (x.type === 'result') return resultItem(x.a, x.id, ctx.knowledge.glossary, lang, ctx.overlay);
+  return bodyItem(x.a, x.id, lang);
+}
+
+function pagedListed(ctx: Context, list: readonly Listed[], lang: Lang): Pick<Answer, 'items' | 'page'> {
+  const { items, page } = paged(ctx, list);
+  const built = items.map((x) => build(ctx, x, lang)).filter(defined);
+  return page ? { items: built, page } : { items: built };
+}
+
+export function answerClause(ctx: Context, question: string, lang: Lang, ids: ClauseRef[]): Answer {
+  // "C17" names a clause of every agreement that has one: a long list, paged like the others.
+  const { items: shown, page } = paged(ctx, ids);
+  const items = shown.map((x) => item(ctx, x, lang)).filter(defined);
   const headline = items.map((i) => `${i.id}: ${i.title}`).join(' · ');
   const commitments = items.filter((i) => i.type === 'commitment');
   return answer({ question, lang }, 'clause', true, headline, items, {
     generalRoles: generalRoles(ctx, commitments.map((c) => c.agreement), lang),
-    notes: statusNotes(ctx, items, lang),
+    notes: statusNotes(ctx, page ? ids.map((x) => ({ ...x, status: clauseStatus(ctx, x) })) : items, lang),
+    ...(page ? { page } : {}),
   });
+}
+
+function clauseStatus(ctx: Context, x: ClauseRef): StatusRef['status'] {
+  const a = agreementOf(ctx.knowledge, x.agreement);
+  const entry = x.type === 'commitment' ? a.commitments.find((c) => c.id === x.id) : x.type === 'result' ? a.results.find((r) => r.id === x.id) : undefined;
+  return entry ? ctx.overlay(a.id, entry.id, entry.status) : undefined;
 }
 
 export function answerAgreement(ctx: Context, question: string, lang: Lang, focus: AgreementFocus, subject: string): Answer {
   const base = { question, lang };
   // "What did Nguyễn Thanh Hải say about the signing?" is about the person, not the signing.
   if (focus === 'overview' && findPeople(ctx.knowledge, question, ctx.index.knows).some((m) => m.strength === 'full')) return answerWho(ctx, question, lang, question);
-  const items: AnswerItem[] = [];
-  const lines: string[] = [];
   const query = ctx.analyzer.analyze(subject);
-  for (const a of ctx.knowledge.agreements) {
+  // Narrow attendees by the province and titles the question names ("phía tỉnh Bắc Giang", "Ủy viên dự khuyết").
+  const titled = focus === 'attendees' ? new Set(findTitles(ctx.knowledge, ctx.analyzer, query, { all: true }).map((x) => x.personId)) : new Set<string>();
+  const places = { units: query.units.filter((u) => u.place), terms: [] };
+  const provinceNamed = new Map<string, boolean>();
+  const inProvince = (a: Agreement, province: string | undefined) => {
+    const p = a.meta.provinces.find((x) => x.id === province);
+    if (places.units.length === 0) return true;
+    if (p === undefined) return false;
+    let named = provinceNamed.get(p.name);
+    if (named === undefined) provinceNamed.set(p.name, (named = unitsCovered(places, ctx.analyzer.analyze(p.name)).covered === places.units.length));
+    return named;
+  };
+  /** The people or bodies the question is about, in one agreement. */
+  const named = (a: Agreement): { kind: 'person' | 'body'; ids: readonly string[] } => {
     const m = a.meta;
-    const people = (ids: readonly string[]) => ids.map((id) => personItem(a, id, lang)).filter(defined);
-    const names = (list: AnswerItem[]) => list.map((i) => i.title).join(t(lang, ' và ', ' and '));
     switch (focus) {
-      case 'signers': {
-        const bodies = m.parties.map((id) => bodyItem(a, id, lang)).filter(defined);
-        items.push(...bodies);
-        lines.push(t(lang, `Các bên ký kết: ${names(bodies)}.`, `Signed by: ${names(bodies)}.`));
-        break;
-      }
-      case 'chairs': {
-        const chairs = people(m.co_chairs);
-        items.push(...chairs);
-        lines.push(t(lang, `Đồng chủ trì hội nghị: ${names(chairs)}.`, `The conference was co-chaired by ${names(chairs)}.`));
-        break;
-      }
-      case 'author': {
-        const author = people(m.source_document.author ? [m.source_document.author] : []);
-        items.push(...author);
-        lines.push(author.length ? t(lang, `Tác giả bài viết: ${names(author)}.`, `The report was written by ${names(author)}.`) : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.'));
-        break;
-      }
-      case 'attendees': {
-        // Narrow by the province and titles the question names ("phía tỉnh Bắc Giang", "Ủy viên dự khuyết").
-        const titled = new Set(findTitles(ctx.knowledge, ctx.analyzer, query, { all: true }).map((x) => x.personId));
-        const places = query.units.filter((u) => u.place);
-        const inProvince = (province: string | undefined) => {
-          const p = m.provinces.find((x) => x.id === province);
-          return places.length === 0 || (p !== undefined && unitsCovered({ units: places, terms: [] }, ctx.analyzer.analyze(p.name)).covered === places.length);
-        };
-        const chosen = a.people.filter((p) => p.titles.length > 0 && inProvince(p.province) && (titled.size === 0 || titled.has(p.id)));
-        const list = people(chosen.map((p) => p.id));
-        items.push(...list);
-        lines.push(t(lang, `Dự hội nghị (${list.length} người được nêu tên): ${list.map((i) => i.title).join(', ')}.`, `Named as attending (${list.length}): ${list.map((i) => i.title).join(', ')}.`));
-        break;
-      }
+      case 'signers':
+        return { kind: 'body', ids: m.parties };
+      case 'chairs':
+        return { kind: 'person', ids: m.co_chairs };
+      case 'author':
+        return { kind: 'person', ids: m.source_document.author ? [m.source_document.author] : [] };
+      case 'attendees':
+        return { kind: 'person', ids: a.people.filter((p) => p.titles.length > 0 && inProvince(a, p.province) && (titled.size === 0 || titled.has(p.id))).map((p) => p.id) };
       case 'overview':
-        break;
+        return { kind: 'person', ids: [] };
       default: {
         const never: never = focus;
         return never;
       }
     }
-    items.push(agreementItem(a, lang));
-    if (focus === 'overview') {
-      const when = signedWhen(a, lang);
-      lines.push(t(lang, `${m.kind.vi} được ký ${when} tại ${m.signed.place.vi}, giai đoạn ${m.period.text.vi}.`, `The ${m.kind.en ?? m.kind.vi} was signed on ${when} in ${pick(m.signed.place, lang)}, for ${pick(m.period.text, lang)}.`));
+  };
+  const view = (a: Agreement, kind: 'person' | 'body', id: string) => (kind === 'person' ? personItem(a, id, lang) : bodyItem(a, id, lang));
+  const line = (a: Agreement): string => {
+    const m = a.meta;
+    const { kind, ids } = named(a);
+    const list = ids.map((id) => view(a, kind, id)).filter(defined);
+    const names = list.map((i) => i.title).join(t(lang, ' và ', ' and '));
+    switch (focus) {
+      case 'signers':
+        return t(lang, `Các bên ký kết: ${names}.`, `Signed by: ${names}.`);
+      case 'chairs':
+        return t(lang, `Đồng chủ trì hội nghị: ${names}.`, `The conference was co-chaired by ${names}.`);
+      case 'author':
+        return list.length ? t(lang, `Tác giả bài viết: ${names}.`, `The report was written by ${names}.`) : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.');
+      case 'attendees':
+        return t(lang, `Dự hội nghị (${list.length} người được nêu tên): ${list.map((i) => i.title).join(', ')}.`, `Named as attending (${list.length}): ${list.map((i) => i.title).join(', ')}.`);
+      default: {
+        const when = signedWhen(a, lang);
+        return t(lang, `${m.kind.vi} được ký ${when} tại ${m.signed.place.vi}, giai đoạn ${m.period.text.vi}.`, `The ${m.kind.en ?? m.kind.vi} was signed on ${when} in ${pick(m.signed.place, lang)}, for ${pick(m.period.text, lang)}.`);
+      }
     }
+  };
+  // Every agreement answers this; with many agreements the list is paged like any other, and
+  // only the page shown is built: its items, and a headline about its agreements.
+  const refs: { a: Agreement; kind: 'person' | 'body' | 'agreement'; id: string }[] = [];
+  for (const a of ctx.knowledge.agreements) {
+    const { kind, ids } = named(a);
+    for (const id of ids) refs.push({ a, kind, id });
+    refs.push({ a, kind: 'agreement', id: a.id });
   }
-  return answer(base, 'agreement', true, lines.join(' '), items);
+  const { items: shown, page } = paged(ctx, refs);
+  const items = shown.map((r) => (r.kind === 'agreement' ? agreementItem(r.a, lang) : view(r.a, r.kind, r.id))).filter(defined);
+  const headline = [...new Set(shown.map((r) => r.a))].map(line).join(' ');
+  return answer(base, 'agreement', true, headline, items, page ? { page } : {});
 }
 
 /** Areas named in the subject ("môi trường", "transport", "GT"), by the glossary's area words. */
@@ -182,31 +286,39 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   // "Thai Nguyen FC football results").
   const areaWords = ctx.knowledge.glossary.areas.filter((a) => areas.includes(a.id)).flatMap((a) => [a.vi, a.en, ...a.words]);
   const narrowBySearch = leftover(ctx, subject, [...areaWords, ...bodyNames(bodies)]).length > 0;
-  const allowed = narrowBySearch ? new Set(relevantHits(ctx, subject, ['commitment', 'result']).map((h) => `${h.agreement}/${h.id}`)) : undefined;
+  const narrowing = narrowBySearch ? relevantHits(ctx, subject, ['commitment', 'result']) : undefined;
+  const allowed = narrowing ? new Set(narrowing.map((h) => `${h.agreement}/${h.id}`)) : undefined;
   if (allowed && allowed.size === 0 && !(areas.length > 0 || bodies.length > 0)) {
     const search = answerSearch(ctx, question, lang, subject);
     if (search.found) return search;
   }
-  const wants = (s: Status) => statuses === 'all' || statuses.includes(s);
+  const wanted = statuses === 'all' ? undefined : new Set<Status>(statuses);
+  const areaSet = areas.length > 0 ? new Set(areas) : undefined;
+  const bodyIdsOf = new Map<Agreement, Set<string>>();
+  for (const b of bodies) bodyIdsOf.set(b.agreement, (bodyIdsOf.get(b.agreement) ?? new Set()).add(b.bodyId));
+  const none = new Set<string>();
+  const withResults = includeResults || (statuses !== 'all' && statuses.includes('in_progress'));
 
-  const items: AnswerItem[] = [];
-  for (const a of ctx.knowledge.agreements) {
-    const bodyIds = new Set(bodies.filter((b) => b.agreement === a).map((b) => b.bodyId));
-    for (const c of a.commitments) {
-      if (!wants(ctx.overlay(a.id, c.id, c.status).status)) continue;
-      if (areas.length > 0 && !areas.includes(c.area)) continue;
-      if (bodies.length > 0 && !c.responsible.some((r) => bodyIds.has(r.party))) continue;
-      if (allowed && !allowed.has(`${a.id}/${c.id}`)) continue;
-      const view = commitmentItem(a, c.id, ctx.knowledge.glossary, lang, ctx.overlay);
-      if (view) items.push(view);
-    }
-    if (includeResults || (statuses !== 'all' && statuses.includes('in_progress'))) {
-      for (const r of a.results) {
-        if (!wants(ctx.overlay(a.id, r.id, r.status).status) || (areas.length > 0 && !areas.includes(r.area))) continue;
-        if (bodies.length > 0 && !r.parties.some((p) => bodyIds.has(p))) continue;
-        if (allowed && !allowed.has(`${a.id}/${r.id}`)) continue;
-        const view = resultItem(a, r.id, ctx.knowledge.glossary, lang, ctx.overlay);
-        if (view) items.push(view);
+  // This scans every commitment of every agreement: the cheap tests come first, and the effective
+  // status (a look-up in the chat updates) is asked only of rows that pass them.
+  // The search hits that narrow the list, by agreement: an agreement with none is skipped whole.
+  let allowedIds: Map<string, Set<string>> | undefined;
+  if (narrowing) {
+    allowedIds = new Map();
+    for (const h of narrowing) allowedIds.set(h.agreement, (allowedIds.get(h.agreement) ?? new Set()).add(h.id));
+  }
+  const items: Listed[] = [];
+  for (const { a, commitments, results } of itemIndex(ctx.knowledge).agreements) {
+    if (allowedIds && !allowedIds.has(a.id)) continue;
+    const bodyIds = bodyIdsOf.get(a) ?? none;
+    for (const rows of withResults ? [commitments, results] : [commitments]) {
+      for (const row of rows) {
+        if (areaSet && !areaSet.has(row.area)) continue;
+        if (bodies.length > 0 && !row.parties.some((p) => bodyIds.has(p))) continue;
+        if (allowedIds && !allowedIds.get(a.id)?.has(row.id)) continue;
+        const status = ctx.overlay(a.id, row.id, row.status);
+        if (wanted && !wanted.has(status.status)) continue;
+        items.push(listed(a, row.type, row.id, status));
       }
     }
   }
@@ -218,7 +330,7 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
     return a;
   }
   const headline = t(lang, `${items.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`, `${items.length} item${items.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`);
-  return answer(base, 'status_list', true, headline, [], { ...paged(ctx, items), notes: statusNotes(ctx, items, lang), detail: 'brief' });
+  return answer(base, 'status_list', true, headline, [], { ...pagedListed(ctx, items, lang), notes: statusNotes(ctx, items, lang), detail: 'brief' });
 }
 
 export function answerResponsibility(ctx: Context, question: string, lang: Lang, subject: string): Answer {
@@ -254,10 +366,11 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
   if (bodies.length === 0) return answerSearch(ctx, question, lang, subject);
   // "Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?": a task named beside the body must be one it has.
   if (leftover(ctx, subject, bodyNames(bodies)).length > 0) {
-    const ids = new Set(bodies.flatMap((b) => b.agreement.commitments.filter((c) => c.responsible.some((r) => r.party === b.bodyId)).map((c) => `${b.agreement.id}/${c.id}`)));
+    const ids = new Set(bodies.flatMap((b) => (itemIndex(ctx.knowledge).party(b.agreement, b.bodyId)?.commitments ?? []).map((c) => `${b.agreement.id}/${c.id}`)));
     const hits = relevantHits(ctx, subject, ['commitment']).filter((h) => ids.has(`${h.agreement}/${h.id}`));
     if (hits.length > 0) return answer(base, 'duties', true, t(lang, 'Theo văn bản:', 'According to the source:'), hits.map((h) => item(ctx, h, lang)).filter(defined), { notes: statusNotes(ctx, [], lang) });
-    const names = bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name).join(', ');
+    // Each name once: the same body is named in every agreement that has it.
+    const names = [...new Set(bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name))].join(', ');
     const miss = notFound(ctx, base, 'duties');
     miss.headline = t(lang, `Văn bản không giao việc này cho ${names}.`, `The source does not give ${names} this task.`);
     miss.suggestions = [t(lang, `${names} có nhiệm vụ gì?`, `What is ${names} asked to do?`), ...miss.suggestions.slice(0, 2)];
@@ -269,22 +382,30 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
 /** What the source asks of these bodies: their clause roles, general roles and results. */
 function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreement; bodyId: string }[]): Answer {
   const lang = base.lang;
-  const items: AnswerItem[] = [];
-  const roles: RoleView[] = [];
+  const items: Listed[] = [];
+  let generalCount = 0;
   for (const m of bodies) {
     const a = m.agreement;
-    const body = bodyItem(a, m.bodyId, lang);
-    if (body) items.push(body);
-    roles.push(...generalRoles(ctx, [a.id], lang, m.bodyId));
-    for (const c of a.commitments) if (c.responsible.some((r) => r.party === m.bodyId)) items.push(commitmentItem(a, c.id, ctx.knowledge.glossary, lang, ctx.overlay) as AnswerItem);
-    for (const r of a.results) if (r.parties.includes(m.bodyId)) items.push(resultItem(a, r.id, ctx.knowledge.glossary, lang, ctx.overlay) as AnswerItem);
+    const rows = itemIndex(ctx.knowledge).party(a, m.bodyId);
+    if (!rows) continue;
+    if (rows.body) items.push(listed(a, 'body', m.bodyId));
+    generalCount += rows.general;
+    for (const c of rows.commitments) items.push(listed(a, 'commitment', c.id, ctx.overlay(a.id, c.id, c.status)));
+    for (const r of rows.results) items.push(listed(a, 'result', r.id, ctx.overlay(a.id, r.id, r.status)));
   }
-  const names = bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name).join(', ');
-  const assigned = items.filter((i) => i.type !== 'body').length + roles.length;
+  const { items: shown, page } = paged(ctx, items);
+  // The same body may be named in every agreement: the headline and the general roles speak of
+  // the agreements on the page shown (all of them, when there is one agreement).
+  const onPage = new Set(shown.map((x) => x.agreement));
+  const named = onPage.size > 0 ? bodies.filter((m) => onPage.has(m.agreement.id)) : bodies;
+  const roles = named.flatMap((m) => generalRoles(ctx, [m.agreement.id], lang, m.bodyId));
+  const names = [...new Set(named.map((m) => partyRef(m.agreement, m.bodyId, lang).name))].join(', ');
+  const assigned = items.filter((i) => i.type !== 'body').length + generalCount;
   const notes = statusNotes(ctx, items, lang);
   if (assigned === 0) notes.unshift(t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`));
+  const built = shown.map((x) => build(ctx, x, lang)).filter(defined);
   return answer(base, 'duties', true, t(lang, `Nhiệm vụ của ${names} theo văn bản:`, `What the source asks of ${names}:`), [], {
-    ...paged(ctx, items),
+    ...(page ? { items: built, page } : { items: built }),
     detail: items.length > 3 ? 'brief' : 'full',
     generalRoles: roles,
     notes,

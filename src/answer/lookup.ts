@@ -1,18 +1,24 @@
 // Look-ups the intent handlers share: knowledge entries by id, relevant search hits, and the
 // words of a question that a name or area does not account for.
+import type { Body } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Hit, ItemType } from '../search/index.ts';
 import { coverage, isRelevant, unionMatched } from '../search/relevance.ts';
 import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
-import { unitsCovered } from './match.ts';
+import { sharedWithAny } from './match.ts';
 import type { AnswerItem, Lang } from './types.ts';
 import { bodyItem, commitmentItem, factItem, personItem, resultItem } from './views.ts';
 
 export const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
+// Id → agreement, per Knowledge: answers look agreements up by id for every item they show.
+const byId = new WeakMap<Knowledge, Map<string, Agreement>>();
+
 export function agreementOf(k: Knowledge, id: string): Agreement {
-  const a = k.agreements.find((x) => x.id === id);
+  let map = byId.get(k);
+  if (!map) byId.set(k, (map = new Map(k.agreements.map((a) => [a.id, a]))));
+  const a = map.get(id);
   if (!a) throw new Error(`no agreement ${id}`);
   return a;
 }
@@ -62,17 +68,23 @@ export function relevantHits(ctx: Context, subject: string, types?: readonly Ite
 
 /** Words of the subject that none of these phrases covers (places, stop and generic words aside). */
 export function leftover(ctx: Context, subject: string, phrases: readonly string[]): string[] {
-  const analyses = phrases.map((p) => ctx.analyzer.analyze(p));
+  // The same body is named in many agreements: each distinct phrase is analysed once, and all of
+  // them are asked at once.
+  const shared = sharedWithAny([...new Set(phrases)].map((p) => ctx.analyzer.analyze(p)));
   return ctx.analyzer
     .analyze(subject)
-    .units.filter((u) => !u.stop && !u.generic && !u.place)
-    .filter((u) => !analyses.some((a) => unitsCovered({ units: [u], terms: [] }, a).covered > 0 || unitsCovered(a, { units: [u], terms: [] }).covered > 0))
+    .units.filter((u) => !u.stop && !u.generic && !u.place && !shared(u))
     .map((u) => u.syllable);
 }
 
+// Id → body, per agreement: a body found in every agreement has its names looked up in each.
+const bodiesById = new WeakMap<Agreement, Map<string, Body>>();
+
 export function bodyNames(bodies: readonly { agreement: Agreement; bodyId: string }[]): string[] {
   return bodies.flatMap(({ agreement, bodyId }) => {
-    const b = agreement.bodies.find((x) => x.id === bodyId);
+    let map = bodiesById.get(agreement);
+    if (!map) bodiesById.set(agreement, (map = new Map(agreement.bodies.map((b) => [b.id, b]))));
+    const b = map.get(bodyId);
     return b ? [b.name, b.en, ...b.aliases] : [];
   });
 }

@@ -47,7 +47,7 @@ const ordered = (keys: Iterable<string>, order: string[]) => {
 export function rows(c: Comparison): { overall: Row; byCat: Row[]; byStyle: Row[] } {
   const row = (label: string, keys: string[], pick: (r: EvalReport) => Map<string, Tally>): Row => ({ label, ours: sum(pick(c.ours), keys), baseline: sum(pick(c.baseline), keys) });
   const styleLabel = new Map(STYLES);
-  const byStyle = ordered(c.ours.byStyle.keys(), STYLES.map(([k]) => k)).map((k) => row(`${k} (${styleLabel.get(k) ?? k})`, [k], (r) => r.byStyle));
+  const byStyle = ordered(c.ours.byStyle.keys(), STYLES.map(([k]) => k)).map((k) => row(styleLabel.get(k) && styleLabel.get(k) !== k ? `${k} (${styleLabel.get(k)})` : k, [k], (r) => r.byStyle));
   if (UNICODE.some((k) => c.ours.byStyle.has(k))) byStyle.push(row('Unicode variant (nfd + tone)', UNICODE, (r) => r.byStyle));
   return {
     overall: { label: 'overall', ours: c.ours.overall, baseline: c.baseline.overall },

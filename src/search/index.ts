@@ -36,6 +36,13 @@ export const FIELD_BOOST = { name: 3, keywords: 2, text: 1, context: 0.5 } as co
 /** Phrase-level terms count more than single syllables: that is how "Bắc Giang" beats "Bắc" + "Giang". */
 const TERM_BOOST: Record<TermKind, number> = { syllable: 1, marked: 0.5, bigram: 1.6, concept: 1.3, 'concept-bigram': 2 };
 
+/** A term's kind, from its form (see analyzer.ts): "#3_17", "#3", "=đường2", "bac_giang", "duong". */
+function termKind(term: string): TermKind {
+  if (term.startsWith('#')) return term.includes('_') ? 'concept-bigram' : 'concept';
+  if (term.startsWith('=')) return 'marked';
+  return term.includes('_') ? 'bigram' : 'syllable';
+}
+
 export function documents(k: Knowledge): Doc[] {
   const docs: Doc[] = [];
   const areaName = new Map(k.glossary.areas.map((a) => [a.id, `${a.vi} ${a.en}`]));
@@ -83,21 +90,14 @@ export interface SearchIndex {
 export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): SearchIndex {
   const docs = documents(knowledge);
   const fields = ['name', 'keywords', 'text', 'context'] as const;
-  // Many fields repeat word for word (area names, shared clauses, body descriptions): each
-  // distinct text is analysed once while building, then the cache is dropped.
-  const tokenCache = new Map<string, string[]>();
   const index = buildInvertedIndex(
     docs.length,
     fields.map((f) => FIELD_BOOST[f]),
-    (doc, field) => {
-      const text = (docs[doc] as Doc)[fields[field] as (typeof fields)[number]];
-      let tokens = tokenCache.get(text);
-      if (!tokens) tokenCache.set(text, (tokens = analyzer.tokenize(text)));
-      return tokens;
-    },
+    (doc, field) => (docs[doc] as Doc)[fields[field] as (typeof fields)[number]],
+    analyzer.tokenize,
     { fuzzy: 0.3, prefix: 0.2 },
+    (term) => TERM_BOOST[termKind(term)],
   );
-  tokenCache.clear();
   const typeOf = docs.map((d) => d.type);
   const agreementOf = docs.map((d) => d.agreement);
   const idOf = docs.map((d) => d.itemId);

@@ -23,8 +23,11 @@ export interface TermSpec {
   prefix: boolean;
 }
 
-/** Per field: the documents holding the term (ascending) and how often. */
-type Postings = ({ docs: Int32Array; tfs: Int32Array } | undefined)[];
+function grow(a: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(needed, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 export interface Scored {
   doc: number;
@@ -38,92 +41,225 @@ export interface InvertedIndex {
   search(terms: readonly TermSpec[], accept: (doc: number) => boolean, limit: number): Scored[];
 }
 
+/** A text's distinct terms (ids, in order of first occurrence) and how often each occurs. */
+interface Vector {
+  ids: Int32Array;
+  tfs: Int32Array;
+}
+
 /**
- * `tokens(doc, field)` gives a field's terms in text order, documents and fields in index order.
- * `fieldBoosts` are in field order; `weights` are the prefix and fuzzy weights.
+ * `text(doc, field)` gives a field's text, `tokenize` its terms in order; documents and fields are
+ * in index order. `fieldBoosts` are in field order; `weights` are the prefix and fuzzy weights.
  */
-export function buildInvertedIndex(docCount: number, fieldBoosts: readonly number[], tokens: (doc: number, field: number) => string[], weights: { fuzzy: number; prefix: number }): InvertedIndex {
+export function buildInvertedIndex(
+  docCount: number,
+  fieldBoosts: readonly number[],
+  text: (doc: number, field: number) => string,
+  tokenize: (text: string) => string[],
+  weights: { fuzzy: number; prefix: number },
+  boostOf: (term: string) => number,
+): InvertedIndex {
   const fields = fieldBoosts.length;
-  const lists = new Map<string, { docs: number[]; tfs: number[] }[]>();
-  // Terms enter the radix tree when first seen, as in MiniSearch, so fuzzy results come in its order.
-  const order: string[] = [];
+  // Term ids are given in order of first occurrence (document, field, then text order): the order
+  // MiniSearch adds terms to its radix tree, so fuzzy and prefix results come in its order.
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  // Many fields repeat word for word (area names, shared clauses, descriptions): each distinct text
+  // is tokenised and counted once.
+  const vectors = new Map<string, Vector>();
+  const docVectors = new Array<Vector>(docCount * fields);
   const fieldLength = Array.from({ length: fields }, () => new Int32Array(docCount));
   const avgLength = new Array<number>(fields).fill(0);
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let doc = 0; doc < docCount; doc++) {
     for (let f = 0; f < fields; f++) {
-      counts.clear();
-      for (const t of tokens(doc, f)) counts.set(t, (counts.get(t) ?? 0) + 1);
-      // The field's length is its number of distinct terms; the average is kept as a running mean.
-      (fieldLength[f] as Int32Array)[doc] = counts.size;
-      avgLength[f] = ((avgLength[f] as number) * doc + counts.size) / (doc + 1);
-      for (const [t, tf] of counts) {
-        let perField = lists.get(t);
-        if (!perField) {
-          perField = [];
-          lists.set(t, perField);
-          order.push(t);
+      const value = text(doc, f);
+      let v = vectors.get(value);
+      if (!v) {
+        counts.clear();
+        for (const t of tokenize(value)) {
+          let id = termIds.get(t);
+          if (id === undefined) {
+            id = terms.length;
+            termIds.set(t, id);
+            terms.push(t);
+          }
+          counts.set(id, (counts.get(id) ?? 0) + 1);
         }
-        const p = (perField[f] ??= { docs: [], tfs: [] });
-        p.docs.push(doc);
-        p.tfs.push(tf);
+        v = { ids: Int32Array.from(counts.keys()), tfs: Int32Array.from(counts.values()) };
+        vectors.set(value, v);
       }
+      docVectors[doc * fields + f] = v;
+      // The field's length is its number of distinct terms; the average is kept as a running mean.
+      (fieldLength[f] as Int32Array)[doc] = v.ids.length;
+      avgLength[f] = ((avgLength[f] as number) * doc + v.ids.length) / (doc + 1);
     }
   }
-  const postings = new Map<string, Postings>();
-  const tree = new SearchableMap<Postings>();
-  for (const t of order) {
-    const perField = lists.get(t) ?? [];
-    const p: Postings = Array.from({ length: fields }, (_, f) => {
-      const l = perField[f];
-      return l ? { docs: Int32Array.from(l.docs), tfs: Int32Array.from(l.tfs) } : undefined;
-    });
-    postings.set(t, p);
-    tree.set(t, p);
+  vectors.clear();
+  // Postings in one flat array, term by term and field by field, documents ascending:
+  // list (term, field) is postDocs[start[term * fields + field] .. start[term * fields + field + 1]).
+  const start = new Int32Array(terms.length * fields + 1);
+  for (let i = 0; i < docVectors.length; i++) {
+    const f = i % fields;
+    for (const id of (docVectors[i] as Vector).ids) start[id * fields + f + 1] = (start[id * fields + f + 1] as number) + 1;
   }
-  lists.clear();
-
-  // Scratch space shared by every search: searches are synchronous, so they never overlap.
-  const termScore = new Float64Array(docCount);
-  const inTerm = new Uint8Array(docCount);
-  const total = new Float64Array(docCount);
-  const quality = new Int32Array(docCount);
-  const seen = new Uint8Array(docCount);
-  const isTop = new Uint8Array(docCount);
-
-  /** Adds one (source or derived) term's BM25 scores to `termScore`, noting first touches in `touched`. */
-  function accumulate(p: Postings, termWeight: number, termBoost: number, touched: number[]): void {
+  for (let k = 1; k < start.length; k++) start[k] = (start[k] as number) + (start[k - 1] as number);
+  const postDocs = new Int32Array(start[start.length - 1] as number);
+  const postTfs = new Int32Array(postDocs.length);
+  const cursor = start.slice(0, -1);
+  for (let i = 0; i < docVectors.length; i++) {
+    const doc = Math.floor(i / fields);
+    const f = i % fields;
+    const { ids, tfs } = docVectors[i] as Vector;
+    for (let j = 0; j < ids.length; j++) {
+      const k = (ids[j] as number) * fields + f;
+      const at = cursor[k] as number;
+      postDocs[at] = doc;
+      postTfs[at] = tfs[j] as number;
+      cursor[k] = at + 1;
+    }
+  }
+  docVectors.length = 0;
+  // Every posting's BM25 score is fixed once the index is built (it depends on the term's document
+  // frequency, the field's length and the average length only), so it is computed here, once, with
+  // the same expression MiniSearch evaluates per search: the same double, bit for bit.
+  const postRaw = new Float64Array(postDocs.length);
+  for (let term = 0; term < terms.length; term++) {
     for (let f = 0; f < fields; f++) {
-      const list = p[f];
-      if (!list) continue;
-      const matching = list.docs.length;
+      const from = start[term * fields + f] as number;
+      const to = start[term * fields + f + 1] as number;
+      const matching = to - from;
       const avg = avgLength[f] as number;
       const lengths = fieldLength[f] as Int32Array;
       const idf = Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
+      for (let j = from; j < to; j++) {
+        const tf = postTfs[j] as number;
+        postRaw[j] = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (lengths[postDocs[j] as number] as number)) / avg)));
+      }
+    }
+  }
+  const tree = new SearchableMap<number>();
+  terms.forEach((t, id) => tree.set(t, id));
+
+  // Most query terms match exactly (no prefix, no typo), with the boost their kind always has.
+  // Such a term's score for a document is then fixed by the index: the sum over its fields, added
+  // in field order exactly as accumulate() adds it. Summed here once per term, documents in
+  // MiniSearch's first-touch order, so a search adds one number per document, not one per field.
+  const boosts = Float64Array.from(terms, boostOf);
+  const mergedStart = new Int32Array(terms.length + 1);
+  let mergedDocs = new Int32Array(postDocs.length);
+  let mergedScores = new Float64Array(postDocs.length);
+  {
+    const owner = new Int32Array(docCount).fill(-1);
+    const slot = new Int32Array(docCount);
+    let m = 0;
+    for (let term = 0; term < terms.length; term++) {
+      mergedStart[term] = m;
+      for (let f = 0; f < fields; f++) {
+        const weight = 1 * (boosts[term] as number) * (fieldBoosts[f] as number) * 1;
+        for (let j = start[term * fields + f] as number; j < (start[term * fields + f + 1] as number); j++) {
+          const doc = postDocs[j] as number;
+          const score = weight * (postRaw[j] as number);
+          if (owner[doc] === term) mergedScores[slot[doc] as number] = (mergedScores[slot[doc] as number] as number) + score;
+          else {
+            owner[doc] = term;
+            slot[doc] = m;
+            mergedDocs[m] = doc;
+            mergedScores[m++] = score;
+          }
+        }
+      }
+    }
+    mergedStart[terms.length] = m;
+    mergedDocs = mergedDocs.slice(0, m);
+    mergedScores = mergedScores.slice(0, m);
+  }
+
+  // Scratch space shared by every search: searches are synchronous, so they never overlap. Instead
+  // of clearing per-document flags after each search, a document counts as touched (by the current
+  // term, or by the current search) when its stamp equals the current stamp.
+  const termScore = new Float64Array(docCount);
+  const termStamp = new Int32Array(docCount);
+  const total = new Float64Array(docCount);
+  const quality = new Int32Array(docCount);
+  const searchStamp = new Int32Array(docCount);
+  let stamp = 0;
+  // Which query terms matched which document: a linked list per document in a shared pool, so the
+  // few documents returned can name their terms without a second pass over every match.
+  const head = new Int32Array(docCount);
+  let poolTerm = new Int32Array(1 << 16);
+  let poolNext = new Int32Array(1 << 16);
+  // The documents the current term touched, and all documents touched so far, in first-touch order.
+  const termDocs = new Int32Array(docCount);
+  let termCount = 0;
+  const allDocs = new Int32Array(docCount);
+
+  function nextStamp(): number {
+    if (stamp === 0x7fffffff) {
+      stamp = 0;
+      termStamp.fill(0);
+      searchStamp.fill(0);
+    }
+    return ++stamp;
+  }
+
+  /** Adds one (source or derived) term's BM25 scores to `termScore`, noting first touches in `termDocs`. */
+  function accumulate(term: number, termWeight: number, termBoost: number, current: number): void {
+    for (let f = 0; f < fields; f++) {
+      const from = start[term * fields + f] as number;
+      const to = start[term * fields + f + 1] as number;
+      if (to === from) continue;
       const weight = termWeight * termBoost * (fieldBoosts[f] as number) * 1;
-      const { docs, tfs } = list;
-      for (let j = 0; j < matching; j++) {
-        const doc = docs[j] as number;
-        const tf = tfs[j] as number;
-        const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (lengths[doc] as number)) / avg)));
-        const score = weight * raw;
-        if (inTerm[doc]) termScore[doc] = (termScore[doc] as number) + score;
+      for (let j = from; j < to; j++) {
+        const doc = postDocs[j] as number;
+        const score = weight * (postRaw[j] as number);
+        if (termStamp[doc] === current) termScore[doc] = (termScore[doc] as number) + score;
         else {
-          inTerm[doc] = 1;
+          termStamp[doc] = current;
           termScore[doc] = score;
-          touched.push(doc);
+          termDocs[termCount++] = doc;
         }
       }
     }
   }
 
-  function search(terms: readonly TermSpec[], accept: (doc: number) => boolean, limit: number): Scored[] {
-    const docs: number[] = [];
-    const perTerm: number[][] = [];
-    for (const spec of terms) {
-      const touched: number[] = [];
-      const exact = postings.get(spec.term);
-      if (exact) accumulate(exact, 1, spec.boost, touched);
+  function search(specs: readonly TermSpec[], accept: (doc: number) => boolean, limit: number): Scored[] {
+    const current = nextStamp();
+    let allCount = 0;
+    let pooled = 0;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i] as TermSpec;
+      const exact = termIds.get(spec.term);
+      if (exact === undefined && !spec.prefix && !spec.fuzzy) continue;
+      if (exact !== undefined && !spec.prefix && !spec.fuzzy && boosts[exact] === spec.boost) {
+        // The common case: the term's per-document sums are precomputed (see mergedScores).
+        const from = mergedStart[exact] as number;
+        const to = mergedStart[exact + 1] as number;
+        if (pooled + (to - from) > poolTerm.length) {
+          poolTerm = grow(poolTerm, pooled + (to - from));
+          poolNext = grow(poolNext, pooled + (to - from));
+        }
+        for (let j = from; j < to; j++) {
+          const doc = mergedDocs[j] as number;
+          if (searchStamp[doc] === current) {
+            total[doc] = (total[doc] as number) + (mergedScores[j] as number);
+            quality[doc] = (quality[doc] as number) + 1;
+          } else {
+            searchStamp[doc] = current;
+            total[doc] = mergedScores[j] as number;
+            quality[doc] = 1;
+            head[doc] = -1;
+            allDocs[allCount++] = doc;
+          }
+          poolTerm[pooled] = i;
+          poolNext[pooled] = head[doc] as number;
+          head[doc] = pooled++;
+        }
+        continue;
+      }
+      const inTerm = nextStamp();
+      termCount = 0;
+      if (exact !== undefined) accumulate(exact, 1, spec.boost, inTerm);
       const prefixed = spec.prefix ? tree.atPrefix(spec.term) : undefined;
       const fuzzy = spec.fuzzy ? tree.fuzzyGet(spec.term, spec.fuzzy) : undefined;
       if (prefixed) {
@@ -132,35 +268,42 @@ export function buildInvertedIndex(docCount: number, fieldBoosts: readonly numbe
           if (!distance) continue;
           // A prefix match is scored as one, even when it is also a fuzzy match.
           fuzzy?.delete(t);
-          accumulate(p, (weights.prefix * t.length) / (t.length + 0.3 * distance), spec.boost, touched);
+          accumulate(p, (weights.prefix * t.length) / (t.length + 0.3 * distance), spec.boost, inTerm);
         }
       }
       if (fuzzy) {
         for (const [t, [p, distance]] of fuzzy) {
           if (!distance) continue;
-          accumulate(p, (weights.fuzzy * t.length) / (t.length + distance), spec.boost, touched);
+          accumulate(p, (weights.fuzzy * t.length) / (t.length + distance), spec.boost, inTerm);
         }
       }
+      if (pooled + termCount > poolTerm.length) {
+        poolTerm = grow(poolTerm, pooled + termCount);
+        poolNext = grow(poolNext, pooled + termCount);
+      }
       // OR: the term's sum joins the document's total in query-term order.
-      for (const doc of touched) {
-        if (seen[doc]) {
+      for (let j = 0; j < termCount; j++) {
+        const doc = termDocs[j] as number;
+        if (searchStamp[doc] === current) {
           total[doc] = (total[doc] as number) + (termScore[doc] as number);
           quality[doc] = (quality[doc] as number) + 1;
         } else {
-          seen[doc] = 1;
+          searchStamp[doc] = current;
           total[doc] = termScore[doc] as number;
           quality[doc] = 1;
-          docs.push(doc);
+          head[doc] = -1;
+          allDocs[allCount++] = doc;
         }
-        inTerm[doc] = 0;
-        termScore[doc] = 0;
+        poolTerm[pooled] = i;
+        poolNext[pooled] = head[doc] as number;
+        head[doc] = pooled++;
       }
-      perTerm.push(touched);
     }
 
     // The best `limit`, by score, ties in order of first match (MiniSearch's stable sort).
     const top: { doc: number; score: number }[] = [];
-    for (const doc of docs) {
+    for (let j = 0; j < allCount; j++) {
+      const doc = allDocs[j] as number;
       const score = (total[doc] as number) * (quality[doc] as number);
       if (top.length === limit && score <= (top[limit - 1] as { score: number }).score) continue;
       if (!accept(doc)) continue;
@@ -169,24 +312,12 @@ export function buildInvertedIndex(docCount: number, fieldBoosts: readonly numbe
       top.splice(at, 0, { doc, score });
       if (top.length > limit) top.pop();
     }
-    for (const doc of docs) {
-      seen[doc] = 0;
-      total[doc] = 0;
-      quality[doc] = 0;
-    }
-
-    const matched = new Map<number, Set<string>>();
-    for (const t of top) {
-      isTop[t.doc] = 1;
-      matched.set(t.doc, new Set());
-    }
-    perTerm.forEach((touched, i) => {
-      const term = (terms[i] as TermSpec).term;
-      for (const doc of touched) if (isTop[doc]) matched.get(doc)?.add(term);
+    return top.map((t) => {
+      const matched = new Set<string>();
+      for (let at = head[t.doc] as number; at >= 0; at = poolNext[at] as number) matched.add((specs[poolTerm[at] as number] as TermSpec).term);
+      return { doc: t.doc, score: t.score, matched };
     });
-    for (const t of top) isTop[t.doc] = 0;
-    return top.map((t) => ({ doc: t.doc, score: t.score, matched: matched.get(t.doc) ?? new Set() }));
   }
 
-  return { has: (term) => postings.has(term), search };
+  return { has: (term) => termIds.has(term), search };
 }

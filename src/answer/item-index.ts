@@ -1,0 +1,62 @@
+// Commitments and results as lists answers scan, built once per Knowledge value.
+//
+// A status list scans every commitment of every agreement, and "what must X do" every commitment
+// of every agreement that names X. At 1,000 agreements that is 36,000 commitments spread over a
+// heap of several hundred megabytes, and walking them costs a cache miss each. These rows are
+// small, allocated together, and indexed by party, so those answers touch only what they list.
+import type { Status } from '../knowledge/schema.ts';
+import type { Agreement, Knowledge } from '../knowledge/types.ts';
+
+export interface Row {
+  a: Agreement;
+  type: 'commitment' | 'result';
+  id: string;
+  /** The status in the knowledge files (a chat update may override it: see Context.overlay). */
+  status: Status;
+  area: string;
+  /** Parties with a role in it (commitments) or named as its parties (results). */
+  parties: readonly string[];
+}
+
+export interface PartyRows {
+  /** Whether the party is a body of the agreement (not a person). */
+  body: boolean;
+  /** How many general roles the agreement gives it. */
+  general: number;
+  commitments: Row[];
+  results: Row[];
+}
+
+export interface ItemIndex {
+  /** Per agreement, in knowledge order: its commitments, then its results, each in file order. */
+  agreements: { a: Agreement; commitments: Row[]; results: Row[] }[];
+  /** What one agreement asks of one party (person or body). */
+  party(a: Agreement, id: string): PartyRows | undefined;
+}
+
+const indexes = new WeakMap<Knowledge, ItemIndex>();
+
+export function itemIndex(k: Knowledge): ItemIndex {
+  const hit = indexes.get(k);
+  if (hit) return hit;
+  const byParty = new Map<string, PartyRows>();
+  const key = (a: Agreement, id: string) => `${a.id}\n${id}`;
+  const rowsOf = (a: Agreement, id: string) => {
+    let p = byParty.get(key(a, id));
+    if (!p) byParty.set(key(a, id), (p = { body: false, general: 0, commitments: [], results: [] }));
+    return p;
+  };
+  const agreements = k.agreements.map((a) => {
+    for (const b of a.bodies) rowsOf(a, b.id).body = true;
+    for (const r of a.meta.general_responsibility) rowsOf(a, r.party).general++;
+    const commitments = a.commitments.map((c): Row => ({ a, type: 'commitment', id: c.id, status: c.status, area: c.area, parties: c.responsible.map((r) => r.party) }));
+    const results = a.results.map((r): Row => ({ a, type: 'result', id: r.id, status: r.status, area: r.area, parties: [...r.parties] }));
+    // A party with two roles in one commitment is listed with it once.
+    for (const row of commitments) for (const p of new Set(row.parties)) rowsOf(a, p).commitments.push(row);
+    for (const row of results) for (const p of new Set(row.parties)) rowsOf(a, p).results.push(row);
+    return { a, commitments, results };
+  });
+  const index: ItemIndex = { agreements, party: (a, id) => byParty.get(key(a, id)) };
+  indexes.set(k, index);
+  return index;
+}
