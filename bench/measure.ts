@@ -20,7 +20,10 @@ export interface Measurement {
   loadMs: number;
   indexMs: number;
   firstAskMs: number;
+  /** JS heap in use after a full collection. */
   heapMB: number;
+  /** Typed-array memory (the inverted index's postings), which the JS heap figure leaves out. */
+  buffersMB: number;
   questions: number;
   samples: number;
   p50: number;
@@ -70,7 +73,9 @@ async function measure(dir: string, engine: EngineName): Promise<Measurement> {
   ask(mix[0] ?? '');
   const t3 = performance.now();
   gc();
-  const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+  const memory = process.memoryUsage();
+  const heapMB = memory.heapUsed / 2 ** 20;
+  const buffersMB = memory.arrayBuffers / 2 ** 20;
 
   for (const q of mix) ask(upper(q));
   const times: number[] = [];
@@ -96,6 +101,7 @@ async function measure(dir: string, engine: EngineName): Promise<Measurement> {
     indexMs: t2 - t1,
     firstAskMs: t3 - t2,
     heapMB,
+    buffersMB,
     questions: mix.length,
     samples: times.length,
     p50: percentile(sorted, 0.5),

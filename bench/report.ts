@@ -18,10 +18,10 @@ export interface Machine {
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const s = (x: number) => (x / 1000).toFixed(2);
 
-const HEAD = ['size', 'engine', 'agreements', 'documents', 'load+validate s', 'index s', 'load+index s', 'heap MB', 'ask p50 ms', 'ask p99 ms', 'answers/s'];
+const HEAD = ['size', 'engine', 'agreements', 'documents', 'load+validate s', 'index s', 'load+index s', 'heap MB', 'arrays MB', 'ask p50 ms', 'ask p99 ms', 'answers/s'];
 
 function cells(size: number, m: Measurement): string[] {
-  return [`${size}×`, m.engine, String(m.agreements), String(m.documents), s(m.loadMs), s(m.indexMs + m.firstAskMs), s(m.loadMs + m.indexMs + m.firstAskMs), m.heapMB.toFixed(0), ms(m.p50), ms(m.p99), m.perSecond.toFixed(0)];
+  return [`${size}×`, m.engine, String(m.agreements), String(m.documents), s(m.loadMs), s(m.indexMs + m.firstAskMs), s(m.loadMs + m.indexMs + m.firstAskMs), m.heapMB.toFixed(0), m.buffersMB.toFixed(0), ms(m.p50), ms(m.p99), m.perSecond.toFixed(0)];
 }
 
 export function textTable(results: SizeResult[]): string {
@@ -46,7 +46,9 @@ export function targets(results: SizeResult[]): { text: string; met: boolean }[]
     out.push({ text: `1,000×: ask() p99 ${ms(big.p99)} ms (target < 15 ms)`, met: big.p99 < 15 });
     const ready = big.loadMs + big.indexMs + big.firstAskMs;
     out.push({ text: `1,000×: load + validate + index ${s(ready)} s (target < 10 s)`, met: ready < 10_000 });
-    out.push({ text: `1,000×: heap ${big.heapMB.toFixed(0)} MB (target < 1 GB)`, met: big.heapMB < 1024 });
+    // Typed arrays live outside the JS heap; they count against the target all the same.
+    const memory = big.heapMB + big.buffersMB;
+    out.push({ text: `1,000×: heap ${big.heapMB.toFixed(0)} MB + typed arrays ${big.buffersMB.toFixed(0)} MB = ${memory.toFixed(0)} MB (target < 1 GB)`, met: memory < 1024 });
   }
   if (one && big) {
     const ratio = big.p50 / one.p50;
@@ -79,6 +81,7 @@ export function generatedMarkdown(machine: Machine, evalTables: string[], result
     '`bench/synthetic.ts`). Each row runs in a fresh process. "index" includes the first answer, so anything built lazily',
     `counts. Latency: ${samples?.samples ?? 0} timed \`ask()\` calls per row (the ${samples?.questions ?? 0} questions of both evaluation sets, twice,`,
     'in two spellings the warm-up did not use, so no question hits the analyser memo), one core, one at a time.',
+    '"heap" is the JS heap in use after a full collection; "arrays" the typed arrays outside it (the postings).',
     '',
     markdownTable(results),
     '',

@@ -5,13 +5,14 @@ import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Hit, ItemType } from '../search/index.ts';
 import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
-import { EXAMPLES, formatDate, STATUS_LABEL, t } from './i18n.ts';
+import { EXAMPLES, STATUS_LABEL, t } from './i18n.ts';
 import type { AgreementFocus } from './intents.ts';
 import { findAreas, findBodies, findPeople, findTitles, leftoverForTitles, nameSyllables, unitsCovered, type PersonMatch } from './match.ts';
-import { itemIndex } from './item-index.ts';
+import { itemIndex, type Row } from './item-index.ts';
+import { build, listed, pageOf, paged, statusNotes, tallyNotes, type Listed, type StatusRef, type Tally } from './lists.ts';
 import { agreementOf, asksForAll, bodyNames, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
-import type { Answer, AnswerItem, Intent, Lang, Page, RoleView } from './types.ts';
-import { agreementItem, bodyItem, commitmentItem, factItem, partyRef, personItem, pick, resultItem, roleView, signedWhen } from './views.ts';
+import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
+import { agreementItem, bodyItem, factItem, partyRef, personItem, pick, roleView, signedWhen } from './views.ts';
 
 type Base = Pick<Answer, 'question' | 'lang'>;
 
@@ -23,12 +24,18 @@ function suggestionsFor(lang: Lang): string[] {
   return EXAMPLES[lang].slice(0, 3);
 }
 
+const SCOPE_NAMED = 5;
+
 export function notFound(ctx: Context, base: Base, intent: Intent, what?: string): Answer {
   const lang = base.lang;
   const headline = what
     ? t(lang, `Không tìm thấy thông tin về “${what}” trong các văn bản đã có.`, `I found nothing about “${what}” in the agreements I know.`)
     : t(lang, 'Không tìm thấy thông tin phù hợp trong các văn bản đã có.', 'I found nothing that answers this in the agreements I know.');
-  const scope = ctx.knowledge.agreements.map((a) => (lang === 'en' ? (a.meta.short_title?.en ?? a.meta.title.vi) : (a.meta.short_title?.vi ?? a.meta.title.vi)));
+  // Up to SCOPE_NAMED agreements are named; beyond that, a few and how many more (not a thousand titles).
+  const all = ctx.knowledge.agreements;
+  const shown = all.length <= SCOPE_NAMED ? all : all.slice(0, 3);
+  const scope = shown.map((a) => (lang === 'en' ? (a.meta.short_title?.en ?? a.meta.title.vi) : (a.meta.short_title?.vi ?? a.meta.title.vi)));
+  if (shown.length < all.length) scope.push(t(lang, `và ${all.length - shown.length} văn bản khác`, `and ${all.length - shown.length} more agreements`));
   return answer(base, intent, false, headline, [], {
     notes: [t(lang, `Tôi chỉ trả lời dựa trên: ${scope.join('; ')}.`, `I only answer from: ${scope.join('; ')}.`)],
     suggestions: suggestionsFor(lang),
@@ -87,97 +94,6 @@ function generalRoles(ctx: Context, agreements: Iterable<string>, lang: Lang, pa
     for (const r of a.meta.general_responsibility) if (!party || r.party === party) out.push(roleView(a, r, 'general', lang));
   }
   return out;
-}
-
-/** What the status notes need of an item: built or not (see `Listed`). */
-interface StatusRef {
-  type: AnswerItem['type'];
-  agreement: string;
-  status?: { status: Status; update?: unknown };
-}
-
-/** "As of" and "period ended" caveats for any answer that reports statuses. */
-function statusNotes(ctx: Context, items: readonly StatusRef[], lang: Lang): string[] {
-  const notes: string[] = [];
-  // One pass over the items (a list may hold every commitment of every agreement), agreements in first-seen order.
-  const byAgreement = new Map<string, { updated: number; pending: boolean }>();
-  let lastId: string | undefined;
-  let lastSeen: { updated: number; pending: boolean } | undefined;
-  for (const i of items) {
-    if (i.type !== 'commitment' && i.type !== 'result') continue;
-    // Lists run agreement by agreement: the previous item's agreement is usually this one's.
-    let seen = lastId === i.agreement ? lastSeen : byAgreement.get(i.agreement);
-    if (!seen) byAgreement.set(i.agreement, (seen = { updated: 0, pending: false }));
-    lastId = i.agreement;
-    lastSeen = seen;
-    if (i.status?.update !== undefined) seen.updated++;
-    if (i.type === 'commitment' && i.status?.status === 'pending') seen.pending = true;
-  }
-  const year = ctx.now().getFullYear();
-  for (const [id, { updated, pending }] of byAgreement) {
-    const a = agreementOf(ctx.knowledge, id);
-    notes.push(asOfNote(a, lang, updated));
-    if (year > a.meta.period.to && pending) notes.push(periodNote(a, lang));
-  }
-  return notes;
-}
-
-// The same two notes for every agreement of a long list: their texts are made once per agreement.
-const noteTexts = new WeakMap<Agreement, Map<string, string>>();
-
-function noteText(a: Agreement, key: string, make: () => string): string {
-  let texts = noteTexts.get(a);
-  if (!texts) noteTexts.set(a, (texts = new Map()));
-  let text = texts.get(key);
-  if (text === undefined) texts.set(key, (text = make()));
-  return text;
-}
-
-function asOfNote(a: Agreement, lang: Lang, updated: number): string {
-  return noteText(a, `as-of ${lang} ${updated}`, () =>
-    updated > 0
-      ? t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}, trừ ${updated} mục đã được cập nhật sau đó (ghi ngày và người cập nhật).`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}, except ${updated} updated since (with date and author).`)
-      : t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`),
-  );
-}
-
-function periodNote(a: Agreement, lang: Lang): string {
-  return noteText(a, `period ${lang}`, () =>
-    t(lang, `Giai đoạn ${a.meta.period.from}-${a.meta.period.to} đã kết thúc, nhưng nguồn không cho biết các cam kết “chưa thực hiện” đã được thực hiện hay chưa.`, `The ${a.meta.period.from}–${a.meta.period.to} period has ended, but the source does not say whether the commitments still marked “pending” were carried out.`),
-  );
-}
-
-function paged<T>(ctx: Context, items: readonly T[]): { items: T[]; page?: Page } {
-  if (items.length <= ctx.pageSize) return { items: [...items] };
-  const pages = Math.ceil(items.length / ctx.pageSize);
-  const index = Math.min(ctx.page, pages);
-  return { items: items.slice((index - 1) * ctx.pageSize, index * ctx.pageSize), page: { index, size: ctx.pageSize, total: items.length, pages } };
-}
-
-/**
- * An item of a long list, not built yet. A list may hold every commitment of 1,000 agreements;
- * only the page shown is built into views (see `pagedListed`), the rest stays a reference.
- */
-interface Listed extends StatusRef {
-  type: 'commitment' | 'result' | 'body';
-  a: Agreement;
-  id: string;
-}
-
-function listed(a: Agreement, type: Listed['type'], id: string, status?: StatusRef['status']): Listed {
-  return status ? { type, agreement: a.id, a, id, status } : { type, agreement: a.id, a, id };
-}
-
-function build(ctx: Context, x: Listed, lang: Lang): AnswerItem | undefined {
-  if (x.type === 'commitment') return commitmentItem(x.a, x.id, ctx.knowledge.glossary, lang, ctx.overlay);
-  if (x.type === 'result') return resultItem(x.a, x.id, ctx.knowledge.glossary, lang, ctx.overlay);
-  return bodyItem(x.a, x.id, lang);
-}
-
-function pagedListed(ctx: Context, list: readonly Listed[], lang: Lang): Pick<Answer, 'items' | 'page'> {
-  const { items, page } = paged(ctx, list);
-  const built = items.map((x) => build(ctx, x, lang)).filter(defined);
-  return page ? { items: built, page } : { items: built };
 }
 
 export function answerClause(ctx: Context, question: string, lang: Lang, ids: ClauseRef[]): Answer {
@@ -299,18 +215,21 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
   const none = new Set<string>();
   const withResults = includeResults || (statuses !== 'all' && statuses.includes('in_progress'));
 
-  // This scans every commitment of every agreement: the cheap tests come first, and the effective
-  // status (a look-up in the chat updates) is asked only of rows that pass them.
   // The search hits that narrow the list, by agreement: an agreement with none is skipped whole.
   let allowedIds: Map<string, Set<string>> | undefined;
   if (narrowing) {
     allowedIds = new Map();
     for (const h of narrowing) allowedIds.set(h.agreement, (allowedIds.get(h.agreement) ?? new Set()).add(h.id));
   }
-  const items: Listed[] = [];
+  // This scans every commitment of every agreement: the cheap tests come first, and the effective
+  // status (a look-up in the chat updates) is asked only of rows that pass them. Matches stay
+  // rows; only the page shown becomes views, and the status notes are tallied on the way.
+  const matches: Row[] = [];
+  const tally = new Map<string, Tally>();
   for (const { a, commitments, results } of itemIndex(ctx.knowledge).agreements) {
     if (allowedIds && !allowedIds.has(a.id)) continue;
     const bodyIds = bodyIdsOf.get(a) ?? none;
+    let seen: Tally | undefined;
     for (const rows of withResults ? [commitments, results] : [commitments]) {
       for (const row of rows) {
         if (areaSet && !areaSet.has(row.area)) continue;
@@ -318,19 +237,29 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
         if (allowedIds && !allowedIds.get(a.id)?.has(row.id)) continue;
         const status = ctx.overlay(a.id, row.id, row.status);
         if (wanted && !wanted.has(status.status)) continue;
-        items.push(listed(a, row.type, row.id, status));
+        matches.push(row);
+        if (!seen) tally.set(a.id, (seen = { updated: 0, pending: false }));
+        if (status.update !== undefined) seen.updated++;
+        if (row.type === 'commitment' && status.status === 'pending') seen.pending = true;
       }
     }
   }
   const statusText = statuses === 'all' ? t(lang, 'cam kết', 'commitments') : statuses.map((s) => STATUS_LABEL[s][lang]).join(', ');
   const areaText = areas.map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id)).map((x) => (x ? (lang === 'en' ? x.en : x.vi) : '')).join(', ');
-  if (items.length === 0) {
+  if (matches.length === 0) {
     const a = notFound(ctx, base, 'status_list', subject || undefined);
     a.headline = t(lang, `Không có mục nào (${statusText}${areaText ? `, ${areaText}` : ''}) khớp với câu hỏi.`, `No item (${statusText}${areaText ? `, ${areaText}` : ''}) matches the question.`);
     return a;
   }
-  const headline = t(lang, `${items.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`, `${items.length} item${items.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`);
-  return answer(base, 'status_list', true, headline, [], { ...pagedListed(ctx, items, lang), notes: statusNotes(ctx, items, lang), detail: 'brief' });
+  const headline = t(lang, `${matches.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`, `${matches.length} item${matches.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`);
+  const { from, to, page } = pageOf(ctx, matches.length);
+  const shown: AnswerItem[] = [];
+  for (let k = from; k < to; k++) {
+    const row = matches[k] as Row;
+    const view = build(ctx, listed(row.a, row.type, row.id), lang);
+    if (view) shown.push(view);
+  }
+  return answer(base, 'status_list', true, headline, [], { ...(page ? { items: shown, page } : { items: shown }), notes: tallyNotes(ctx, tally, lang), detail: 'brief' });
 }
 
 export function answerResponsibility(ctx: Context, question: string, lang: Lang, subject: string): Answer {
@@ -366,8 +295,11 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
   if (bodies.length === 0) return answerSearch(ctx, question, lang, subject);
   // "Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?": a task named beside the body must be one it has.
   if (leftover(ctx, subject, bodyNames(bodies)).length > 0) {
-    const ids = new Set(bodies.flatMap((b) => (itemIndex(ctx.knowledge).party(b.agreement, b.bodyId)?.commitments ?? []).map((c) => `${b.agreement.id}/${c.id}`)));
-    const hits = relevantHits(ctx, subject, ['commitment']).filter((h) => ids.has(`${h.agreement}/${h.id}`));
+    // Whether a hit is a commitment of one of these bodies, asked of the few hits, not of every commitment of every body.
+    const bodyIds = new Map<string, string[]>();
+    for (const b of bodies) bodyIds.set(b.agreement.id, [...(bodyIds.get(b.agreement.id) ?? []), b.bodyId]);
+    const theirs = (h: Hit) => (bodyIds.get(h.agreement) ?? []).some((id) => itemIndex(ctx.knowledge).party(agreementOf(ctx.knowledge, h.agreement), id)?.commitments.some((c) => c.id === h.id));
+    const hits = relevantHits(ctx, subject, ['commitment']).filter(theirs);
     if (hits.length > 0) return answer(base, 'duties', true, t(lang, 'Theo văn bản:', 'According to the source:'), hits.map((h) => item(ctx, h, lang)).filter(defined), { notes: statusNotes(ctx, [], lang) });
     // Each name once: the same body is named in every agreement that has it.
     const names = [...new Set(bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name))].join(', ');
