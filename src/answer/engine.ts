@@ -77,6 +77,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   prepare(knowledge, analyzer);
   peopleIndex(knowledge);
   itemIndex(knowledge);
+  analyzer.ready();
   const now = options.now ?? (() => new Date());
 
   /** Answers any string. A bug in a handler becomes a plain apology, never an exception for the adapter to catch. */

@@ -110,9 +110,10 @@ export function answerClause(ctx: Context, question: string, lang: Lang, ids: Cl
 }
 
 function clauseStatus(ctx: Context, x: ClauseRef): StatusRef['status'] {
+  if (x.type !== 'commitment' && x.type !== 'result') return undefined;
   const a = agreementOf(ctx.knowledge, x.agreement);
-  const entry = x.type === 'commitment' ? a.commitments.find((c) => c.id === x.id) : x.type === 'result' ? a.results.find((r) => r.id === x.id) : undefined;
-  return entry ? ctx.overlay(a.id, entry.id, entry.status) : undefined;
+  const row = itemIndex(ctx.knowledge).row(a, x.id);
+  return row ? ctx.overlay(a.id, row.id, row.status) : undefined;
 }
 
 export function answerAgreement(ctx: Context, question: string, lang: Lang, focus: AgreementFocus, subject: string): Answer {

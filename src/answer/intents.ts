@@ -78,17 +78,20 @@ const C = {
 function close(word: string, pattern: string): boolean {
   if (word === pattern) return true;
   if (pattern.length < 5 || Math.abs(word.length - pattern.length) > 1) return false;
+  // Deleting one letter of the longer word, or changing one (same length), must give the other.
+  // Compared in place: this runs for every pattern word at every position of every question.
   const [a, b] = word.length >= pattern.length ? [word, pattern] : [pattern, word];
-  for (let i = 0; i < a.length; i++) {
-    // Deleting one letter of the longer word, or swapping it (same length), must give the other.
-    if (a.length > b.length ? a.slice(0, i) + a.slice(i + 1) === b : a.slice(0, i) + a.slice(i + 1) === b.slice(0, i) + b.slice(i + 1)) return true;
-  }
-  return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const skip = a.length > b.length ? 1 : 0;
+  for (let j = i + 1 - skip; j < b.length; j++) if (a.charCodeAt(j + skip) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** Finds the first (longest) phrase in the words; returns the words with it removed. */
 function cut(words: Syllable[], phrases: string[][]): Syllable[] | undefined {
-  for (const exact of [true, false]) {
+  for (let pass = 0; pass < 2; pass++) {
+    const exact = pass === 0;
     for (const p of phrases) {
       // Typos are forgiven only in multi-word patterns, where the other words anchor the match.
       if (!exact && p.length < 2) continue;

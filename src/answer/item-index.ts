@@ -32,6 +32,8 @@ export interface ItemIndex {
   agreements: { a: Agreement; commitments: Row[]; results: Row[] }[];
   /** What one agreement asks of one party (person or body). */
   party(a: Agreement, id: string): PartyRows | undefined;
+  /** A commitment or result by id (ids are unique within an agreement). */
+  row(a: Agreement, id: string): Row | undefined;
 }
 
 const indexes = new WeakMap<Knowledge, ItemIndex>();
@@ -40,6 +42,7 @@ export function itemIndex(k: Knowledge): ItemIndex {
   const hit = indexes.get(k);
   if (hit) return hit;
   const byParty = new Map<string, PartyRows>();
+  const byId = new Map<string, Row>();
   const key = (a: Agreement, id: string) => `${a.id}\n${id}`;
   const rowsOf = (a: Agreement, id: string) => {
     let p = byParty.get(key(a, id));
@@ -52,11 +55,12 @@ export function itemIndex(k: Knowledge): ItemIndex {
     const commitments = a.commitments.map((c): Row => ({ a, type: 'commitment', id: c.id, status: c.status, area: c.area, parties: c.responsible.map((r) => r.party) }));
     const results = a.results.map((r): Row => ({ a, type: 'result', id: r.id, status: r.status, area: r.area, parties: [...r.parties] }));
     // A party with two roles in one commitment is listed with it once.
+    for (const row of [...commitments, ...results]) byId.set(key(a, row.id), row);
     for (const row of commitments) for (const p of new Set(row.parties)) rowsOf(a, p).commitments.push(row);
     for (const row of results) for (const p of new Set(row.parties)) rowsOf(a, p).results.push(row);
     return { a, commitments, results };
   });
-  const index: ItemIndex = { agreements, party: (a, id) => byParty.get(key(a, id)) };
+  const index: ItemIndex = { agreements, party: (a, id) => byParty.get(key(a, id)), row: (a, id) => byId.get(key(a, id)) };
   indexes.set(k, index);
   return index;
 }

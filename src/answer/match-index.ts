@@ -157,6 +157,8 @@ export interface PeopleIndex {
   people: { agreement: Agreement; personId: string; name: Syllable[] }[];
   /** Folded given name (last syllable) → indices into `people`, ascending. */
   byGiven: Map<string, number[]>;
+  /** The keys of `byGiven`, for scanning them all (a typo may be one edit away from any). */
+  givenNames: string[];
   /** Every syllable of every name, folded: a question word among them names someone. */
   nameSyllables: Set<string>;
 }
@@ -166,7 +168,7 @@ const peopleIndexes = new WeakMap<Knowledge, PeopleIndex>();
 export function peopleIndex(knowledge: Knowledge): PeopleIndex {
   const hit = peopleIndexes.get(knowledge);
   if (hit) return hit;
-  const index: PeopleIndex = { people: [], byGiven: new Map(), nameSyllables: new Set() };
+  const index: PeopleIndex = { people: [], byGiven: new Map(), givenNames: [], nameSyllables: new Set() };
   for (const a of knowledge.agreements) {
     for (const p of a.people) {
       const name = markedSyllables(p.name);
@@ -179,6 +181,7 @@ export function peopleIndex(knowledge: Knowledge): PeopleIndex {
       index.people.push({ agreement: a, personId: p.id, name });
     }
   }
+  index.givenNames = [...index.byGiven.keys()];
   peopleIndexes.set(knowledge, index);
   return index;
 }

@@ -59,7 +59,7 @@ export function findPeople(knowledge: Knowledge, query: string, knows: (term: st
   for (const s of q) {
     for (const i of index.byGiven.get(s.folded) ?? []) candidates.add(i);
     if (knows(s.folded)) continue;
-    for (const [given, list] of index.byGiven) if (given !== s.folded && editDistanceAtMostOne(s.folded, given)) for (const i of list) candidates.add(i);
+    for (const given of index.givenNames) if (given !== s.folded && editDistanceAtMostOne(s.folded, given)) for (const i of index.byGiven.get(given) ?? []) candidates.add(i);
   }
   const out: PersonMatch[] = [];
   // In knowledge order, so that equal ranks keep the order they always had.

@@ -53,7 +53,12 @@ export interface Analyzer {
    * any clause that mentions Thái Nguyên.
    */
   tokenize(text: string): string[];
+  /** The engine is built: what is analysed from now on comes from questions, and is not kept for good. */
+  ready(): void;
 }
+
+/** How many question texts the analyser remembers: enough for one question's handlers, and a few more. */
+const RECENT_ANALYSES = 32;
 
 /** A glossary syllable matches a text syllable when they fold alike and, if both carry diacritics, are spelt alike. */
 function same(a: Syllable, b: Syllable): boolean {
@@ -143,18 +148,31 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     return { units, terms: [...terms.values()] };
   }
 
-  // Titles and body names are analysed on every question; their analyses never change.
-  const memo = new Map<string, Analysis>();
+  // Two memos. Knowledge phrases (titles, body names, area words, provinces) are analysed while
+  // the engine is built and met again on every question: they are kept for good. A question's own
+  // texts (its subject, asked of several handlers) are kept only for a while: a memo that grew with
+  // every new question would keep the young-generation collector copying it, and its pauses
+  // would land on answers.
+  const fixed = new Map<string, Analysis>();
+  const recent = new Map<string, Analysis>();
+  let building = true;
   function analyze(text: string): Analysis {
-    const hit = memo.get(text);
+    const hit = fixed.get(text) ?? recent.get(text);
     if (hit) return hit;
     const result = analyzeUncached(text);
-    if (memo.size < 50_000) memo.set(text, result);
+    if (building) fixed.set(text, result);
+    else {
+      if (recent.size >= RECENT_ANALYSES) recent.clear();
+      recent.set(text, result);
+    }
     return result;
   }
 
   return {
     analyze,
+    ready: () => {
+      building = false;
+    },
     // Documents are analysed once, when indexing: their analyses stay out of the memo, which is
     // for what questions meet again and again (titles, names, area words, the question's subject).
     tokenize: (text) => {

@@ -87,7 +87,11 @@ export interface SearchIndex {
   readonly size: number;
 }
 
-export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): SearchIndex {
+/**
+ * The index and what a hit needs of its document. Built in its own function so that nothing the
+ * search closures keep can reach the documents' texts (a closure here would hold them all).
+ */
+function build(knowledge: Knowledge, analyzer: Analyzer) {
   const docs = documents(knowledge);
   const fields = ['name', 'keywords', 'text', 'context'] as const;
   const index = buildInvertedIndex(
@@ -98,12 +102,14 @@ export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): Sea
     { fuzzy: 0.3, prefix: 0.2 },
     (term) => TERM_BOOST[termKind(term)],
   );
-  const typeOf = docs.map((d) => d.type);
-  const agreementOf = docs.map((d) => d.agreement);
-  const idOf = docs.map((d) => d.itemId);
+  return { index, size: docs.length, typeOf: docs.map((d) => d.type), agreementOf: docs.map((d) => d.agreement), idOf: docs.map((d) => d.itemId) };
+}
+
+export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): SearchIndex {
+  const { index, size, typeOf, agreementOf, idOf } = build(knowledge, analyzer);
 
   return {
-    size: docs.length,
+    size,
     knows: (term) => index.has(term),
     search(query, options = {}) {
       if (query.terms.length === 0) return [];

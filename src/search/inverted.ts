@@ -120,24 +120,14 @@ export function buildInvertedIndex(
     }
   }
   docVectors.length = 0;
-  // Every posting's BM25 score is fixed once the index is built (it depends on the term's document
-  // frequency, the field's length and the average length only), so it is computed here, once, with
-  // the same expression MiniSearch evaluates per search: the same double, bit for bit.
-  const postRaw = new Float64Array(postDocs.length);
-  for (let term = 0; term < terms.length; term++) {
-    for (let f = 0; f < fields; f++) {
-      const from = start[term * fields + f] as number;
-      const to = start[term * fields + f + 1] as number;
-      const matching = to - from;
-      const avg = avgLength[f] as number;
-      const lengths = fieldLength[f] as Int32Array;
-      const idf = Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
-      for (let j = from; j < to; j++) {
-        const tf = postTfs[j] as number;
-        postRaw[j] = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * (lengths[postDocs[j] as number] as number)) / avg)));
-      }
-    }
-  }
+  // Term frequencies fit in 16 bits in any text a person writes; the wider array is the fallback.
+  const tfs16 = postTfs.every((tf) => tf <= 0xffff) ? Uint16Array.from(postTfs) : postTfs;
+  /** The same expression MiniSearch evaluates per match, so the same double, bit for bit. */
+  const idfOf = (matching: number) => Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
+  const bm25 = (j: number, f: number, idf: number) => {
+    const tf = tfs16[j] as number;
+    return idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * ((fieldLength[f] as Int32Array)[postDocs[j] as number] as number)) / (avgLength[f] as number))));
+  };
   const tree = new SearchableMap<number>();
   terms.forEach((t, id) => tree.set(t, id));
 
@@ -157,9 +147,12 @@ export function buildInvertedIndex(
       mergedStart[term] = m;
       for (let f = 0; f < fields; f++) {
         const weight = 1 * (boosts[term] as number) * (fieldBoosts[f] as number) * 1;
-        for (let j = start[term * fields + f] as number; j < (start[term * fields + f + 1] as number); j++) {
+        const from = start[term * fields + f] as number;
+        const to = start[term * fields + f + 1] as number;
+        const idf = idfOf(to - from);
+        for (let j = from; j < to; j++) {
           const doc = postDocs[j] as number;
-          const score = weight * (postRaw[j] as number);
+          const score = weight * bm25(j, f, idf);
           if (owner[doc] === term) mergedScores[slot[doc] as number] = (mergedScores[slot[doc] as number] as number) + score;
           else {
             owner[doc] = term;
@@ -184,8 +177,11 @@ export function buildInvertedIndex(
   const quality = new Int32Array(docCount);
   const searchStamp = new Int32Array(docCount);
   let stamp = 0;
-  // Which query terms matched which document: a linked list per document in a shared pool, so the
-  // few documents returned can name their terms without a second pass over every match.
+  // Which query terms matched which document, so the few documents returned can name their terms
+  // without a second pass over every match: the first 64 terms as bits (one write per match), any
+  // further ones in a linked list per document in a shared pool.
+  const maskLo = new Int32Array(docCount);
+  const maskHi = new Int32Array(docCount);
   const head = new Int32Array(docCount);
   let poolTerm = new Int32Array(1 << 16);
   let poolNext = new Int32Array(1 << 16);
@@ -210,9 +206,10 @@ export function buildInvertedIndex(
       const to = start[term * fields + f + 1] as number;
       if (to === from) continue;
       const weight = termWeight * termBoost * (fieldBoosts[f] as number) * 1;
+      const idf = idfOf(to - from);
       for (let j = from; j < to; j++) {
         const doc = postDocs[j] as number;
-        const score = weight * (postRaw[j] as number);
+        const score = weight * bm25(j, f, idf);
         if (termStamp[doc] === current) termScore[doc] = (termScore[doc] as number) + score;
         else {
           termStamp[doc] = current;
@@ -235,7 +232,9 @@ export function buildInvertedIndex(
         // The common case: the term's per-document sums are precomputed (see mergedScores).
         const from = mergedStart[exact] as number;
         const to = mergedStart[exact + 1] as number;
-        if (pooled + (to - from) > poolTerm.length) {
+        const lo = i < 32 ? 1 << i : 0;
+        const hi = i >= 32 && i < 64 ? 1 << (i - 32) : 0;
+        if (!lo && !hi && pooled + (to - from) > poolTerm.length) {
           poolTerm = grow(poolTerm, pooled + (to - from));
           poolNext = grow(poolNext, pooled + (to - from));
         }
@@ -248,12 +247,18 @@ export function buildInvertedIndex(
             searchStamp[doc] = current;
             total[doc] = mergedScores[j] as number;
             quality[doc] = 1;
+            maskLo[doc] = 0;
+            maskHi[doc] = 0;
             head[doc] = -1;
             allDocs[allCount++] = doc;
           }
-          poolTerm[pooled] = i;
-          poolNext[pooled] = head[doc] as number;
-          head[doc] = pooled++;
+          if (lo) maskLo[doc] = (maskLo[doc] as number) | lo;
+          else if (hi) maskHi[doc] = (maskHi[doc] as number) | hi;
+          else {
+            poolTerm[pooled] = i;
+            poolNext[pooled] = head[doc] as number;
+            head[doc] = pooled++;
+          }
         }
         continue;
       }
@@ -277,7 +282,9 @@ export function buildInvertedIndex(
           accumulate(p, (weights.fuzzy * t.length) / (t.length + distance), spec.boost, inTerm);
         }
       }
-      if (pooled + termCount > poolTerm.length) {
+      const lo = i < 32 ? 1 << i : 0;
+      const hi = i >= 32 && i < 64 ? 1 << (i - 32) : 0;
+      if (!lo && !hi && pooled + termCount > poolTerm.length) {
         poolTerm = grow(poolTerm, pooled + termCount);
         poolNext = grow(poolNext, pooled + termCount);
       }
@@ -291,12 +298,18 @@ export function buildInvertedIndex(
           searchStamp[doc] = current;
           total[doc] = termScore[doc] as number;
           quality[doc] = 1;
+          maskLo[doc] = 0;
+          maskHi[doc] = 0;
           head[doc] = -1;
           allDocs[allCount++] = doc;
         }
-        poolTerm[pooled] = i;
-        poolNext[pooled] = head[doc] as number;
-        head[doc] = pooled++;
+        if (lo) maskLo[doc] = (maskLo[doc] as number) | lo;
+        else if (hi) maskHi[doc] = (maskHi[doc] as number) | hi;
+        else {
+          poolTerm[pooled] = i;
+          poolNext[pooled] = head[doc] as number;
+          head[doc] = pooled++;
+        }
       }
     }
 
@@ -314,6 +327,10 @@ export function buildInvertedIndex(
     }
     return top.map((t) => {
       const matched = new Set<string>();
+      const lo = maskLo[t.doc] as number;
+      const hi = maskHi[t.doc] as number;
+      for (let k = 0; k < 32 && k < specs.length; k++) if (lo & (1 << k)) matched.add((specs[k] as TermSpec).term);
+      for (let k = 32; k < 64 && k < specs.length; k++) if (hi & (1 << (k - 32))) matched.add((specs[k] as TermSpec).term);
       for (let at = head[t.doc] as number; at >= 0; at = poolNext[at] as number) matched.add((specs[poolTerm[at] as number] as TermSpec).term);
       return { doc: t.doc, score: t.score, matched };
     });

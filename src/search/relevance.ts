@@ -8,7 +8,7 @@
 //  - a unit matched only as a lone syllable, while its neighbour is a topic word too, earns half:
 //    Vietnamese words are mostly two syllables, and "tham quan" is not "tham mưu";
 //  - a unit typed with diacritics that matched only after folding ("Dương" for "đường") earns half.
-import type { Analysis, TermKind } from './analyzer.ts';
+import type { Analysis, TermKind, Unit } from './analyzer.ts';
 
 export interface Coverage {
   topics: number;
@@ -31,59 +31,98 @@ const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstv
 /** The minimum coverage for a hit to count as an answer. Tuned on the evaluation set (see README). */
 export const MIN_COVERAGE = 0.6;
 
-export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (term: string) => boolean): Coverage {
-  const n = query.units.length;
-  const kindAt = new Array<Set<TermKind>>(n);
-  for (const t of query.terms) {
-    if (!matched.has(t.term)) continue;
-    for (const p of t.positions) (kindAt[p] ??= new Set()).add(t.kind);
-  }
+// Kinds of term that matched a unit, as bits.
+const SYLLABLE_BIT = 1;
+const MARKED_BIT = 2;
+const BIGRAM_BIT = 4;
+const CONCEPT_BIT = 8;
+const BIT: Record<TermKind, number> = { syllable: SYLLABLE_BIT, marked: MARKED_BIT, bigram: BIGRAM_BIT, concept: CONCEPT_BIT, 'concept-bigram': CONCEPT_BIT };
+
+/** What coverage needs of the question alone, whatever the hit: worked out once per question. */
+interface QueryFacts {
+  knows: (term: string) => boolean;
+  /** A neighbour is a topic word, or a typed function word beside a typed word ("nhà ở"): a lone syllable match earns half. */
+  crowded: boolean[];
+  /** A word the knowledge never uses (in this spelling). */
+  unknown: boolean[];
+  /** A known Vietnamese word whose topic neighbours it never stands beside: unmatched, it is new to the knowledge. */
+  orphanIfUnmatched: boolean[];
+}
+
+const facts = new WeakMap<Analysis, QueryFacts>();
+
+function queryFacts(query: Analysis, knows: (term: string) => boolean): QueryFacts {
+  const hit = facts.get(query);
+  if (hit && hit.knows === knows) return hit;
+  const units = query.units;
   const isTopic = (i: number) => {
-    const u = query.units[i];
+    const u = units[i];
     return u !== undefined && !u.stop && !u.generic && !u.place;
   };
+  // Units typed with diacritics whose neighbour is a (typed) function word: "nhà ở" is one word.
+  const markedPair = (i: number, j: number) => units[i]?.marked !== undefined && units[j]?.marked !== undefined && units[j]?.stop === true;
+  // The compound test is for Vietnamese words: English word pairs are rarely in the knowledge.
+  const vietnamese = (j: number) => VIETNAMESE_SYLLABLE.test(units[j]?.syllable ?? '');
+  const bigramKnown = (i: number, j: number) => knows(`${units[i]?.syllable}_${units[j]?.syllable}`);
+  const f: QueryFacts = { knows, crowded: [], unknown: [], orphanIfUnmatched: [] };
+  units.forEach((u, i) => {
+    f.crowded.push(isTopic(i - 1) || isTopic(i + 1) || markedPair(i, i - 1) || markedPair(i, i + 1));
+    // Typed with diacritics, a word is known only in that spelling ("đoạn" is not "Đoàn").
+    const unknown = u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
+    f.unknown.push(unknown);
+    const neighbours = [i - 1, i + 1].filter((j) => isTopic(j) && vietnamese(j));
+    f.orphanIfUnmatched.push(!unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.length > 0 && neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j))));
+  });
+  facts.set(query, f);
+  return f;
+}
+
+// Matched kinds per unit, reused by every call: coverage runs for every hit of every search.
+let kinds = new Uint8Array(64);
+
+export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (term: string) => boolean): Coverage {
+  const units = query.units;
+  const n = units.length;
+  const f = queryFacts(query, knows);
+  if (kinds.length < n) kinds = new Uint8Array(n * 2);
+  kinds.fill(0, 0, n);
+  for (const t of query.terms) {
+    if (!matched.has(t.term)) continue;
+    for (const p of t.positions) kinds[p] = (kinds[p] as number) | BIT[t.kind];
+  }
   let total = 0;
   let covered = 0;
   let topics = 0;
   let topicsCovered = 0;
   let phrase = false;
-  const bigramKnown = (i: number, j: number) => knows(`${query.units[i]?.syllable}_${query.units[j]?.syllable}`);
-  // Units typed with diacritics whose neighbour is a (typed) function word: "nhà ở" is one word.
-  const markedPair = (i: number, j: number) => query.units[i]?.marked !== undefined && query.units[j]?.marked !== undefined && query.units[j]?.stop === true;
-  const orphan = new Array<boolean>(query.units.length).fill(false);
-  const novel = new Array<boolean>(query.units.length).fill(false);
-  const credits = query.units.map((u, i) => {
-    const kinds = kindAt[i];
-    if (u.stop || u.generic || !kinds) return 0;
-    if (kinds.has('concept') || kinds.has('concept-bigram')) return 1;
-    let credit = kinds.has('bigram') || !(isTopic(i - 1) || isTopic(i + 1) || markedPair(i, i - 1) || markedPair(i, i + 1)) ? 1 : 0.5;
-    if (u.marked !== undefined && !kinds.has('marked')) credit *= 0.5;
-    return credit;
-  });
-  query.units.forEach((u, i) => {
-    if (u.stop || u.generic) return;
-    const credit = credits[i] ?? 0;
-    // Typed with diacritics, a word is known only in that spelling ("đoạn" is not "Đoàn").
-    const unknown = u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
-    // The compound test is for Vietnamese words: English word pairs are rarely in the knowledge.
-    const vietnamese = (j: number) => VIETNAMESE_SYLLABLE.test(query.units[j]?.syllable ?? '');
-    const neighbours = [i - 1, i + 1].filter((j) => isTopic(j) && vietnamese(j));
-    if (credit === 0 && !unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.length > 0 && neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j)))) orphan[i] = true;
+  let run = 0;
+  let novelRun = 0;
+  for (let i = 0; i < n; i++) {
+    const u = units[i] as Unit;
+    const k = kinds[i] as number;
+    if (u.stop || u.generic) {
+      run = 0;
+      continue;
+    }
+    let credit = 0;
+    if (k !== 0) {
+      if (k & CONCEPT_BIT) credit = 1;
+      else {
+        credit = k & BIGRAM_BIT || !f.crowded[i] ? 1 : 0.5;
+        if (u.marked !== undefined && !(k & MARKED_BIT)) credit *= 0.5;
+      }
+    }
     // An unknown word, or an orphan, that did not match is most likely the point of the question.
-    novel[i] = !u.place && (unknown || orphan[i] === true) && credit === 0;
-    const weight = u.place ? 0.5 : novel[i] ? 2 : 1;
+    const novel = !u.place && (f.unknown[i] === true || f.orphanIfUnmatched[i] === true) && credit === 0;
+    const weight = u.place ? 0.5 : novel ? 2 : 1;
     total += weight;
     covered += weight * credit;
     if (!u.place) {
       topics++;
       if (credit > 0) topicsCovered++;
-      if (kindAt[i] && (kindAt[i]?.has('bigram') || kindAt[i]?.has('concept') || kindAt[i]?.has('concept-bigram'))) phrase = true;
+      if (k & (BIGRAM_BIT | CONCEPT_BIT)) phrase = true;
     }
-  });
-  let run = 0;
-  let novelRun = 0;
-  for (const n of novel) {
-    run = n ? run + 1 : 0;
+    run = novel ? run + 1 : 0;
     novelRun = Math.max(novelRun, run);
   }
   return { topics, topicsCovered, phrase, novelRun, ratio: total === 0 ? 0 : covered / total };

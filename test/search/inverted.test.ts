@@ -52,8 +52,10 @@ beforeAll(async () => {
 describe('inverted index', () => {
   it('ranks and scores exactly as MiniSearch did, on every evaluation question', () => {
     const questions = ['questions.jsonl', 'holdout.jsonl'].flatMap((f) => readEvalSet(join(ROOT, 'test/eval', f)).map((q) => q.q));
-    // Typos exercise the fuzzy and prefix paths ("responsble", "thnah").
-    const typos = ['responsble railwy', 'thnah', 'samsng ve tinh', 'duong sat kep', 'chu tich hdnd thai nguyen'];
+    // Typos exercise the fuzzy and prefix paths ("responsble", "thnah"); a pasted paragraph, the
+    // queries of more than 64 terms.
+    const typos = ['responsble railwy', 'thnah', 'samsng ve tinh', 'duong sat kep', 'chu tich hdnd thai nguyen',
+      'Hợp tác chặt chẽ trong việc xúc tiến đầu tư, thu hút đầu tư nước ngoài, trọng tâm là thu hút đầu tư vào lĩnh vực công nghiệp chế biến, chế tạo công nghệ cao, sản xuất thông minh, công nghiệp xanh thân thiện với môi trường. duong sat kep luu xa thnah'];
     let compared = 0;
     for (const q of [...questions, ...typos]) {
       const query = analyze(q);
@@ -64,5 +66,6 @@ describe('inverted index', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+    expect(Math.max(...typos.map((q) => analyze(q).terms.length))).toBeGreaterThan(64);
   });
 });
