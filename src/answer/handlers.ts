@@ -10,9 +10,9 @@ import type { AgreementFocus } from './intents.ts';
 import { findAreas, findBodies, findPeople, findTitles, leftoverForTitles, nameSyllables, unitsCovered, type PersonMatch } from './match.ts';
 import { itemIndex, type Row } from './item-index.ts';
 import { build, listed, pageOf, paged, statusNotes, tallyNotes, type Listed, type StatusRef, type Tally } from './lists.ts';
-import { agreementOf, asksForAll, bodyNames, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
+import { agreementOf, asksForAll, bodyNames, bodyOf, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
 import type { Answer, AnswerItem, Intent, Lang, RoleView } from './types.ts';
-import { agreementItem, bodyItem, factItem, partyRef, personItem, pick, roleView, signedWhen } from './views.ts';
+import { agreementItem, bodyItem, factItem, partyName, personItem, pick, roleView, signedWhen } from './views.ts';
 
 type Base = Pick<Answer, 'question' | 'lang'>;
 
@@ -267,8 +267,10 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
   const base = { question, lang };
   if (!hasTopic(ctx, subject)) {
     // "Ai chịu trách nhiệm triển khai biên bản?": the general assignment of lines 16/18.
-    const roles = generalRoles(ctx, ctx.knowledge.agreements.map((a) => a.id), lang);
-    return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles });
+    // One agreement's assignment is a few lines; a thousand agreements' is paged like any long list.
+    const { from, to, page } = pageOf(ctx, ctx.knowledge.agreements.length);
+    const roles = generalRoles(ctx, ctx.knowledge.agreements.slice(from, to).map((a) => a.id), lang);
+    return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles, ...(page ? { page } : {}) });
   }
   const hits = relevantHits(ctx, subject, ['commitment', 'result', 'fact']);
   if (hits.length === 0) {
@@ -303,13 +305,28 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
     const hits = relevantHits(ctx, subject, ['commitment']).filter(theirs);
     if (hits.length > 0) return answer(base, 'duties', true, t(lang, 'Theo văn bản:', 'According to the source:'), hits.map((h) => item(ctx, h, lang)).filter(defined), { notes: statusNotes(ctx, [], lang) });
     // Each name once: the same body is named in every agreement that has it.
-    const names = [...new Set(bodies.map((m) => partyRef(m.agreement, m.bodyId, lang).name))].join(', ');
+    const names = bodyList(bodies, lang);
     const miss = notFound(ctx, base, 'duties');
     miss.headline = t(lang, `Văn bản không giao việc này cho ${names}.`, `The source does not give ${names} this task.`);
     miss.suggestions = [t(lang, `${names} có nhiệm vụ gì?`, `What is ${names} asked to do?`), ...miss.suggestions.slice(0, 2)];
     return miss;
   }
   return dutiesOf(ctx, base, bodies);
+}
+
+/** Most bodies named in one sentence: a body found in every agreement would otherwise fill the headline. */
+const NAMED_BODIES = 3;
+
+/** "A, B, C và 997 cơ quan khác": each name once, as partyRef() spells it. */
+function bodyList(bodies: readonly { agreement: Agreement; bodyId: string }[], lang: Lang): string {
+  const names = new Set<string>();
+  for (const m of bodies) {
+    const b = bodyOf(m.agreement, m.bodyId);
+    names.add(b ? partyName(b, lang) : m.bodyId);
+  }
+  const shown = [...names].slice(0, NAMED_BODIES).join(', ');
+  const more = names.size - NAMED_BODIES;
+  return more > 0 ? t(lang, `${shown} và ${more} cơ quan khác`, `${shown} and ${more} other bodies`) : shown;
 }
 
 /** What the source asks of these bodies: their clause roles, general roles and results. */
@@ -332,7 +349,7 @@ function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreem
   const onPage = new Set(shown.map((x) => x.agreement));
   const named = onPage.size > 0 ? bodies.filter((m) => onPage.has(m.agreement.id)) : bodies;
   const roles = named.flatMap((m) => generalRoles(ctx, [m.agreement.id], lang, m.bodyId));
-  const names = [...new Set(named.map((m) => partyRef(m.agreement, m.bodyId, lang).name))].join(', ');
+  const names = bodyList(named, lang);
   const assigned = items.filter((i) => i.type !== 'body').length + generalCount;
   const notes = statusNotes(ctx, items, lang);
   if (assigned === 0) notes.unshift(t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`));

@@ -80,13 +80,23 @@ export function leftover(ctx: Context, subject: string, phrases: readonly string
 // Id → body, per agreement: a body found in every agreement has its names looked up in each.
 const bodiesById = new WeakMap<Agreement, Map<string, Body>>();
 
+/** The distinct names (Vietnamese, English, aliases) of these bodies. */
 export function bodyNames(bodies: readonly { agreement: Agreement; bodyId: string }[]): string[] {
-  return bodies.flatMap(({ agreement, bodyId }) => {
-    let map = bodiesById.get(agreement);
-    if (!map) bodiesById.set(agreement, (map = new Map(agreement.bodies.map((b) => [b.id, b]))));
-    const b = map.get(bodyId);
-    return b ? [b.name, b.en, ...b.aliases] : [];
-  });
+  const names = new Set<string>();
+  for (const { agreement, bodyId } of bodies) {
+    const b = bodyOf(agreement, bodyId);
+    if (!b) continue;
+    names.add(b.name);
+    names.add(b.en);
+    for (const alias of b.aliases) names.add(alias);
+  }
+  return [...names];
+}
+
+export function bodyOf(agreement: Agreement, bodyId: string): Body | undefined {
+  let map = bodiesById.get(agreement);
+  if (!map) bodiesById.set(agreement, (map = new Map(agreement.bodies.map((b) => [b.id, b]))));
+  return map.get(bodyId);
 }
 
 /** "Các Phó Bí thư…", "những ai…", "who are…": the question wants everyone who fits. */

@@ -152,10 +152,18 @@ export function sharedWithAny(phrases: readonly Analysis[]): (u: Unit) => boolea
   for (const p of phrases) {
     const i = info(p);
     for (const c of i.concepts) all.concepts.add(c);
-    for (const [syllable, forms] of i.spellings) all.spellings.set(syllable, [...(all.spellings.get(syllable) ?? []), ...forms]);
+    // Appended in place (fresh arrays, never a phrase's own): copying the list each time made a
+    // body named in a thousand agreements cost a million copies.
+    for (const [syllable, forms] of i.spellings) {
+      const list = all.spellings.get(syllable);
+      if (list) list.push(...forms);
+      else all.spellings.set(syllable, [...forms]);
+    }
     for (const v of i.content) {
       for (const c of v.concepts) content.concepts.add(c);
-      content.spellings.set(v.syllable, [...(content.spellings.get(v.syllable) ?? []), v.marked]);
+      const list = content.spellings.get(v.syllable);
+      if (list) list.push(v.marked);
+      else content.spellings.set(v.syllable, [v.marked]);
     }
   }
   const conceptOfContent = (u: Unit) => u.concepts.some((c) => content.concepts.has(c));
@@ -204,6 +212,17 @@ function placeless(a: Analysis): Analysis {
   return p;
 }
 
+// What a fit without places depends on, per unit: spelling, stop or generic word, concepts.
+const placelessKeys = new WeakMap<Group, string>();
+function placelessKey(group: Group): string {
+  let key = placelessKeys.get(group);
+  if (key === undefined) {
+    key = group.analyses.map((a) => placeless(a).units.map((u) => `${u.syllable}/${u.marked ?? ''}/${u.stop ? 's' : ''}${u.generic ? 'g' : ''}/${u.concepts.join(',')}`).join(' ')).join('\n');
+    placelessKeys.set(group, key);
+  }
+  return key;
+}
+
 function bestFit(query: Analysis, analyses: readonly Analysis[], titleWords: readonly Unit[], ignorePlaces: boolean): Fit | undefined {
   let best: Fit | undefined;
   for (const a of analyses) {
@@ -225,9 +244,17 @@ function fitting(query: Analysis, groups: readonly Group[], index: Map<string, n
   for (const c of q.concepts) for (const g of index.get(`c${c}`) ?? []) candidates.add(g);
   const titleWords = query.units.filter((u, i) => !u.stop && !u.generic && isWord(query, i) && !(ignorePlaces && u.place));
   const out: { at: number; fit: Fit }[] = [];
+  // Without their places, "Ban Thường vụ Tỉnh ủy Bắc Giang" and "… Thái Nguyên" fit alike: with a
+  // body in each of a thousand agreements, the fit is worked out once per wording, not per group.
+  const fits = ignorePlaces ? new Map<string, Fit | undefined>() : undefined;
   for (const g of candidates) {
     const group = groups[g] as Group;
-    const f = bestFit(query, group.analyses, titleWords, ignorePlaces);
+    let f: Fit | undefined;
+    if (fits) {
+      const key = placelessKey(group);
+      if (fits.has(key)) f = fits.get(key);
+      else fits.set(key, (f = bestFit(query, group.analyses, titleWords, true)));
+    } else f = bestFit(query, group.analyses, titleWords, false);
     if (f) for (const at of group.at) out.push({ at, fit: f });
   }
   return out.sort((x, y) => x.at - y.at);
@@ -255,22 +282,36 @@ export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   const places = anyPlace ? [] : query.units.filter((u) => u.place);
   const named = { units: places, terms: [] };
   const inProvince = new Map<Analysis, boolean>();
-  const out: TitleMatch[] = [];
-  for (const { at, fit: f } of fitting(query, prep.titleGroups, prep.titleIndex, prep.isTitleWord, true)) {
-    const t = prep.titles[at] as (typeof prep.titles)[number];
+  // A title held in every agreement fits thousands of times: the rows are filtered and the best
+  // score found first, and only the chosen rows become matches.
+  const rows: { at: number; fit: Fit }[] = [];
+  let best = -Infinity;
+  let anyContained = false;
+  for (const row of fitting(query, prep.titleGroups, prep.titleIndex, prep.isTitleWord, true)) {
+    const t = prep.titles[row.at] as (typeof prep.titles)[number];
     if (places.length > 0) {
       if (!t.province) continue;
       let ok = inProvince.get(t.province);
       if (ok === undefined) inProvince.set(t.province, (ok = unitsCovered(named, t.province).covered === places.length));
       if (!ok) continue;
     }
+    rows.push(row);
+    if (row.fit.score > best) best = row.fit.score;
+    if (row.fit.extra === 0) anyContained = true;
+  }
+  const byContainment = all && anyContained;
+  const chosen = rows.filter((r) => (byContainment ? r.fit.extra === 0 : r.fit.score === best));
+  // Equal scores keep knowledge order (the sort is stable); only containment mixes scores.
+  if (byContainment) chosen.sort((x, y) => y.fit.score - x.fit.score);
+  const seen = new Set<string>();
+  const out: TitleMatch[] = [];
+  for (const { at, fit: f } of chosen) {
+    const t = prep.titles[at] as (typeof prep.titles)[number];
+    if (seen.has(t.personId)) continue;
+    seen.add(t.personId);
     out.push({ agreement: t.agreement, personId: t.personId, title: t.title, score: f.score, contained: f.extra === 0 });
   }
-  let best = -Infinity;
-  for (const m of out) best = Math.max(best, m.score);
-  const chosen = all && out.some((m) => m.contained) ? out.filter((m) => m.contained) : out.filter((m) => m.score === best);
-  const seen = new Set<string>();
-  return chosen.sort((x, y) => y.score - x.score).filter((m) => !seen.has(m.personId) && seen.add(m.personId));
+  return out;
 }
 
 export interface BodyMatch {

@@ -1,5 +1,5 @@
 // Knowledge entries → localised Answer items. The only place that knows both shapes.
-import type { Bilingual, Citation, Responsibility } from '../knowledge/schema.ts';
+import type { Bilingual, Body, Citation, Responsibility } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
 import type { Glossary } from '../knowledge/schema.ts';
 import { BASIS_LABEL, formatDate, ROLE_LABEL, STATUS_LABEL, t } from './i18n.ts';
@@ -31,9 +31,13 @@ export function partyRef(a: Agreement, id: string, lang: Lang): PartyRef {
   const person = a.people.find((p) => p.id === id);
   if (person) return { kind: 'person', id, name: person.name };
   const body = a.bodies.find((b) => b.id === id);
-  // English answers keep the Vietnamese name beside the translation, so officials can match it to the text.
-  if (body) return { kind: 'body', id, name: lang === 'en' ? `${body.en} (${body.name})` : body.name };
+  if (body) return { kind: 'body', id, name: partyName(body, lang) };
   return { kind: 'body', id, name: id };
+}
+
+/** English answers keep the Vietnamese name beside the translation, so officials can match it to the text. */
+export function partyName(body: Pick<Body, 'name' | 'en'>, lang: Lang): string {
+  return lang === 'en' ? `${body.en} (${body.name})` : body.name;
 }
 
 export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope'], lang: Lang): RoleView {

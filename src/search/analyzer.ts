@@ -148,6 +148,60 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     return { units, terms: [...terms.values()] };
   }
 
+  /**
+   * What `analyze(text).terms` gives, less the syllables of place names (see Analyzer.tokenize), in
+   * the same order, without building units, term objects or position lists: this runs over every
+   * field of every document (five million terms at 1,000 agreements), and only the strings are kept.
+   * A test checks it against the analysis on every text of the shipped knowledge.
+   */
+  function tokenizeUncached(text: string): string[] {
+    const syls = markedSyllables(text);
+    const n = syls.length;
+    const stop: boolean[] = new Array<boolean>(n);
+    for (let i = 0; i < n; i++) stop[i] = isStopword((syls[i] as Syllable).folded, (syls[i] as Syllable).marked);
+    // Glossary phrases first: a syllable inside a place name is left out wherever it first occurs.
+    const place: boolean[] = new Array<boolean>(n).fill(false);
+    const concepts: { at: number; concept: string; after: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const candidates = byFirst.get((syls[i] as Syllable).folded);
+      if (candidates === undefined) continue;
+      for (const p of candidates) {
+        const len = p.syllables.length;
+        if (i + len > n) continue;
+        let k = 0;
+        while (k < len && same(p.syllables[k] as Syllable, syls[i + k] as Syllable)) k++;
+        if (k < len) continue;
+        if (p.tag === 'place') for (let pos = i; pos < i + len; pos++) place[pos] = true;
+        if (p.concept) concepts.push({ at: i, concept: p.concept, after: i + len });
+      }
+    }
+    const seen = new Set<string>();
+    const out: string[] = [];
+    // `keep` is false for a place syllable's first occurrence: the term is then dropped for good,
+    // as analyze() would give it the position where it first occurred.
+    const emit = (term: string, keep: boolean) => {
+      if (seen.has(term)) return;
+      seen.add(term);
+      if (keep) out.push(term);
+    };
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const here = syls[i] as Syllable;
+      if (!stop[i]) {
+        emit(here.folded, !place[i]);
+        if (here.marked !== undefined) emit(`=${here.marked}`, !place[i]);
+      }
+      const next = syls[i + 1];
+      if (next !== undefined && !(stop[i] && stop[i + 1])) emit(`${here.folded}_${next.folded}`, true);
+      for (; c < concepts.length && (concepts[c] as { at: number }).at === i; c++) {
+        const { concept, after } = concepts[c] as { concept: string; after: number };
+        emit(concept, true);
+        if (after < n && !stop[after]) emit(`${concept}_${(syls[after] as Syllable).folded}`, true);
+      }
+    }
+    return out;
+  }
+
   // Two memos. Knowledge phrases (titles, body names, area words, provinces) are analysed while
   // the engine is built and met again on every question: they are kept for good. A question's own
   // texts (its subject, asked of several handlers) are kept only for a while: a memo that grew with
@@ -175,11 +229,6 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     },
     // Documents are analysed once, when indexing: their analyses stay out of the memo, which is
     // for what questions meet again and again (titles, names, area words, the question's subject).
-    tokenize: (text) => {
-      const { units, terms } = analyzeUncached(text);
-      const out: string[] = [];
-      for (const t of terms) if ((t.kind !== 'syllable' && t.kind !== 'marked') || !units[t.positions[0] as number]?.place) out.push(t.term);
-      return out;
-    },
+    tokenize: tokenizeUncached,
   };
 }

@@ -70,23 +70,42 @@ export function buildInvertedIndex(
   const docVectors = new Array<Vector>(docCount * fields);
   const fieldLength = Array.from({ length: fields }, () => new Int32Array(docCount));
   const avgLength = new Array<number>(fields).fill(0);
-  const counts = new Map<number, number>();
+  // Per text: its distinct term ids in first-occurrence order, counted in arrays indexed by term
+  // id (a Map here costs more than the tokenising, over the millions of terms of a large folder).
+  let seenIn = new Int32Array(1 << 16).fill(-1);
+  let tf = new Int32Array(1 << 16);
+  let order = new Int32Array(1 << 10);
+  let textNo = 0;
   for (let doc = 0; doc < docCount; doc++) {
     for (let f = 0; f < fields; f++) {
       const value = text(doc, f);
       let v = vectors.get(value);
       if (!v) {
-        counts.clear();
+        textNo++;
+        let distinct = 0;
         for (const t of tokenize(value)) {
           let id = termIds.get(t);
           if (id === undefined) {
             id = terms.length;
             termIds.set(t, id);
             terms.push(t);
+            if (id >= seenIn.length) {
+              const wider = new Int32Array(seenIn.length * 2).fill(-1);
+              wider.set(seenIn);
+              seenIn = wider;
+              tf = grow(tf, id + 1);
+            }
           }
-          counts.set(id, (counts.get(id) ?? 0) + 1);
+          if (seenIn[id] === textNo) tf[id] = (tf[id] as number) + 1;
+          else {
+            seenIn[id] = textNo;
+            tf[id] = 1;
+            if (distinct === order.length) order = grow(order, distinct + 1);
+            order[distinct++] = id;
+          }
         }
-        v = { ids: Int32Array.from(counts.keys()), tfs: Int32Array.from(counts.values()) };
+        const ids = order.slice(0, distinct);
+        v = { ids, tfs: ids.map((id) => tf[id] as number) };
         vectors.set(value, v);
       }
       docVectors[doc * fields + f] = v;

@@ -1,0 +1,68 @@
+// With many agreements, the same body, title and general assignment appear in each. Answers must
+// still find every one of them, and stay readable: named bodies capped, long lists paged.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSynthetic } from '../../bench/synthetic.ts';
+import { createEngine, type Engine } from '../../src/answer/engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
+
+const COPIES = 6;
+let dir = '';
+let many: Engine;
+let one: Engine;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mou-many-'));
+  await writeSynthetic(KNOWLEDGE_DIR, 'bg-tn-2023', dir, COPIES, 11);
+  const outcome = await loadKnowledge(dir);
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.message).join('; '));
+  many = createEngine(outcome.knowledge);
+  one = createEngine(await shippedKnowledge());
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('many agreements', () => {
+  it('finds the duties of a body in every agreement that has it (each copy has the same commitments)', () => {
+    const q = 'Ban Thường vụ Tỉnh ủy hai tỉnh có trách nhiệm gì?';
+    const a1 = one.ask(q, { pageSize: 500 });
+    const an = many.ask(q, { pageSize: 500 });
+    expect(a1.found).toBe(true);
+    expect(an.items.length).toBe(COPIES * a1.items.length);
+    expect(new Set(an.items.map((i) => i.agreement)).size).toBe(COPIES);
+  });
+
+  it('names at most three bodies in a headline, and counts the rest', () => {
+    // Each copy's standing committees carry its own provinces' names: 2 × COPIES distinct names.
+    const a = many.ask('Ban Thường vụ Tỉnh ủy hai tỉnh có nhiệm vụ cấp hộ chiếu không?');
+    expect(a.found).toBe(false);
+    expect(a.headline).toMatch(new RegExp(`và ${2 * COPIES - 3} cơ quan khác`));
+    const single = one.ask('Ban Thường vụ Tỉnh ủy hai tỉnh có nhiệm vụ cấp hộ chiếu không?');
+    expect(single.headline).not.toMatch(/cơ quan khác/);
+    expect(single.headline).toMatch(/Bắc Giang.*Thái Nguyên/);
+  });
+
+  it('pages the general assignment by agreement', () => {
+    const q = 'Ai chịu trách nhiệm triển khai biên bản ghi nhớ?';
+    const single = one.ask(q);
+    expect(single.page).toBeUndefined();
+    const p1 = many.ask(q, { pageSize: 2 });
+    const p2 = many.ask(q, { pageSize: 2, page: 2 });
+    expect(p1.page).toMatchObject({ index: 1, pages: COPIES / 2, total: COPIES });
+    expect(new Set(p1.generalRoles.map((r) => r.agreement)).size).toBe(2);
+    expect(p1.generalRoles.length).toBe(2 * single.generalRoles.length);
+    const onFirst = new Set(p1.generalRoles.map((r) => r.agreement));
+    expect(p2.generalRoles.some((r) => onFirst.has(r.agreement))).toBe(false);
+  });
+
+  it('finds a title held in every agreement once per person, in the province asked about', () => {
+    const a = many.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
+    const b = one.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
+    expect(a.found).toBe(true);
+    expect(a.items.map((i) => i.title)).toEqual(b.items.map((i) => i.title));
+  });
+});
