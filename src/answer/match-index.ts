@@ -37,19 +37,82 @@ export interface BodyAt {
   group: number;
 }
 
+/** Groups, and the candidate index: content syllable ("s…") or concept ("c…") → groups that have it. */
+export interface Grouping {
+  groups: Group[];
+  index: Map<string, number[]>;
+}
+
 export interface Prepared {
   titles: TitleAt[];
-  titleGroups: Group[];
-  titleIndex: Map<string, number[]>;
+  /** Title groups by wording without place names: titles are always matched that way (see findTitles). */
+  titleGroups: Grouping;
   isTitleWord: WordTest;
   bodies: BodyAt[];
-  bodyGroups: Group[];
-  bodyIndex: Map<string, number[]>;
+  bodyGroups: Grouping;
+  /** Body groups by wording without place names, for questions that name no place. */
+  placelessBodyGroups: Grouping;
   isNameWord: WordTest;
   areas: { id: string; analyses: Analysis[] }[];
 }
 
 const contentUnits = (a: Analysis): Unit[] => a.units.filter((u) => !u.stop && !u.generic);
+
+// The same phrase without its place names, built once per phrase.
+const withoutPlaces = new WeakMap<Analysis, Analysis>();
+export function placeless(a: Analysis): Analysis {
+  let p = withoutPlaces.get(a);
+  if (!p) {
+    p = { units: a.units.filter((u) => !u.place), terms: a.terms };
+    withoutPlaces.set(a, p);
+  }
+  return p;
+}
+
+function addKeys(index: Map<string, number[]>, analyses: readonly Analysis[], g: number): void {
+  const keys = new Set<string>();
+  for (const a of analyses) {
+    for (const u of contentUnits(a)) {
+      keys.add(`s${u.syllable}`);
+      for (const c of u.concepts) keys.add(`c${c}`);
+    }
+  }
+  for (const k of keys) {
+    const list = index.get(k);
+    if (list) list.push(g);
+    else index.set(k, [g]);
+  }
+}
+
+/**
+ * Merges groups whose phrases read alike once place names are left out ("Ban Thường vụ Tỉnh ủy
+ * Bắc Giang", "… Thái Nguyên"): matched without places they fit a question alike, so a body or
+ * title held in each of a thousand agreements is scored once, not once per pair of provinces.
+ * A merged group keeps the first group's analyses (any would do) and every occurrence, ascending.
+ * Its candidate keys come from the placeless phrases: a group whose only shared word is a place
+ * covers nothing of the question without it, so it cannot fit (see `acceptable` in match.ts).
+ */
+function mergedWithoutPlaces(grouping: Grouping): Grouping {
+  const byKey = new Map<string, number>();
+  const groups: Group[] = [];
+  const index = new Map<string, number[]>();
+  // What a fit without places depends on, per unit: spelling, stop or generic word, concepts.
+  const unitKey = (u: Unit) => `${u.syllable}/${u.marked ?? ''}/${u.stop ? 's' : ''}${u.generic ? 'g' : ''}/${u.concepts.join(',')}`;
+  for (const group of grouping.groups) {
+    const analyses = group.analyses.map(placeless);
+    const key = analyses.map((a) => a.units.map(unitKey).join(' ')).join('\n');
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      byKey.set(key, g);
+      groups.push({ analyses: group.analyses, at: [] });
+      addKeys(index, analyses, g);
+    }
+    (groups[g] as Group).at.push(...group.at);
+  }
+  for (const group of groups) group.at.sort((x, y) => x - y);
+  return { groups, index };
+}
 
 /**
  * A word set, concept-aware and phrase-aware: a question word belongs to the titles when a title
@@ -93,18 +156,7 @@ function grouped(texts: string[][], analyze: (t: string) => Analysis): { groups:
       g = groups.length;
       byKey.set(key, g);
       groups.push({ analyses: list.map(analyze), at: [] });
-      const keys = new Set<string>();
-      for (const a of groups[g]?.analyses ?? []) {
-        for (const u of contentUnits(a)) {
-          keys.add(`s${u.syllable}`);
-          for (const c of u.concepts) keys.add(`c${c}`);
-        }
-      }
-      for (const k of keys) {
-        const list = index.get(k);
-        if (list) list.push(g);
-        else index.set(k, [g]);
-      }
+      addKeys(index, groups[g]?.analyses ?? [], g);
     }
     groups[g]?.at.push(at);
     return g;
@@ -140,12 +192,11 @@ export function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
   const b = grouped(bodyTexts, analyzer.analyze);
   const p: Prepared = {
     titles: titleRows.map((row, i) => ({ ...row, group: t.of[i] as number })),
-    titleGroups: t.groups,
-    titleIndex: t.index,
+    titleGroups: mergedWithoutPlaces(t),
     isTitleWord: wordSet(t.groups.flatMap((g) => g.analyses)),
     bodies: bodyRows.map((row, i) => ({ ...row, group: b.of[i] as number })),
-    bodyGroups: b.groups,
-    bodyIndex: b.index,
+    bodyGroups: { groups: b.groups, index: b.index },
+    placelessBodyGroups: mergedWithoutPlaces(b),
     isNameWord: wordSet(b.groups.flatMap((g) => g.analyses)),
     areas: knowledge.glossary.areas.map((area) => ({ id: area.id, analyses: [area.vi, area.en, ...area.words].map(analyzer.analyze) })),
   };

@@ -6,7 +6,7 @@ import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
 import type { Bilingual } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
-import { peopleIndex, prepare, type Group, type WordTest } from './match-index.ts';
+import { peopleIndex, placeless, prepare, type Group, type Grouping, type WordTest } from './match-index.ts';
 
 /** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
 const NAME_SYLLABLES = new Set(
@@ -201,28 +201,6 @@ function acceptable(f: Fit, total: number): boolean {
   return total > 0 && f.hit >= Math.min(2, total) && f.hit / total >= FIT_MIN_SHARE;
 }
 
-// The same phrase without its place names, built once per phrase.
-const withoutPlaces = new WeakMap<Analysis, Analysis>();
-function placeless(a: Analysis): Analysis {
-  let p = withoutPlaces.get(a);
-  if (!p) {
-    p = { units: a.units.filter((u) => !u.place), terms: a.terms };
-    withoutPlaces.set(a, p);
-  }
-  return p;
-}
-
-// What a fit without places depends on, per unit: spelling, stop or generic word, concepts.
-const placelessKeys = new WeakMap<Group, string>();
-function placelessKey(group: Group): string {
-  let key = placelessKeys.get(group);
-  if (key === undefined) {
-    key = group.analyses.map((a) => placeless(a).units.map((u) => `${u.syllable}/${u.marked ?? ''}/${u.stop ? 's' : ''}${u.generic ? 'g' : ''}/${u.concepts.join(',')}`).join(' ')).join('\n');
-    placelessKeys.set(group, key);
-  }
-  return key;
-}
-
 function bestFit(query: Analysis, analyses: readonly Analysis[], titleWords: readonly Unit[], ignorePlaces: boolean): Fit | undefined {
   let best: Fit | undefined;
   for (const a of analyses) {
@@ -235,29 +213,22 @@ function bestFit(query: Analysis, analyses: readonly Analysis[], titleWords: rea
 
 /**
  * Scores the question against every group that shares a word or concept with it (the others cannot
- * fit), and returns the fitting occurrences in knowledge order.
+ * fit), and returns the groups that fit. Callers look at occurrences only where they must: a title
+ * held in every agreement is one group with thousands of them.
  */
-function fitting(query: Analysis, groups: readonly Group[], index: Map<string, number[]>, isWord: WordTest, ignorePlaces: boolean): { at: number; fit: Fit }[] {
+function fitting(query: Analysis, grouping: Grouping, isWord: WordTest, ignorePlaces: boolean): { group: Group; fit: Fit }[] {
   const q = info(query);
   const candidates = new Set<number>();
-  for (const s of q.spellings.keys()) for (const g of index.get(`s${s}`) ?? []) candidates.add(g);
-  for (const c of q.concepts) for (const g of index.get(`c${c}`) ?? []) candidates.add(g);
+  for (const s of q.spellings.keys()) for (const g of grouping.index.get(`s${s}`) ?? []) candidates.add(g);
+  for (const c of q.concepts) for (const g of grouping.index.get(`c${c}`) ?? []) candidates.add(g);
   const titleWords = query.units.filter((u, i) => !u.stop && !u.generic && isWord(query, i) && !(ignorePlaces && u.place));
-  const out: { at: number; fit: Fit }[] = [];
-  // Without their places, "Ban Thường vụ Tỉnh ủy Bắc Giang" and "… Thái Nguyên" fit alike: with a
-  // body in each of a thousand agreements, the fit is worked out once per wording, not per group.
-  const fits = ignorePlaces ? new Map<string, Fit | undefined>() : undefined;
+  const out: { group: Group; fit: Fit }[] = [];
   for (const g of candidates) {
-    const group = groups[g] as Group;
-    let f: Fit | undefined;
-    if (fits) {
-      const key = placelessKey(group);
-      if (fits.has(key)) f = fits.get(key);
-      else fits.set(key, (f = bestFit(query, group.analyses, titleWords, true)));
-    } else f = bestFit(query, group.analyses, titleWords, false);
-    if (f) for (const at of group.at) out.push({ at, fit: f });
+    const group = grouping.groups[g] as Group;
+    const f = bestFit(query, group.analyses, titleWords, ignorePlaces);
+    if (f) out.push({ group, fit: f });
   }
-  return out.sort((x, y) => x.at - y.at);
+  return out;
 }
 
 export interface TitleMatch {
@@ -281,28 +252,29 @@ export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
   const places = anyPlace ? [] : query.units.filter((u) => u.place);
   const named = { units: places, terms: [] };
-  const inProvince = new Map<Analysis, boolean>();
-  // A title held in every agreement fits thousands of times: the rows are filtered and the best
-  // score found first, and only the chosen rows become matches.
+  const inProvince = (t: (typeof prep.titles)[number]) => {
+    if (places.length === 0) return true;
+    if (!t.province) return false;
+    let ok = provinceOk.get(t.province);
+    if (ok === undefined) provinceOk.set(t.province, (ok = unitsCovered(named, t.province).covered === places.length));
+    return ok;
+  };
+  const provinceOk = new Map<Analysis, boolean>();
+  // The occurrences that count: in the province asked about, if any.
   const rows: { at: number; fit: Fit }[] = [];
   let best = -Infinity;
   let anyContained = false;
-  for (const row of fitting(query, prep.titleGroups, prep.titleIndex, prep.isTitleWord, true)) {
-    const t = prep.titles[row.at] as (typeof prep.titles)[number];
-    if (places.length > 0) {
-      if (!t.province) continue;
-      let ok = inProvince.get(t.province);
-      if (ok === undefined) inProvince.set(t.province, (ok = unitsCovered(named, t.province).covered === places.length));
-      if (!ok) continue;
+  for (const { group, fit } of fitting(query, prep.titleGroups, prep.isTitleWord, true)) {
+    for (const at of group.at) {
+      if (!inProvince(prep.titles[at] as (typeof prep.titles)[number])) continue;
+      rows.push({ at, fit });
+      if (fit.score > best) best = fit.score;
+      if (fit.extra === 0) anyContained = true;
     }
-    rows.push(row);
-    if (row.fit.score > best) best = row.fit.score;
-    if (row.fit.extra === 0) anyContained = true;
   }
   const byContainment = all && anyContained;
-  const chosen = rows.filter((r) => (byContainment ? r.fit.extra === 0 : r.fit.score === best));
-  // Equal scores keep knowledge order (the sort is stable); only containment mixes scores.
-  if (byContainment) chosen.sort((x, y) => y.fit.score - x.fit.score);
+  // Best score first (only containment mixes scores), then knowledge order.
+  const chosen = rows.filter((r) => (byContainment ? r.fit.extra === 0 : r.fit.score === best)).sort((x, y) => y.fit.score - x.fit.score || x.at - y.at);
   const seen = new Set<string>();
   const out: TitleMatch[] = [];
   for (const { at, fit: f } of chosen) {
@@ -327,14 +299,18 @@ export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   const prep = prepare(knowledge, analyzer);
   // "UBND", "Ban Thường vụ hai tỉnh": a question that names no province means the bodies of both.
   const namesPlace = query.units.some((u) => u.place);
-  const out: BodyMatch[] = [];
-  for (const { at, fit: f } of fitting(query, prep.bodyGroups, prep.bodyIndex, prep.isNameWord, !namesPlace)) {
-    const b = prep.bodies[at] as (typeof prep.bodies)[number];
-    out.push({ agreement: b.agreement, bodyId: b.bodyId, score: f.score, exact: f.miss === 0 });
-  }
+  const fits = fitting(query, namesPlace ? prep.bodyGroups : prep.placelessBodyGroups, prep.isNameWord, !namesPlace);
   let best = -Infinity;
-  for (const m of out) best = Math.max(best, m.score);
-  return out.filter((m) => m.score === best);
+  for (const { fit } of fits) best = Math.max(best, fit.score);
+  const rows: { at: number; fit: Fit }[] = [];
+  for (const { group, fit } of fits) if (fit.score === best) for (const at of group.at) rows.push({ at, fit });
+  // In knowledge order.
+  return rows
+    .sort((x, y) => x.at - y.at)
+    .map(({ at, fit }) => {
+      const b = prep.bodies[at] as (typeof prep.bodies)[number];
+      return { agreement: b.agreement, bodyId: b.bodyId, score: fit.score, exact: fit.miss === 0 };
+    });
 }
 
 /** Areas named in the subject ("môi trường", "transport", "GT"): every content word of one of the area's words. */

@@ -41,12 +41,6 @@ export interface InvertedIndex {
   search(terms: readonly TermSpec[], accept: (doc: number) => boolean, limit: number): Scored[];
 }
 
-/** A text's distinct terms (ids, in order of first occurrence) and how often each occurs. */
-interface Vector {
-  ids: Int32Array;
-  tfs: Int32Array;
-}
-
 /**
  * `text(doc, field)` gives a field's text, `tokenize` its terms in order; documents and fields are
  * in index order. `fieldBoosts` are in field order; `weights` are the prefix and fuzzy weights.
@@ -65,24 +59,28 @@ export function buildInvertedIndex(
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   // Many fields repeat word for word (area names, shared clauses, descriptions): each distinct text
-  // is tokenised and counted once.
-  const vectors = new Map<string, Vector>();
-  const docVectors = new Array<Vector>(docCount * fields);
+  // is tokenised and counted once. Its vector (distinct term ids in first-occurrence order, and
+  // their counts) lives in two shared pools, not in typed arrays of its own: a hundred thousand
+  // small ArrayBuffers cost the collector more than the data they hold.
+  const vectorOf = new Map<string, number>();
+  let vecIds = new Int32Array(1 << 16);
+  let vecTfs = new Int32Array(1 << 16);
+  let vecStart = new Int32Array(1 << 10);
+  let vecCount = 0;
+  let pooled = 0;
+  const docVector = new Int32Array(docCount * fields);
   const fieldLength = Array.from({ length: fields }, () => new Int32Array(docCount));
   const avgLength = new Array<number>(fields).fill(0);
-  // Per text: its distinct term ids in first-occurrence order, counted in arrays indexed by term
-  // id (a Map here costs more than the tokenising, over the millions of terms of a large folder).
+  // Counted in arrays indexed by term id: a Map here cost more than the tokenising.
   let seenIn = new Int32Array(1 << 16).fill(-1);
-  let tf = new Int32Array(1 << 16);
-  let order = new Int32Array(1 << 10);
-  let textNo = 0;
   for (let doc = 0; doc < docCount; doc++) {
     for (let f = 0; f < fields; f++) {
       const value = text(doc, f);
-      let v = vectors.get(value);
-      if (!v) {
-        textNo++;
-        let distinct = 0;
+      let v = vectorOf.get(value);
+      if (v === undefined) {
+        v = vecCount++;
+        if (vecCount >= vecStart.length) vecStart = grow(vecStart, vecCount + 1);
+        const from = pooled;
         for (const t of tokenize(value)) {
           let id = termIds.get(t);
           if (id === undefined) {
@@ -93,52 +91,59 @@ export function buildInvertedIndex(
               const wider = new Int32Array(seenIn.length * 2).fill(-1);
               wider.set(seenIn);
               seenIn = wider;
-              tf = grow(tf, id + 1);
             }
           }
-          if (seenIn[id] === textNo) tf[id] = (tf[id] as number) + 1;
+          // seenIn[id]: where in the pool this text's entry for the term is, if it has one yet.
+          const at = seenIn[id] as number;
+          if (at >= from) vecTfs[at] = (vecTfs[at] as number) + 1;
           else {
-            seenIn[id] = textNo;
-            tf[id] = 1;
-            if (distinct === order.length) order = grow(order, distinct + 1);
-            order[distinct++] = id;
+            if (pooled === vecIds.length) {
+              vecIds = grow(vecIds, pooled + 1);
+              vecTfs = grow(vecTfs, pooled + 1);
+            }
+            seenIn[id] = pooled;
+            vecIds[pooled] = id;
+            vecTfs[pooled++] = 1;
           }
         }
-        const ids = order.slice(0, distinct);
-        v = { ids, tfs: ids.map((id) => tf[id] as number) };
-        vectors.set(value, v);
+        vecStart[v + 1] = pooled;
+        vectorOf.set(value, v);
       }
-      docVectors[doc * fields + f] = v;
+      docVector[doc * fields + f] = v;
       // The field's length is its number of distinct terms; the average is kept as a running mean.
-      (fieldLength[f] as Int32Array)[doc] = v.ids.length;
-      avgLength[f] = ((avgLength[f] as number) * doc + v.ids.length) / (doc + 1);
+      const length = (vecStart[v + 1] as number) - (vecStart[v] as number);
+      (fieldLength[f] as Int32Array)[doc] = length;
+      avgLength[f] = ((avgLength[f] as number) * doc + length) / (doc + 1);
     }
   }
-  vectors.clear();
+  vectorOf.clear();
   // Postings in one flat array, term by term and field by field, documents ascending:
   // list (term, field) is postDocs[start[term * fields + field] .. start[term * fields + field + 1]).
   const start = new Int32Array(terms.length * fields + 1);
-  for (let i = 0; i < docVectors.length; i++) {
+  for (let i = 0; i < docVector.length; i++) {
     const f = i % fields;
-    for (const id of (docVectors[i] as Vector).ids) start[id * fields + f + 1] = (start[id * fields + f + 1] as number) + 1;
+    const v = docVector[i] as number;
+    for (let j = vecStart[v] as number; j < (vecStart[v + 1] as number); j++) {
+      const k = (vecIds[j] as number) * fields + f + 1;
+      start[k] = (start[k] as number) + 1;
+    }
   }
   for (let k = 1; k < start.length; k++) start[k] = (start[k] as number) + (start[k - 1] as number);
   const postDocs = new Int32Array(start[start.length - 1] as number);
   const postTfs = new Int32Array(postDocs.length);
   const cursor = start.slice(0, -1);
-  for (let i = 0; i < docVectors.length; i++) {
+  for (let i = 0; i < docVector.length; i++) {
     const doc = Math.floor(i / fields);
     const f = i % fields;
-    const { ids, tfs } = docVectors[i] as Vector;
-    for (let j = 0; j < ids.length; j++) {
-      const k = (ids[j] as number) * fields + f;
+    const v = docVector[i] as number;
+    for (let j = vecStart[v] as number; j < (vecStart[v + 1] as number); j++) {
+      const k = (vecIds[j] as number) * fields + f;
       const at = cursor[k] as number;
       postDocs[at] = doc;
-      postTfs[at] = tfs[j] as number;
+      postTfs[at] = vecTfs[j] as number;
       cursor[k] = at + 1;
     }
   }
-  docVectors.length = 0;
   // Term frequencies fit in 16 bits in any text a person writes; the wider array is the fallback.
   const tfs16 = postTfs.every((tf) => tf <= 0xffff) ? Uint16Array.from(postTfs) : postTfs;
   /** The same expression MiniSearch evaluates per match, so the same double, bit for bit. */
