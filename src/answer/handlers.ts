@@ -104,7 +104,7 @@ export function answerClause(ctx: Context, question: string, lang: Lang, ids: Cl
   const commitments = items.filter((i) => i.type === 'commitment');
   return answer({ question, lang }, 'clause', true, headline, items, {
     generalRoles: generalRoles(ctx, commitments.map((c) => c.agreement), lang),
-    notes: statusNotes(ctx, page ? ids.map((x) => ({ ...x, status: clauseStatus(ctx, x) })) : items, lang),
+    notes: statusNotes(ctx, page ? ids.map((x) => ({ ...x, status: clauseStatus(ctx, x) })) : items, lang, page ? new Set(items.map((i) => i.agreement)) : undefined),
     ...(page ? { page } : {}),
   });
 }
@@ -260,7 +260,7 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
     const view = build(ctx, listed(row.a, row.type, row.id), lang);
     if (view) shown.push(view);
   }
-  return answer(base, 'status_list', true, headline, [], { ...(page ? { items: shown, page } : { items: shown }), notes: tallyNotes(ctx, tally, lang), detail: 'brief' });
+  return answer(base, 'status_list', true, headline, [], { ...(page ? { items: shown, page } : { items: shown }), notes: tallyNotes(ctx, tally, lang, page ? new Set(shown.map((v) => v.agreement)) : undefined), detail: 'brief' });
 }
 
 export function answerResponsibility(ctx: Context, question: string, lang: Lang, subject: string): Answer {
@@ -351,7 +351,7 @@ function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreem
   const roles = named.flatMap((m) => generalRoles(ctx, [m.agreement.id], lang, m.bodyId));
   const names = bodyList(named, lang);
   const assigned = items.filter((i) => i.type !== 'body').length + generalCount;
-  const notes = statusNotes(ctx, items, lang);
+  const notes = statusNotes(ctx, items, lang, page ? onPage : undefined);
   if (assigned === 0) notes.unshift(t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`));
   const built = shown.map((x) => build(ctx, x, lang)).filter(defined);
   return answer(base, 'duties', true, t(lang, `Nhiệm vụ của ${names} theo văn bản:`, `What the source asks of ${names}:`), [], {

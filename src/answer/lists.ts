@@ -16,8 +16,12 @@ export interface StatusRef {
   status?: { status: Status; update?: unknown };
 }
 
-/** "As of" and "period ended" caveats for any answer that reports statuses. */
-export function statusNotes(ctx: Context, items: readonly StatusRef[], lang: Lang): string[] {
+/**
+ * "As of" and "period ended" caveats for any answer that reports statuses. `onPage`: the agreements
+ * of the page shown, when the list is paged (a list over a thousand agreements gets the notes of
+ * the few it shows, counted over all of their listed items).
+ */
+export function statusNotes(ctx: Context, items: readonly StatusRef[], lang: Lang, onPage?: ReadonlySet<string>): string[] {
   // One pass over the items (a list may hold every commitment of every agreement), agreements in first-seen order.
   const byAgreement = new Map<string, Tally>();
   let lastId: string | undefined;
@@ -32,7 +36,7 @@ export function statusNotes(ctx: Context, items: readonly StatusRef[], lang: Lan
     if (i.status?.update !== undefined) seen.updated++;
     if (i.type === 'commitment' && i.status?.status === 'pending') seen.pending = true;
   }
-  return tallyNotes(ctx, byAgreement, lang);
+  return tallyNotes(ctx, byAgreement, lang, onPage);
 }
 
 /** Per agreement: how many listed statuses come from chat updates, and whether a listed commitment is pending. */
@@ -41,10 +45,11 @@ export interface Tally {
   pending: boolean;
 }
 
-export function tallyNotes(ctx: Context, byAgreement: ReadonlyMap<string, Tally>, lang: Lang): string[] {
+export function tallyNotes(ctx: Context, byAgreement: ReadonlyMap<string, Tally>, lang: Lang, onPage?: ReadonlySet<string>): string[] {
   const notes: string[] = [];
   const year = ctx.now().getFullYear();
   for (const [id, { updated, pending }] of byAgreement) {
+    if (onPage && !onPage.has(id)) continue;
     const a = agreementOf(ctx.knowledge, id);
     notes.push(asOfNote(a, lang, updated));
     if (year > a.meta.period.to && pending) notes.push(periodNote(a, lang));

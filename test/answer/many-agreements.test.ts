@@ -59,6 +59,18 @@ describe('many agreements', () => {
     expect(p2.generalRoles.some((r) => onFirst.has(r.agreement))).toBe(false);
   });
 
+  it('gives the status notes of the agreements on the page shown, not of every agreement', () => {
+    const single = one.ask('Cam kết nào còn đang chờ?');
+    const paged = many.ask('Cam kết nào còn đang chờ?', { pageSize: 4 });
+    expect(paged.page?.total).toBe(COPIES * (single.page?.total ?? single.items.length));
+    const shown = new Set(paged.items.map((i) => i.agreement));
+    expect(shown.size).toBe(1);
+    // One agreement on the page: its notes, as many as the single agreement's.
+    expect(paged.notes.length).toBe(single.notes.length);
+    const duties = many.ask('Ban Thường vụ Tỉnh ủy hai tỉnh có trách nhiệm gì?', { pageSize: 4 });
+    expect(duties.notes.length).toBeLessThanOrEqual(single.notes.length + 1);
+  });
+
   it('finds a title held in every agreement once per person, in the province asked about', () => {
     const a = many.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
     const b = one.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
