@@ -5,6 +5,7 @@
 // Two things bound it as the knowledge grows:
 //  - identical phrases are scored once: every agreement has a "Chủ tịch UBND tỉnh", so titles and
 //    body names are grouped by their text, and a question scores each group, not each person or body;
+//    where places do not count, phrases that differ only in their places share a group too;
 //  - only groups that share a content word (by syllable) or a glossary concept with the question are
 //    scored: a group with nothing in common cannot fit (see `acceptable` in match.ts), so the
 //    candidate index (syllable/concept → groups) finds everything that can.
@@ -16,7 +17,7 @@ import { markedSyllables, syllables, type Syllable } from '../text/normalize.ts'
 /** Whether the question's word at position i is a word of some title (or some name). */
 export type WordTest = (query: Analysis, i: number) => boolean;
 
-/** Phrases with the same text, and where they occur (indices into `titles` or `bodies`, ascending). */
+/** Phrases with the same text (or wording, see mergedWithoutPlaces), and where they occur (indices into `titles` or `bodies`, ascending). */
 export interface Group {
   analyses: Analysis[];
   at: number[];
@@ -28,13 +29,11 @@ export interface TitleAt {
   title: Bilingual;
   /** The analysis of the person's province name, if the person has a province. */
   province?: Analysis;
-  group: number;
 }
 
 export interface BodyAt {
   agreement: Agreement;
   bodyId: string;
-  group: number;
 }
 
 /** Groups, and the candidate index: content syllable ("s…") or concept ("c…") → groups that have it. */
@@ -144,12 +143,12 @@ function wordSet(phrases: Analysis[]): WordTest {
   };
 }
 
-/** Groups phrases by text; returns each occurrence's group and the syllable/concept → groups index. */
-function grouped(texts: string[][], analyze: (t: string) => Analysis): { groups: Group[]; of: number[]; index: Map<string, number[]> } {
+/** Groups phrases by text, with the syllable/concept → groups index. */
+function grouped(texts: string[][], analyze: (t: string) => Analysis): Grouping {
   const byKey = new Map<string, number>();
   const groups: Group[] = [];
   const index = new Map<string, number[]>();
-  const of = texts.map((list, at) => {
+  texts.forEach((list, at) => {
     const key = list.join('\n');
     let g = byKey.get(key);
     if (g === undefined) {
@@ -159,9 +158,8 @@ function grouped(texts: string[][], analyze: (t: string) => Analysis): { groups:
       addKeys(index, groups[g]?.analyses ?? [], g);
     }
     groups[g]?.at.push(at);
-    return g;
   });
-  return { groups, of, index };
+  return { groups, index };
 }
 
 const prepared = new WeakMap<Knowledge, Prepared>();
@@ -169,9 +167,9 @@ const prepared = new WeakMap<Knowledge, Prepared>();
 export function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
   const hit = prepared.get(knowledge);
   if (hit) return hit;
-  const titleRows: Omit<TitleAt, 'group'>[] = [];
+  const titleRows: TitleAt[] = [];
   const titleTexts: string[][] = [];
-  const bodyRows: Omit<BodyAt, 'group'>[] = [];
+  const bodyRows: BodyAt[] = [];
   const bodyTexts: string[][] = [];
   for (const a of knowledge.agreements) {
     const provinces = new Map(a.meta.provinces.map((p) => [p.id, analyzer.analyze(p.name)]));
@@ -191,11 +189,11 @@ export function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
   const t = grouped(titleTexts, analyzer.analyze);
   const b = grouped(bodyTexts, analyzer.analyze);
   const p: Prepared = {
-    titles: titleRows.map((row, i) => ({ ...row, group: t.of[i] as number })),
+    titles: titleRows,
     titleGroups: mergedWithoutPlaces(t),
     isTitleWord: wordSet(t.groups.flatMap((g) => g.analyses)),
-    bodies: bodyRows.map((row, i) => ({ ...row, group: b.of[i] as number })),
-    bodyGroups: { groups: b.groups, index: b.index },
+    bodies: bodyRows,
+    bodyGroups: b,
     placelessBodyGroups: mergedWithoutPlaces(b),
     isNameWord: wordSet(b.groups.flatMap((g) => g.analyses)),
     areas: knowledge.glossary.areas.map((area) => ({ id: area.id, analyses: [area.vi, area.en, ...area.words].map(analyzer.analyze) })),
