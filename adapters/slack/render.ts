@@ -5,7 +5,7 @@ import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
 import { groupRoles, type RoleGroup } from '../../src/answer/group-roles.ts';
-import { t } from '../../src/answer/i18n.ts';
+import { pageUnit, t } from '../../src/answer/i18n.ts';
 import { renderText } from '../../src/answer/render-text.ts';
 import type { Answer, AnswerItem, CitationView, Lang } from '../../src/answer/types.ts';
 import { basisLabel } from '../../src/answer/views.ts';
@@ -107,7 +107,7 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
   const buttons = [];
   if (answer.page && actions.page) {
     const { index, pages } = answer.page;
-    blocks.push(context(escape(t(lang, `Trang ${index}/${pages} · ${answer.page.total} mục`, `Page ${index}/${pages} · ${answer.page.total} items`))));
+    blocks.push(context(escape(t(lang, `Trang ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`, `Page ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`))));
     if (index > 1) buttons.push({ type: 'button' as const, action_id: ACTION.prev, text: { type: 'plain_text' as const, text: '◀' }, value: actions.page(index - 1) });
     if (index < pages) buttons.push({ type: 'button' as const, action_id: ACTION.next, text: { type: 'plain_text' as const, text: '▶' }, value: actions.page(index + 1) });
   }

@@ -2,7 +2,7 @@
 // so a title holding "<b>", "&" or "<script>" shows literally. Each rendered line closes every tag
 // it opens, which is what lets long answers be split at any line boundary (never inside a tag).
 import { groupRoles, type RoleGroup } from '../../src/answer/group-roles.ts';
-import { t } from '../../src/answer/i18n.ts';
+import { pageUnit, t } from '../../src/answer/i18n.ts';
 import type { Answer, AnswerItem, CitationView, Lang } from '../../src/answer/types.ts';
 import { basisLabel } from '../../src/answer/views.ts';
 
@@ -79,7 +79,7 @@ export function answerLines(answer: Answer): string[] {
     out.push('', b(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):')));
     out.push(...groupRoles(answer.generalRoles).map((r) => role(r, lang)));
   }
-  if (answer.page) out.push('', i(t(lang, `Trang ${answer.page.index}/${answer.page.pages} · ${answer.page.total} mục`, `Page ${answer.page.index}/${answer.page.pages} · ${answer.page.total} items`)));
+  if (answer.page) out.push('', i(t(lang, `Trang ${answer.page.index}/${answer.page.pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`, `Page ${answer.page.index}/${answer.page.pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`)));
   if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ️ ${i(n)}`));
   if (answer.suggestions.length > 0) out.push('', b(t(lang, 'Bạn có thể hỏi:', 'You can ask:')), ...answer.suggestions.map((s) => `› <code>${escape(s)}</code>`));
   return out;

@@ -270,7 +270,7 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
     // One agreement's assignment is a few lines; a thousand agreements' is paged like any long list.
     const { from, to, page } = pageOf(ctx, ctx.knowledge.agreements.length);
     const roles = generalRoles(ctx, ctx.knowledge.agreements.slice(from, to).map((a) => a.id), lang);
-    return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles, ...(page ? { page } : {}) });
+    return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles, ...(page ? { page: { ...page, of: 'agreements' as const } } : {}) });
   }
   const hits = relevantHits(ctx, subject, ['commitment', 'result', 'fact']);
   if (hits.length === 0) {

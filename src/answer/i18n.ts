@@ -1,7 +1,7 @@
 // Every fixed phrase the core puts into an Answer, in both languages. Adapters add no wording of
 // their own beyond button labels, so a question is answered in one language throughout.
 import type { Role, Status } from '../knowledge/schema.ts';
-import type { Lang } from './types.ts';
+import type { Lang, Page } from './types.ts';
 
 export const ROLE_LABEL: Record<Role, Record<Lang, string>> = {
   direct: { vi: 'lãnh đạo, chỉ đạo', en: 'directs' },
@@ -36,6 +36,11 @@ export function formatDate(iso: string, lang: Lang): string {
 
 export function t(lang: Lang, vi: string, en: string): string {
   return lang === 'vi' ? vi : en;
+}
+
+/** What a page line counts: "mục"/"items", or "biên bản"/"agreements". */
+export function pageUnit(page: Page, lang: Lang): string {
+  return page.of === 'agreements' ? t(lang, 'biên bản', 'agreements') : t(lang, 'mục', 'items');
 }
 
 /** Example questions that the shipped knowledge can answer; shown in help and after a miss. */

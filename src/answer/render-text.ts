@@ -1,7 +1,7 @@
 // Plain-text rendering of an Answer: the console chat and `npm run ask` print this, and the
 // evaluation checks it. Adapters with richer markup render the same structure their own way.
 import { basisLabel } from './views.ts';
-import { t } from './i18n.ts';
+import { pageUnit, t } from './i18n.ts';
 import { groupRoles, type RoleGroup } from './group-roles.ts';
 import type { Answer, AnswerItem, CitationView, Lang } from './types.ts';
 
@@ -93,7 +93,8 @@ export function renderText(answer: Answer): string {
     const { index, pages, total, size } = answer.page;
     const from = (index - 1) * size + 1;
     const to = Math.min(index * size, total);
-    out.push('', t(lang, `Trang ${index}/${pages} — mục ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`, `Page ${index}/${pages} — items ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`));
+    const unit = pageUnit(answer.page, lang);
+    out.push('', t(lang, `Trang ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`, `Page ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`));
   }
   if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ ${n}`));
   if (answer.suggestions.length > 0) out.push('', t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));

@@ -116,6 +116,8 @@ export interface Page {
   /** Total items across all pages. */
   total: number;
   pages: number;
+  /** What the pages count, when not list items: the general assignment is paged by agreement. */
+  of?: 'agreements';
 }
 
 export interface Answer {

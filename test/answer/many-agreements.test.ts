@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSynthetic } from '../../bench/synthetic.ts';
 import { createEngine, type Engine } from '../../src/answer/engine.ts';
+import { renderText } from '../../src/answer/render-text.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 
@@ -57,6 +58,9 @@ describe('many agreements', () => {
     expect(p1.generalRoles.length).toBe(2 * single.generalRoles.length);
     const onFirst = new Set(p1.generalRoles.map((r) => r.agreement));
     expect(p2.generalRoles.some((r) => onFirst.has(r.agreement))).toBe(false);
+    // The page line counts agreements, not items.
+    expect(p1.page?.of).toBe('agreements');
+    expect(renderText(p1)).toContain(`Trang 1/${COPIES / 2} — biên bản 1–2 / ${COPIES}.`);
   });
 
   it('gives the status notes of the agreements on the page shown, not of every agreement', () => {
