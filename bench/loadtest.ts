@@ -16,7 +16,8 @@ import { startTelegram } from '../adapters/telegram/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
 import { startFakeSlack } from '../test/fakes/slack-api.ts';
-import { seededRandom, startFakeTelegram } from '../test/fakes/telegram-api.ts';
+import { seededRandom } from '../test/fakes/calls.ts';
+import { startFakeTelegram } from '../test/fakes/telegram-api.ts';
 import { SIGNING_SECRET, slackClient } from '../test/hardening/harness.ts';
 
 /** The mix users ask: every intent, with and without diacritics, English, a miss, a long list. */

@@ -5,18 +5,7 @@
 // Copy i depends only on (seed, i), so the 100× set is the first 100 folders of the 1,000× set.
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/** mulberry32: tiny, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/fakes/calls.ts';
 
 const pickFrom = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
@@ -47,7 +36,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One copy's substitutions, as a single pass over whole words: a replacement is never replaced again. */
 export function substitutions(seed: number, copy: number): { id: string; apply: (text: string) => string } {
-  const rnd = prng((seed * 1_000_003 + copy) >>> 0);
+  const rnd = seededRandom((seed * 1_000_003 + copy) >>> 0);
   const [a, b] = (() => {
     const x = pickFrom(rnd, PROVINCES);
     let y = pickFrom(rnd, PROVINCES);

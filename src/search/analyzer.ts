@@ -65,6 +65,14 @@ function same(a: Syllable, b: Syllable): boolean {
   return a.folded === b.folded && (a.marked === undefined || b.marked === undefined || sameMarked(a.marked, b.marked));
 }
 
+/** Whether the glossary phrase is spelt out in the text starting at syllable i. */
+function phraseAt(p: Phrase, syls: readonly Syllable[], i: number): boolean {
+  const len = p.syllables.length;
+  if (i + len > syls.length) return false;
+  for (let k = 0; k < len; k++) if (!same(p.syllables[k] as Syllable, syls[i + k] as Syllable)) return false;
+  return true;
+}
+
 /** Builds the analyser from the glossary. Pure: the same glossary always gives the same terms. */
 export function createAnalyzer(glossary: Glossary): Analyzer {
   const phrases: Phrase[] = [];
@@ -124,11 +132,8 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
       const candidates = byFirst.get(here.syllable);
       if (candidates === undefined) continue;
       for (const p of candidates) {
+        if (!phraseAt(p, syls, i)) continue;
         const len = p.syllables.length;
-        if (i + len > n) continue;
-        let k = 0;
-        while (k < len && same(p.syllables[k] as Syllable, syls[i + k] as Syllable)) k++;
-        if (k < len) continue;
         for (let pos = i; pos < i + len; pos++) {
           const u = units[pos] as Unit;
           if (p.tag === 'place') u.place = true;
@@ -166,11 +171,8 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
       const candidates = byFirst.get((syls[i] as Syllable).folded);
       if (candidates === undefined) continue;
       for (const p of candidates) {
+        if (!phraseAt(p, syls, i)) continue;
         const len = p.syllables.length;
-        if (i + len > n) continue;
-        let k = 0;
-        while (k < len && same(p.syllables[k] as Syllable, syls[i + k] as Syllable)) k++;
-        if (k < len) continue;
         if (p.tag === 'place') for (let pos = i; pos < i + len; pos++) place[pos] = true;
         if (p.concept) concepts.push({ at: i, concept: p.concept, after: i + len });
       }

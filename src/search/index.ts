@@ -1,4 +1,5 @@
-// The MiniSearch index over every commitment, result, fact, person and body of every agreement.
+// The search index over every commitment, result, fact, person and body of every agreement: BM25
+// scored as MiniSearch scores it, over the postings of inverted.ts.
 // Built once per Knowledge value; a reload builds a new one beside it.
 import type { Knowledge } from '../knowledge/types.ts';
 import type { Analysis, Analyzer, TermKind } from './analyzer.ts';

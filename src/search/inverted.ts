@@ -209,10 +209,12 @@ export function buildInvertedIndex(
   const head = new Int32Array(docCount);
   let poolTerm = new Int32Array(1 << 16);
   let poolNext = new Int32Array(1 << 16);
+  let poolUsed = 0;
   // The documents the current term touched, and all documents touched so far, in first-touch order.
   const termDocs = new Int32Array(docCount);
   let termCount = 0;
   const allDocs = new Int32Array(docCount);
+  let allCount = 0;
 
   function nextStamp(): number {
     if (stamp === 0x7fffffff) {
@@ -221,6 +223,36 @@ export function buildInvertedIndex(
       searchStamp.fill(0);
     }
     return ++stamp;
+  }
+
+  /** Query terms past the 64th are noted in the pool: room for `matches` more, before a term's matches are joined. */
+  function reservePool(term: number, matches: number): void {
+    if (term < 64 || poolUsed + matches <= poolTerm.length) return;
+    poolTerm = grow(poolTerm, poolUsed + matches);
+    poolNext = grow(poolNext, poolUsed + matches);
+  }
+
+  /** Adds query term `term`'s score to the document's total for this search, and notes that the term matched it. */
+  function join(doc: number, score: number, term: number, current: number): void {
+    if (searchStamp[doc] === current) {
+      total[doc] = (total[doc] as number) + score;
+      quality[doc] = (quality[doc] as number) + 1;
+    } else {
+      searchStamp[doc] = current;
+      total[doc] = score;
+      quality[doc] = 1;
+      maskLo[doc] = 0;
+      maskHi[doc] = 0;
+      head[doc] = -1;
+      allDocs[allCount++] = doc;
+    }
+    if (term < 32) maskLo[doc] = (maskLo[doc] as number) | (1 << term);
+    else if (term < 64) maskHi[doc] = (maskHi[doc] as number) | (1 << (term - 32));
+    else {
+      poolTerm[poolUsed] = term;
+      poolNext[poolUsed] = head[doc] as number;
+      head[doc] = poolUsed++;
+    }
   }
 
   /** Adds one (source or derived) term's BM25 scores to `termScore`, noting first touches in `termDocs`. */
@@ -246,8 +278,8 @@ export function buildInvertedIndex(
 
   function search(specs: readonly TermSpec[], accept: (doc: number) => boolean, limit: number): Scored[] {
     const current = nextStamp();
-    let allCount = 0;
-    let pooled = 0;
+    allCount = 0;
+    poolUsed = 0;
     for (let i = 0; i < specs.length; i++) {
       const spec = specs[i] as TermSpec;
       const exact = termIds.get(spec.term);
@@ -256,34 +288,8 @@ export function buildInvertedIndex(
         // The common case: the term's per-document sums are precomputed (see mergedScores).
         const from = mergedStart[exact] as number;
         const to = mergedStart[exact + 1] as number;
-        const lo = i < 32 ? 1 << i : 0;
-        const hi = i >= 32 && i < 64 ? 1 << (i - 32) : 0;
-        if (!lo && !hi && pooled + (to - from) > poolTerm.length) {
-          poolTerm = grow(poolTerm, pooled + (to - from));
-          poolNext = grow(poolNext, pooled + (to - from));
-        }
-        for (let j = from; j < to; j++) {
-          const doc = mergedDocs[j] as number;
-          if (searchStamp[doc] === current) {
-            total[doc] = (total[doc] as number) + (mergedScores[j] as number);
-            quality[doc] = (quality[doc] as number) + 1;
-          } else {
-            searchStamp[doc] = current;
-            total[doc] = mergedScores[j] as number;
-            quality[doc] = 1;
-            maskLo[doc] = 0;
-            maskHi[doc] = 0;
-            head[doc] = -1;
-            allDocs[allCount++] = doc;
-          }
-          if (lo) maskLo[doc] = (maskLo[doc] as number) | lo;
-          else if (hi) maskHi[doc] = (maskHi[doc] as number) | hi;
-          else {
-            poolTerm[pooled] = i;
-            poolNext[pooled] = head[doc] as number;
-            head[doc] = pooled++;
-          }
-        }
+        reservePool(i, to - from);
+        for (let j = from; j < to; j++) join(mergedDocs[j] as number, mergedScores[j] as number, i, current);
         continue;
       }
       const inTerm = nextStamp();
@@ -306,34 +312,11 @@ export function buildInvertedIndex(
           accumulate(p, (weights.fuzzy * t.length) / (t.length + distance), spec.boost, inTerm);
         }
       }
-      const lo = i < 32 ? 1 << i : 0;
-      const hi = i >= 32 && i < 64 ? 1 << (i - 32) : 0;
-      if (!lo && !hi && pooled + termCount > poolTerm.length) {
-        poolTerm = grow(poolTerm, pooled + termCount);
-        poolNext = grow(poolNext, pooled + termCount);
-      }
+      reservePool(i, termCount);
       // OR: the term's sum joins the document's total in query-term order.
       for (let j = 0; j < termCount; j++) {
         const doc = termDocs[j] as number;
-        if (searchStamp[doc] === current) {
-          total[doc] = (total[doc] as number) + (termScore[doc] as number);
-          quality[doc] = (quality[doc] as number) + 1;
-        } else {
-          searchStamp[doc] = current;
-          total[doc] = termScore[doc] as number;
-          quality[doc] = 1;
-          maskLo[doc] = 0;
-          maskHi[doc] = 0;
-          head[doc] = -1;
-          allDocs[allCount++] = doc;
-        }
-        if (lo) maskLo[doc] = (maskLo[doc] as number) | lo;
-        else if (hi) maskHi[doc] = (maskHi[doc] as number) | hi;
-        else {
-          poolTerm[pooled] = i;
-          poolNext[pooled] = head[doc] as number;
-          head[doc] = pooled++;
-        }
+        join(doc, termScore[doc] as number, i, current);
       }
     }
 

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { seededRandom } from './telegram-api.ts';
+import { seededRandom, subscribeToCalls, waitForCall } from './calls.ts';
 
 export interface SlackCall {
   method: string;
@@ -164,28 +164,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `http://127.0.0.1:${port}/respond/${id}`,
     calls,
     of: (method) => calls.filter((c) => c.method === method),
-    subscribe(listener) {
-      events.on('call', listener);
-      return () => events.off('call', listener);
-    },
-    waitFor(predicate, what = 'a matching call') {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          events.off('call', check);
-          reject(new Error(`fake Slack: timed out waiting for ${what}; calls: ${calls.map((c) => c.method).join(', ')}`));
-        }, 15_000);
-        const check = () => {
-          const found = calls.find(predicate);
-          if (found) {
-            clearTimeout(timer);
-            events.off('call', check);
-            resolve(found);
-          }
-        };
-        events.on('call', check);
-        check();
-      });
-    },
+    subscribe: (listener) => subscribeToCalls(events, listener),
+    waitFor: (predicate, what = 'a matching call') => waitForCall('Slack', events, calls, predicate, what),
     rateLimitNext(method, retryAfter) {
       fake.failNext(method, ratelimited(retryAfter));
     },

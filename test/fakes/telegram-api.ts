@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom, subscribeToCalls, waitForCall } from './calls.ts';
 
 export interface Call {
   method: string;
@@ -27,18 +28,6 @@ export interface Chaos {
   /** Probability of a 500. */
   rate500: number;
   retryAfter?: number;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same faults. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const BOT_USER = { id: 999_000, is_bot: true, first_name: 'MoU bot', username: 'mou_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
@@ -242,24 +231,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
         check();
       });
     },
-    waitFor(predicate, what = 'a matching call') {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          events.off('call', check);
-          reject(new Error(`fake Telegram: timed out waiting for ${what}; calls: ${calls.map((c) => c.method).join(', ')}`));
-        }, 15_000);
-        const check = () => {
-          const found = calls.find(predicate);
-          if (found) {
-            clearTimeout(timer);
-            events.off('call', check);
-            resolve(found);
-          }
-        };
-        events.on('call', check);
-        check();
-      });
-    },
+    waitFor: (predicate, what = 'a matching call') => waitForCall('Telegram', events, calls, predicate, what),
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
@@ -270,10 +242,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
     },
     of: (method) => calls.filter((c) => c.method === method),
     delivered: (method) => calls.filter((c) => c.method === method && c.failed === undefined),
-    subscribe(listener) {
-      events.on('call', listener);
-      return () => events.off('call', listener);
-    },
+    subscribe: (listener) => subscribeToCalls(events, listener),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,43 @@
+// What the two fake platform servers share: their seeded randomness, and how a test waits for a call.
+import type { EventEmitter } from 'node:events';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence (faults, synthetic data) on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Resolves with the first recorded call that matches, checking again on every 'call' event, or
+ * rejects after 15 s naming what it waited for and the calls it saw.
+ */
+export function waitForCall<C extends { method: string }>(platform: string, events: EventEmitter, calls: readonly C[], predicate: (c: C) => boolean, what: string): Promise<C> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      events.off('call', check);
+      reject(new Error(`fake ${platform}: timed out waiting for ${what}; calls: ${calls.map((c) => c.method).join(', ')}`));
+    }, 15_000);
+    const check = () => {
+      const found = calls.find(predicate);
+      if (found) {
+        clearTimeout(timer);
+        events.off('call', check);
+        resolve(found);
+      }
+    };
+    events.on('call', check);
+    check();
+  });
+}
+
+/** Calls `listener` on every recorded call until the returned function is called. */
+export function subscribeToCalls<C>(events: EventEmitter, listener: (c: C) => void): () => void {
+  events.on('call', listener);
+  return () => events.off('call', listener);
+}
