@@ -78,7 +78,13 @@ const silent = pino({ level: 'silent' });
  * Drives `users` users, each asking `perUser` questions one after another (the next once the
  * previous is answered), and waits for `delivered(user)` to reach what `expected` says.
  */
-async function drive(opts: LoadOptions, ask: (user: number, question: string, n: number) => Promise<void>, expected: (question: string) => string[], delivered: Map<number, string[]>, onDelivery: { notify: (user: number) => void }) {
+async function drive(
+  opts: LoadOptions,
+  ask: (user: number, question: string, n: number) => Promise<void>,
+  expected: (question: string) => string[],
+  delivered: Map<number, string[]>,
+  onDelivery: { notify: (user: number) => void },
+) {
   const latencies: number[] = [];
   let answered = 0;
   let losses = 0;
@@ -141,15 +147,26 @@ function tally(want: Map<number, string[]>, delivered: Map<number, string[]>): {
 export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Promise<LoadResult> {
   const fake = await startFakeTelegram();
   // The per-user "slow down" limit is off: these users ask 20 questions in a row on purpose.
-  const bot = await startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: silent, pageSize: 8, rateLimit: false }, { pollTimeoutSeconds: 1 });
+  const bot = await startTelegram(
+    { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: silent, pageSize: 8, rateLimit: false },
+    { pollTimeoutSeconds: 1 },
+  );
   // Warm-up, not measured: the first answers load modules and fill caches.
-  await Promise.all(QUESTIONS.map(async (q, i) => {
-    const chat = 400_000 + i;
-    const answered = fake.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === chat, 'a warm-up answer');
-    fake.text(q, { fromId: chat });
-    await answered;
-  }));
-  const faults = fake.chaos({ seed: opts.seed, methods: ['getUpdates', 'sendMessage', 'sendChatAction'], rate429: opts.rate429, rate500: opts.rate500, retryAfter: 1 });
+  await Promise.all(
+    QUESTIONS.map(async (q, i) => {
+      const chat = 400_000 + i;
+      const answered = fake.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === chat, 'a warm-up answer');
+      fake.text(q, { fromId: chat });
+      await answered;
+    }),
+  );
+  const faults = fake.chaos({
+    seed: opts.seed,
+    methods: ['getUpdates', 'sendMessage', 'sendChatAction'],
+    rate429: opts.rate429,
+    rate500: opts.rate500,
+    retryAfter: 1,
+  });
   const base = 500_000;
   const delivered = new Map<number, string[]>();
   const hook = { notify: (_: number) => undefined as void };
@@ -160,7 +177,8 @@ export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Pr
     hook.notify(user);
   });
   const parts = new Map<string, string[]>();
-  const expected = (q: string) => parts.get(q) ?? (parts.set(q, renderTelegram(store.engine().ask(q, { pageSize: 8 }))), parts.get(q) as string[]);
+  const expected = (q: string) =>
+    parts.get(q) ?? (parts.set(q, renderTelegram(store.engine().ask(q, { pageSize: 8 }))), parts.get(q) as string[]);
   const started = performance.now();
   const run = await drive(opts, async (u, q) => void fake.text(q, { fromId: base + u }), expected, delivered, hook);
   const seconds = (performance.now() - started) / 1000;
@@ -169,23 +187,52 @@ export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Pr
   await bot.stop();
   unsubscribe();
   await fake.close();
-  return { platform: 'Telegram (long polling)', users: opts.users, questions: opts.users * opts.perUser, answered: run.answered, losses: run.losses, ...tally(run.want, delivered), faults: opts.rate429 + opts.rate500 > 0, ...faults, redelivered: 0, p50: pct(run.latencies, 0.5), p99: pct(run.latencies, 0.99), seconds };
+  return {
+    platform: 'Telegram (long polling)',
+    users: opts.users,
+    questions: opts.users * opts.perUser,
+    answered: run.answered,
+    losses: run.losses,
+    ...tally(run.want, delivered),
+    faults: opts.rate429 + opts.rate500 > 0,
+    ...faults,
+    redelivered: 0,
+    p50: pct(run.latencies, 0.5),
+    p99: pct(run.latencies, 0.99),
+    seconds,
+  };
 }
 
 /** Direct messages to the Slack app, through its HTTP receiver, against a Web API failing at random. */
 export async function slackLoad(store: KnowledgeStore, opts: LoadOptions): Promise<LoadResult> {
   const fake = await startFakeSlack();
-  const app = await startSlack({ config: { botToken: 'xoxb-loadtest', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set() }, store, log: silent, pageSize: 8 });
+  const app = await startSlack({
+    config: { botToken: 'xoxb-loadtest', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set() },
+    store,
+    log: silent,
+    pageSize: 8,
+  });
   // Slack delivers events over a few kept-alive connections, not one new connection per event.
   const agent = new Agent({ keepAlive: true, maxSockets: 50 });
   const client = slackClient(app.port ?? 0, SIGNING_SECRET, agent);
   // Warm-up, not measured: the first events load Bolt's modules and fill caches.
-  await Promise.all(QUESTIONS.map(async (q, i) => {
-    const answered = fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === `W${i}`, 'a warm-up answer');
-    await client.event({ type: 'message', channel_type: 'im', channel: `W${i}`, user: 'UWARM', ts: `${i}.000001`, text: q }, `EvWarm${i}`);
-    await answered;
-  }));
-  const faults = fake.chaos({ seed: opts.seed, methods: ['chat.postMessage'], rate429: opts.rate429, rate500: opts.rate500, retryAfter: 1 });
+  await Promise.all(
+    QUESTIONS.map(async (q, i) => {
+      const answered = fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === `W${i}`, 'a warm-up answer');
+      await client.event(
+        { type: 'message', channel_type: 'im', channel: `W${i}`, user: 'UWARM', ts: `${i}.000001`, text: q },
+        `EvWarm${i}`,
+      );
+      await answered;
+    }),
+  );
+  const faults = fake.chaos({
+    seed: opts.seed,
+    methods: ['chat.postMessage'],
+    rate429: opts.rate429,
+    rate500: opts.rate500,
+    retryAfter: 1,
+  });
   const random = seededRandom(opts.seed + 1);
   let redelivered = 0;
   const delivered = new Map<number, string[]>();
@@ -197,7 +244,8 @@ export async function slackLoad(store: KnowledgeStore, opts: LoadOptions): Promi
     hook.notify(user);
   });
   const texts = new Map<string, string[]>();
-  const expected = (q: string) => texts.get(q) ?? (texts.set(q, [renderSlack(store.engine().ask(q, { pageSize: 8 })).text]), texts.get(q) as string[]);
+  const expected = (q: string) =>
+    texts.get(q) ?? (texts.set(q, [renderSlack(store.engine().ask(q, { pageSize: 8 })).text]), texts.get(q) as string[]);
   const started = performance.now();
   const run = await drive(
     opts,
@@ -222,13 +270,35 @@ export async function slackLoad(store: KnowledgeStore, opts: LoadOptions): Promi
   await app.stop();
   unsubscribe();
   await fake.close();
-  return { platform: 'Slack (HTTP receiver)', users: opts.users, questions: opts.users * opts.perUser, answered: run.answered, losses: run.losses, ...tally(run.want, delivered), faults: opts.rate429 + opts.rate500 + opts.redeliver > 0, ...faults, redelivered, p50: pct(run.latencies, 0.5), p99: pct(run.latencies, 0.99), seconds };
+  return {
+    platform: 'Slack (HTTP receiver)',
+    users: opts.users,
+    questions: opts.users * opts.perUser,
+    answered: run.answered,
+    losses: run.losses,
+    ...tally(run.want, delivered),
+    faults: opts.rate429 + opts.rate500 + opts.redeliver > 0,
+    ...faults,
+    redelivered,
+    p50: pct(run.latencies, 0.5),
+    p99: pct(run.latencies, 0.99),
+    seconds,
+  };
 }
 
 export function markdownTable(results: LoadResult[], opts: LoadOptions): string {
   const head = `Load test — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. ${opts.users} users × ${opts.perUser} questions each, one at a time (the next once the previous is answered), all users at once. With faults, the fake platform answers ${pctOf(opts.rate429)} of calls with 429 (retry after 1 s) and ${pctOf(opts.rate500)} with 500 (seed ${opts.seed}), and Slack redelivers ${pctOf(opts.redeliver)} of events; latency is from the question sent to its (last) reply received.`;
-  const rows = results.map((r) => `| ${r.platform} | ${r.faults ? 'yes' : 'none'} | ${r.questions} | ${r.answered} | ${r.duplicates} | ${r.losses} | ${r.wrong} | ${r.injected429} / ${r.injected500}${r.redelivered ? ` / ${r.redelivered}` : ''} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.seconds.toFixed(1)} |`);
-  return [head, '', '| platform | faults | questions | answered | duplicates | losses | wrong answer | injected 429 / 500 (/ redelivered) | p50 ms | p99 ms | duration s |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = results.map(
+    (r) =>
+      `| ${r.platform} | ${r.faults ? 'yes' : 'none'} | ${r.questions} | ${r.answered} | ${r.duplicates} | ${r.losses} | ${r.wrong} | ${r.injected429} / ${r.injected500}${r.redelivered ? ` / ${r.redelivered}` : ''} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.seconds.toFixed(1)} |`,
+  );
+  return [
+    head,
+    '',
+    '| platform | faults | questions | answered | duplicates | losses | wrong answer | injected 429 / 500 (/ redelivered) | p50 ms | p99 ms | duration s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 const pctOf = (x: number) => `${+(x * 100).toFixed(1)}%`;

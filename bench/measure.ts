@@ -55,7 +55,13 @@ async function measure(dir: string, engine: EngineName): Promise<Measurement> {
   const mix = questionMix();
   const t0 = performance.now();
   const outcome = await loadKnowledge(dir);
-  if (!outcome.ok) throw new Error(`invalid knowledge in ${dir}: ${outcome.errors.slice(0, 5).map((e) => `${e.file}: ${e.path}: ${e.message}`).join('; ')}`);
+  if (!outcome.ok)
+    throw new Error(
+      `invalid knowledge in ${dir}: ${outcome.errors
+        .slice(0, 5)
+        .map((e) => `${e.file}: ${e.path}: ${e.message}`)
+        .join('; ')}`,
+    );
   const k = outcome.knowledge;
   const t1 = performance.now();
   let ask: (q: string) => Answer;
@@ -63,7 +69,10 @@ async function measure(dir: string, engine: EngineName): Promise<Measurement> {
   if (engine === 'ours') {
     const e = createEngine(k, { now: () => new Date('2026-11-27T00:00:00Z') });
     ask = (q) => e.ask(q);
-    documents = k.agreements.reduce((s, a) => s + a.commitments.length + a.results.length + a.facts.length + a.people.length + a.bodies.length, 0);
+    documents = k.agreements.reduce(
+      (s, a) => s + a.commitments.length + a.results.length + a.facts.length + a.people.length + a.bodies.length,
+      0,
+    );
   } else {
     const b = createBaseline(k);
     ask = (q) => b.ask(q);

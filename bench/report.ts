@@ -18,10 +18,36 @@ export interface Machine {
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const s = (x: number) => (x / 1000).toFixed(2);
 
-const HEAD = ['size', 'engine', 'agreements', 'documents', 'load+validate s', 'index s', 'load+index s', 'heap MB', 'arrays MB', 'ask p50 ms', 'ask p99 ms', 'answers/s'];
+const HEAD = [
+  'size',
+  'engine',
+  'agreements',
+  'documents',
+  'load+validate s',
+  'index s',
+  'load+index s',
+  'heap MB',
+  'arrays MB',
+  'ask p50 ms',
+  'ask p99 ms',
+  'answers/s',
+];
 
 function cells(size: number, m: Measurement): string[] {
-  return [`${size}×`, m.engine, String(m.agreements), String(m.documents), s(m.loadMs), s(m.indexMs + m.firstAskMs), s(m.loadMs + m.indexMs + m.firstAskMs), m.heapMB.toFixed(0), m.buffersMB.toFixed(0), ms(m.p50), ms(m.p99), m.perSecond.toFixed(0)];
+  return [
+    `${size}×`,
+    m.engine,
+    String(m.agreements),
+    String(m.documents),
+    s(m.loadMs),
+    s(m.indexMs + m.firstAskMs),
+    s(m.loadMs + m.indexMs + m.firstAskMs),
+    m.heapMB.toFixed(0),
+    m.buffersMB.toFixed(0),
+    ms(m.p50),
+    ms(m.p99),
+    m.perSecond.toFixed(0),
+  ];
 }
 
 export function textTable(results: SizeResult[]): string {
@@ -32,7 +58,11 @@ export function textTable(results: SizeResult[]): string {
 
 export function markdownTable(results: SizeResult[]): string {
   const rows = results.flatMap((r) => [cells(r.size, r.ours), cells(r.size, r.baseline)]);
-  return [`| ${HEAD.join(' | ')} |`, `| ${HEAD.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${HEAD.join(' | ')} |`,
+    `| ${HEAD.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 /** The issue's targets, checked against this run. */
@@ -48,7 +78,10 @@ export function targets(results: SizeResult[]): { text: string; met: boolean }[]
     out.push({ text: `1,000×: load + validate + index ${s(ready)} s (target < 10 s)`, met: ready < 10_000 });
     // Typed arrays live outside the JS heap; they count against the target all the same.
     const memory = big.heapMB + big.buffersMB;
-    out.push({ text: `1,000×: heap ${big.heapMB.toFixed(0)} MB + typed arrays ${big.buffersMB.toFixed(0)} MB = ${memory.toFixed(0)} MB (target < 1 GB)`, met: memory < 1024 });
+    out.push({
+      text: `1,000×: heap ${big.heapMB.toFixed(0)} MB + typed arrays ${big.buffersMB.toFixed(0)} MB = ${memory.toFixed(0)} MB (target < 1 GB)`,
+      met: memory < 1024,
+    });
   }
   if (one && big) {
     const ratio = big.p50 / one.p50;

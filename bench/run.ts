@@ -34,7 +34,10 @@ const flag = (name: string) => process.argv.slice(2).includes(`--${name}`);
 
 async function child(dir: string, engine: EngineName): Promise<Measurement> {
   // --expose-gc: the heap is measured after a full collection, not with garbage still in it.
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/measure.ts'), dir, engine], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/measure.ts'), dir, engine], {
+    cwd: ROOT,
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout) as Measurement;
 }
 
@@ -73,7 +76,10 @@ async function writeBenchmarks(generated: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const sizes = option('sizes', '1,100,1000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = option('sizes', '1,100,1000')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const seed = Number(option('seed', '20230329'));
   const tmp = await mkdtemp(join(tmpdir(), 'mou-bench-'));
   const results: SizeResult[] = [];
@@ -87,7 +93,9 @@ async function main(): Promise<void> {
         log(`${size}×: wrote ${size} agreement folders in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       }
       const ours = await child(dir, 'ours');
-      log(`${size}×: ours     p50 ${ours.p50.toFixed(3)} ms, p99 ${ours.p99.toFixed(3)} ms, load+index ${((ours.loadMs + ours.indexMs + ours.firstAskMs) / 1000).toFixed(2)} s`);
+      log(
+        `${size}×: ours     p50 ${ours.p50.toFixed(3)} ms, p99 ${ours.p99.toFixed(3)} ms, load+index ${((ours.loadMs + ours.indexMs + ours.firstAskMs) / 1000).toFixed(2)} s`,
+      );
       const baseline = await child(dir, 'baseline');
       log(`${size}×: baseline p50 ${baseline.p50.toFixed(3)} ms, p99 ${baseline.p99.toFixed(3)} ms`);
       results.push({ size, ours, baseline });

@@ -12,7 +12,16 @@ import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/stor
 import { startFakeSlack, type FakeSlack } from '../test/fakes/slack-api.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
-const QUESTIONS = ['ai phu trach duong sat kep luu xa', 'Chủ tịch UBND tỉnh Bắc Giang là ai?', 'C18', 'pending transport commitments', 'Công an hai tỉnh có nhiệm vụ gì?', 'cầu Hoà Sơn', 'giá vàng hôm nay', 'Who is Le Anh Duong?'];
+const QUESTIONS = [
+  'ai phu trach duong sat kep luu xa',
+  'Chủ tịch UBND tỉnh Bắc Giang là ai?',
+  'C18',
+  'pending transport commitments',
+  'Công an hai tỉnh có nhiệm vụ gì?',
+  'cầu Hoà Sơn',
+  'giá vàng hôm nay',
+  'Who is Le Anh Duong?',
+];
 const log = pino({ level: 'silent' });
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
@@ -24,19 +33,44 @@ interface Runtime {
 
 function httpSender(port: number): Send {
   return (channel, text, n) => {
-    const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `Ev${n}`, event_time: 1, event: { type: 'message', channel_type: 'im', channel, user: 'U1', ts: `${n}.1`, text } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: `Ev${n}`,
+      event_time: 1,
+      event: { type: 'message', channel_type: 'im', channel, user: 'U1', ts: `${n}.1`, text },
+    });
     const ts = Math.floor(Date.now() / 1000);
     const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig }, body });
+    return fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
+      body,
+    });
   };
 }
 
 function socketSender(fake: FakeSlack): Send {
-  return (channel, text, n) => fake.sendEnvelope('events_api', { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `Ev${n}`, event: { type: 'message', channel_type: 'im', channel, user: 'U1', ts: `${n}.1`, text } });
+  return (channel, text, n) =>
+    fake.sendEnvelope('events_api', {
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: `Ev${n}`,
+      event: { type: 'message', channel_type: 'im', channel, user: 'U1', ts: `${n}.1`, text },
+    });
 }
 
 async function ours(fake: FakeSlack, store: KnowledgeStore, socket: boolean): Promise<Runtime> {
-  const config: SlackConfig = { botToken: 'xoxb-bench', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(), ...(socket ? { appToken: 'xapp-bench' } : {}) };
+  const config: SlackConfig = {
+    botToken: 'xoxb-bench',
+    signingSecret: SECRET,
+    port: 0,
+    apiUrl: fake.apiUrl,
+    adminIds: new Set(),
+    ...(socket ? { appToken: 'xapp-bench' } : {}),
+  };
   const rt = await startSlack({ config, store, log, pageSize: 8 });
   if (socket) await fake.socketConnected();
   return { send: socket ? socketSender(fake) : httpSender(rt.port ?? 0), stop: rt.stop };
@@ -44,7 +78,13 @@ async function ours(fake: FakeSlack, store: KnowledgeStore, socket: boolean): Pr
 
 async function echo(fake: FakeSlack, socket: boolean): Promise<Runtime> {
   const clientOptions = { slackApiUrl: fake.apiUrl };
-  const app = new App({ token: 'xoxb-bench', clientOptions, installerOptions: { clientOptions }, logLevel: undefined, ...(socket ? { socketMode: true, appToken: 'xapp-bench' } : { signingSecret: SECRET, port: 0 }) });
+  const app = new App({
+    token: 'xoxb-bench',
+    clientOptions,
+    installerOptions: { clientOptions },
+    logLevel: undefined,
+    ...(socket ? { socketMode: true, appToken: 'xapp-bench' } : { signingSecret: SECRET, port: 0 }),
+  });
   app.message(async ({ message, say }) => {
     if ('text' in message && message.text) await say(message.text);
   });
@@ -95,17 +135,24 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   for (const socket of [false, true]) {
     for (const concurrency of [1, 20]) {
-      for (const [name, make] of [['echo (baseline)', (f: FakeSlack) => echo(f, socket)], ['mou-bot', (f: FakeSlack) => ours(f, store, socket)]] as const) {
+      for (const [name, make] of [
+        ['echo (baseline)', (f: FakeSlack) => echo(f, socket)],
+        ['mou-bot', (f: FakeSlack) => ours(f, store, socket)],
+      ] as const) {
         const fake = await startFakeSlack();
         const rt = await make(fake);
         const r = await load(fake, rt, concurrency, 200);
         await rt.stop();
         await fake.close();
-        rows.push(`| ${socket ? 'Socket Mode' : 'HTTP'} | ${name} | ${concurrency} | 200 | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+        rows.push(
+          `| ${socket ? 'Socket Mode' : 'HTTP'} | ${name} | ${concurrency} | 200 | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`,
+        );
       }
     }
   }
-  console.log(`Slack adapter — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`);
+  console.log(
+    `Slack adapter — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`,
+  );
   console.log('| receiver | app | concurrent | events | events/s | p50 ms | p99 ms |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);

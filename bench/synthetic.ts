@@ -10,11 +10,17 @@ import { seededRandom } from '../test/fakes/calls.ts';
 const pickFrom = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
 /** Provinces from the glossary's place list, so the analyser tags them as places, as it does the shipped two. */
-const PROVINCES = `Vĩnh Phúc|Tuyên Quang|Phú Thọ|Hòa Bình|Yên Bái|Lào Cai|Hà Giang|Cao Bằng|Bắc Kạn|Sơn La|Điện Biên|Lai Châu|Hải Dương|Hưng Yên|Thái Bình|Nam Định|Ninh Bình|Hà Nam|Thanh Hóa|Nghệ An|Hà Tĩnh|Quảng Bình|Quảng Trị|Quảng Nam|Quảng Ngãi|Bình Định|Phú Yên|Khánh Hòa|Gia Lai|Kon Tum|Lâm Đồng|Đồng Nai|Bình Dương|Tây Ninh|Long An|Tiền Giang|Bến Tre|Trà Vinh|Vĩnh Long|Đồng Tháp|An Giang|Kiên Giang|Hậu Giang|Sóc Trăng|Bạc Liêu|Cà Mau`.split('|');
+const PROVINCES =
+  `Vĩnh Phúc|Tuyên Quang|Phú Thọ|Hòa Bình|Yên Bái|Lào Cai|Hà Giang|Cao Bằng|Bắc Kạn|Sơn La|Điện Biên|Lai Châu|Hải Dương|Hưng Yên|Thái Bình|Nam Định|Ninh Bình|Hà Nam|Thanh Hóa|Nghệ An|Hà Tĩnh|Quảng Bình|Quảng Trị|Quảng Nam|Quảng Ngãi|Bình Định|Phú Yên|Khánh Hòa|Gia Lai|Kon Tum|Lâm Đồng|Đồng Nai|Bình Dương|Tây Ninh|Long An|Tiền Giang|Bến Tre|Trà Vinh|Vĩnh Long|Đồng Tháp|An Giang|Kiên Giang|Hậu Giang|Sóc Trăng|Bạc Liêu|Cà Mau`.split(
+    '|',
+  );
 
 const SURNAMES = 'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Mai Cao'.split(' ');
 const MIDDLE = 'Văn Thị Đức Hữu Công Minh Quang Thanh Thu Ngọc Kim Xuân Tuấn Mạnh Hồng Bảo Gia Trọng'.split(' ');
-const GIVEN = 'Hải Hùng Sơn Thái Hồng Dương Thành Lan Mai Bình Tuấn Long Phúc Hà Nam Trung Hiếu Khánh Linh Quân Tâm Thắng Vinh Yến Hạnh Đạt Cường Nga Châu Tú'.split(' ');
+const GIVEN =
+  'Hải Hùng Sơn Thái Hồng Dương Thành Lan Mai Bình Tuấn Long Phúc Hà Nam Trung Hiếu Khánh Linh Quân Tâm Thắng Vinh Yến Hạnh Đạt Cường Nga Châu Tú'.split(
+    ' ',
+  );
 
 // Local places: two made-up syllables each. Works and waters ("Tam Kha", "Kép") are topics in the
 // shipped knowledge, and their replacements stay topics: the shared glossary does not list them.
@@ -23,8 +29,30 @@ const PLACE_B = 'Lạc Sơn Phong Thịnh Lộc Xuyên Hà Khê Lâm Tiến Đi�
 const ONE_SYLLABLE = 'Mỏ Đèo Chũ Vôi Bố Cẩm Gềnh Bùi Chàng Dốc'.split(' ');
 
 /** Places and people of the shipped agreement that each copy renames (Bác Hồ stays: a historical figure). */
-const PEOPLE = ['Dương Văn Thái', 'Nguyễn Thanh Hải', 'Lê Thị Thu Hồng', 'Lê Ánh Dương', 'Lâm Thị Hương Thành', 'Trịnh Việt Hùng', 'Phạm Hoàng Sơn', 'Dương Thủy'];
-const LOCAL = ['Phồn Xương', 'Yên Thế', 'Hiệp Hòa', 'Phổ Yên', 'Võ Nhai', 'Phú Bình', 'Tam Tiến', 'Bình Long', 'Tam Kha', 'Hòa Sơn', 'Lưu Xá', 'Núi Cốc'];
+const PEOPLE = [
+  'Dương Văn Thái',
+  'Nguyễn Thanh Hải',
+  'Lê Thị Thu Hồng',
+  'Lê Ánh Dương',
+  'Lâm Thị Hương Thành',
+  'Trịnh Việt Hùng',
+  'Phạm Hoàng Sơn',
+  'Dương Thủy',
+];
+const LOCAL = [
+  'Phồn Xương',
+  'Yên Thế',
+  'Hiệp Hòa',
+  'Phổ Yên',
+  'Võ Nhai',
+  'Phú Bình',
+  'Tam Tiến',
+  'Bình Long',
+  'Tam Kha',
+  'Hòa Sơn',
+  'Lưu Xá',
+  'Núi Cốc',
+];
 const ROADS = ['17', '37', '294', '265'];
 
 /** "Bắc Giang" → "Bac Giang": the spelling English fields and keywords use. */
@@ -56,13 +84,35 @@ export function substitutions(seed: number, copy: number): { id: string; apply: 
   ]);
   for (const p of PEOPLE) {
     const n = p.split(' ').length;
-    pairs.set(p, fresh(() => [pickFrom(rnd, SURNAMES), ...(n > 2 ? [pickFrom(rnd, MIDDLE)] : []), ...(n > 3 ? [pickFrom(rnd, MIDDLE)] : []), pickFrom(rnd, GIVEN)].join(' ')));
+    pairs.set(
+      p,
+      fresh(() =>
+        [
+          pickFrom(rnd, SURNAMES),
+          ...(n > 2 ? [pickFrom(rnd, MIDDLE)] : []),
+          ...(n > 3 ? [pickFrom(rnd, MIDDLE)] : []),
+          pickFrom(rnd, GIVEN),
+        ].join(' '),
+      ),
+    );
   }
-  for (const l of LOCAL) pairs.set(l, fresh(() => `${pickFrom(rnd, PLACE_A)} ${pickFrom(rnd, PLACE_B)}`));
-  pairs.set('Kép', fresh(() => pickFrom(rnd, ONE_SYLLABLE)));
+  for (const l of LOCAL)
+    pairs.set(
+      l,
+      fresh(() => `${pickFrom(rnd, PLACE_A)} ${pickFrom(rnd, PLACE_B)}`),
+    );
+  pairs.set(
+    'Kép',
+    fresh(() => pickFrom(rnd, ONE_SYLLABLE)),
+  );
   // The river is "sông Cầu", "the Cầu", "Cầu river": "cầu" alone is the word for bridge, so only these phrases change.
   const river = fresh(() => pickFrom(rnd, PLACE_B));
-  for (const [from, to] of [['sông Cầu', `sông ${river}`], ['the Cầu', `the ${river}`], ['Cầu river', `${river} river`]] as const) pairs.set(from, to);
+  for (const [from, to] of [
+    ['sông Cầu', `sông ${river}`],
+    ['the Cầu', `the ${river}`],
+    ['Cầu river', `${river} river`],
+  ] as const)
+    pairs.set(from, to);
   for (const [from, to] of [...pairs]) if (ascii(from) !== from) pairs.set(ascii(from), ascii(to));
 
   const roads = new Map(ROADS.map((r) => [r, String(10 + Math.floor(rnd() * 980))]));
@@ -89,7 +139,13 @@ export function substitutions(seed: number, copy: number): { id: string; apply: 
  * Writes a knowledge root with `copies` agreements: the shipped folder itself, then copies-1
  * synthetic ones, all sharing the shipped glossary. Returns the number of folders written.
  */
-export async function writeSynthetic(knowledgeDir: string, agreementFolder: string, outDir: string, copies: number, seed: number): Promise<number> {
+export async function writeSynthetic(
+  knowledgeDir: string,
+  agreementFolder: string,
+  outDir: string,
+  copies: number,
+  seed: number,
+): Promise<number> {
   await mkdir(outDir, { recursive: true });
   await copyFile(join(knowledgeDir, 'glossary.yaml'), join(outDir, 'glossary.yaml'));
   const from = join(knowledgeDir, agreementFolder);

@@ -10,7 +10,16 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createKnowledgeStore } from '../src/knowledge/store.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.ts';
 
-const QUESTIONS = ['ai phu trach duong sat kep luu xa', 'Chủ tịch UBND tỉnh Bắc Giang là ai?', 'C18', 'pending transport commitments', 'Công an hai tỉnh có nhiệm vụ gì?', 'cầu Hoà Sơn', 'giá vàng hôm nay', 'Who is Le Anh Duong?'];
+const QUESTIONS = [
+  'ai phu trach duong sat kep luu xa',
+  'Chủ tịch UBND tỉnh Bắc Giang là ai?',
+  'C18',
+  'pending transport commitments',
+  'Công an hai tỉnh có nhiệm vụ gì?',
+  'cầu Hoà Sơn',
+  'giá vàng hôm nay',
+  'Who is Le Anh Duong?',
+];
 const log = pino({ level: 'silent' });
 
 interface Row {
@@ -47,7 +56,14 @@ async function load(fake: FakeTelegram, name: string, users: number, perUser: nu
   );
   const seconds = (performance.now() - started) / 1000;
   unsubscribe();
-  return { bot: name, users, updates: users * perUser, perSecond: (users * perUser) / seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99) };
+  return {
+    bot: name,
+    users,
+    updates: users * perUser,
+    perSecond: (users * perUser) / seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+  };
 }
 
 async function main(): Promise<void> {
@@ -68,13 +84,18 @@ async function main(): Promise<void> {
     await fakeA.close();
 
     const fakeB = await startFakeTelegram();
-    const bot = await startTelegram({ config: { token: fakeB.token, apiRoot: fakeB.url, adminIds: new Set() }, store, log, pageSize: 8, rateLimit: false }, { pollTimeoutSeconds: 1 });
+    const bot = await startTelegram(
+      { config: { token: fakeB.token, apiRoot: fakeB.url, adminIds: new Set() }, store, log, pageSize: 8, rateLimit: false },
+      { pollTimeoutSeconds: 1 },
+    );
     rows.push(await load(fakeB, 'mou-bot', users, perUser, 20_000));
     await bot.stop();
     await fakeB.close();
   }
   const fmt = (n: number) => n.toFixed(1);
-  console.log(`Telegram adapter — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`);
+  console.log(
+    `Telegram adapter — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`,
+  );
   console.log('| bot | concurrent users | updates | updates/s | p50 ms | p99 ms |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.bot} | ${r.users} | ${r.updates} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`);

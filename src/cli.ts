@@ -22,13 +22,23 @@ const USAGE = `usage:
 
 /** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
 export function answerJson(a: Answer): string {
-  return JSON.stringify({ found: a.found, intent: a.intent, lang: a.lang, text: renderText(a), items: answerRefs(a), page: a.page ?? null, answer: a });
+  return JSON.stringify({
+    found: a.found,
+    intent: a.intent,
+    lang: a.lang,
+    text: renderText(a),
+    items: answerRefs(a),
+    page: a.page ?? null,
+    answer: a,
+  });
 }
 
 async function engineOrExit(config: Config): Promise<Engine> {
   const outcome = await loadKnowledge(config.knowledgeDir);
   if (!outcome.ok) {
-    process.stderr.write(`knowledge in ${config.knowledgeDir} is invalid (${outcome.errors.length} errors); run \`npm run check\` for the list:\n`);
+    process.stderr.write(
+      `knowledge in ${config.knowledgeDir} is invalid (${outcome.errors.length} errors); run \`npm run check\` for the list:\n`,
+    );
     for (const e of outcome.errors.slice(0, 10)) process.stderr.write(`  ${formatKnowledgeError(e)}\n`);
     process.exit(2);
   }
@@ -56,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
       if (outcome.ok) {
         const k = outcome.knowledge;
         const n = (f: (a: (typeof k.agreements)[number]) => number) => k.agreements.reduce((s, a) => s + f(a), 0);
-        process.stdout.write(`ok: ${k.agreements.length} agreement(s), ${n((a) => a.commitments.length)} commitments, ${n((a) => a.results.length)} results, ${n((a) => a.facts.length)} facts, ${n((a) => a.people.length)} people, ${n((a) => a.bodies.length)} bodies (version ${k.version})\n`);
+        process.stdout.write(
+          `ok: ${k.agreements.length} agreement(s), ${n((a) => a.commitments.length)} commitments, ${n((a) => a.results.length)} results, ${n((a) => a.facts.length)} facts, ${n((a) => a.people.length)} people, ${n((a) => a.bodies.length)} bodies (version ${k.version})\n`,
+        );
         return 0;
       }
       for (const e of outcome.errors) process.stdout.write(`${formatKnowledgeError(e)}\n`);
@@ -85,7 +97,18 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'start':
-      return startApp(config, createLogger(config.logLevel, { secrets: [config.telegram?.token, config.telegram?.webhook?.secret, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret].filter((x): x is string => Boolean(x)) }));
+      return startApp(
+        config,
+        createLogger(config.logLevel, {
+          secrets: [
+            config.telegram?.token,
+            config.telegram?.webhook?.secret,
+            config.slack?.botToken,
+            config.slack?.appToken,
+            config.slack?.signingSecret,
+          ].filter((x): x is string => Boolean(x)),
+        }),
+      );
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

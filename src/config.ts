@@ -38,7 +38,10 @@ const Env = z.object({
     .optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)').optional(),
-  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the signing secret from the app\'s Basic Information page').optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{16,}$/i, "must be the signing secret from the app's Basic Information page")
+    .optional(),
   SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
   ADMIN_SLACK_IDS: z
@@ -109,7 +112,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError(['SLACK_SIGNING_SECRET: required in HTTP mode (without SLACK_APP_TOKEN), so that forged requests are rejected']);
   }
-  const adminIds = new Set((e.ADMIN_TELEGRAM_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map(Number));
+  const adminIds = new Set(
+    (e.ADMIN_TELEGRAM_IDS ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map(Number),
+  );
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
     watch: e.KNOWLEDGE_WATCH === 'true',
@@ -122,7 +131,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           telegram: {
             token: e.TELEGRAM_BOT_TOKEN,
             ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, '') } : {}),
-            ...(e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET ? { webhook: { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT, secret: e.TELEGRAM_WEBHOOK_SECRET } } : {}),
+            ...(e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+              ? { webhook: { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT, secret: e.TELEGRAM_WEBHOOK_SECRET } }
+              : {}),
             adminIds,
           },
         }
@@ -136,7 +147,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             port: e.SLACK_PORT,
             // The Web API client joins method names onto this base, so it must end in a slash.
             ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` } : {}),
-            adminIds: new Set((e.ADMIN_SLACK_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
+            adminIds: new Set(
+              (e.ADMIN_SLACK_IDS ?? '')
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            ),
           },
         }
       : {}),

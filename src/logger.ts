@@ -5,7 +5,16 @@
 import pino, { type Logger } from 'pino';
 
 /** Paths redacted in every log line, whatever the level. */
-export const REDACT = ['token', '*.token', '*.*.token', 'secret', '*.secret', 'headers.authorization', '*.headers.authorization', 'config.telegram'];
+export const REDACT = [
+  'token',
+  '*.token',
+  '*.*.token',
+  'secret',
+  '*.secret',
+  'headers.authorization',
+  '*.headers.authorization',
+  'config.telegram',
+];
 
 const CENSOR = '[redacted]';
 

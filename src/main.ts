@@ -21,18 +21,35 @@ async function openStore(config: Config, log: Logger, overlay: StatusOverlay): P
   const started = performance.now();
   const outcome = await loadKnowledge(config.knowledgeDir);
   if (!outcome.ok) {
-    log.fatal({ errors: outcome.errors.slice(0, 10).map(formatKnowledgeError), count: outcome.errors.length }, `knowledge in ${config.knowledgeDir} is invalid; nothing started`);
+    log.fatal(
+      { errors: outcome.errors.slice(0, 10).map(formatKnowledgeError), count: outcome.errors.length },
+      `knowledge in ${config.knowledgeDir} is invalid; nothing started`,
+    );
     return undefined;
   }
-  log.info({ version: outcome.knowledge.version, agreements: outcome.knowledge.agreements.length, ms: Math.round(performance.now() - started) }, 'knowledge loaded');
-  return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, { overlay, onError: (err, question) => log.error({ err, question }, 'answer failed') });
+  log.info(
+    { version: outcome.knowledge.version, agreements: outcome.knowledge.agreements.length, ms: Math.round(performance.now() - started) },
+    'knowledge loaded',
+  );
+  return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, {
+    overlay,
+    onError: (err, question) => log.error({ err, question }, 'answer failed'),
+  });
 }
 
 /** Reloads and logs the outcome: the change report, or the errors (the old knowledge stays live). */
 async function reloadAndLog(store: KnowledgeStore, log: Logger, trigger: string): Promise<void> {
   const r = await store.reload();
-  if (r.ok) log.info({ trigger, version: r.version, previousVersion: r.previousVersion, changes: r.changed ? changeLines(r.changes) : [], ms: r.ms }, r.changed ? 'knowledge reloaded' : 'knowledge reloaded: no change');
-  else log.error({ trigger, errors: r.errors.slice(0, 10).map(formatKnowledgeError), count: r.errors.length }, 'knowledge reload failed; the previous knowledge stays live');
+  if (r.ok)
+    log.info(
+      { trigger, version: r.version, previousVersion: r.previousVersion, changes: r.changed ? changeLines(r.changes) : [], ms: r.ms },
+      r.changed ? 'knowledge reloaded' : 'knowledge reloaded: no change',
+    );
+  else
+    log.error(
+      { trigger, errors: r.errors.slice(0, 10).map(formatKnowledgeError), count: r.errors.length },
+      'knowledge reload failed; the previous knowledge stays live',
+    );
 }
 
 /** Starts the bot. Resolves with the process exit code when it stops. */
@@ -65,7 +82,13 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
 
 async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State): Promise<number> {
   if (!config.telegram && !config.slack) {
-    await runConsoleChat({ engine: () => store.engine(), input: process.stdin, output: process.stdout, pageSize: config.pageSize, interactive: process.stdin.isTTY ?? false });
+    await runConsoleChat({
+      engine: () => store.engine(),
+      input: process.stdin,
+      output: process.stdout,
+      pageSize: config.pageSize,
+      interactive: process.stdin.isTTY ?? false,
+    });
     return 0;
   }
 
@@ -86,8 +109,15 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
   // A platform that cannot start (its port taken, its token refused) stops the one already started,
   // so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
   try {
-    telegram = config.telegram ? await startTelegram({ config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize }, { signal: aborter.signal }) : undefined;
-    slack = config.slack ? await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal }) : undefined;
+    telegram = config.telegram
+      ? await startTelegram(
+          { config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize },
+          { signal: aborter.signal },
+        )
+      : undefined;
+    slack = config.slack
+      ? await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal })
+      : undefined;
   } catch (err) {
     aborter.abort();
     await telegram?.stop();

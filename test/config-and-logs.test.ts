@@ -7,7 +7,14 @@ const TOKEN = '123456:AAbbCCddEEffGGhhIIjjKKllMMnn';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ knowledgeDir: './knowledge', watch: true, dataDir: './data', timezone: 'Asia/Ho_Chi_Minh', logLevel: 'info', pageSize: 8 });
+    expect(loadConfig({})).toEqual({
+      knowledgeDir: './knowledge',
+      watch: true,
+      dataDir: './data',
+      timezone: 'Asia/Ho_Chi_Minh',
+      logLevel: 'info',
+      pageSize: 8,
+    });
   });
 
   it('reads the Telegram settings, admins as numeric ids', () => {
@@ -18,7 +25,12 @@ describe('loadConfig', () => {
   });
 
   it('turns on the webhook with its URL, port and secret', () => {
-    const c = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook', TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-16-chars', TELEGRAM_WEBHOOK_PORT: '8080' });
+    const c = loadConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook',
+      TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-16-chars',
+      TELEGRAM_WEBHOOK_PORT: '8080',
+    });
     expect(c.telegram?.webhook).toEqual({ url: 'https://bot.example.org/hook', port: 8080, secret: 'a-secret-of-16-chars' });
   });
 
@@ -36,7 +48,9 @@ describe('loadConfig', () => {
   });
 
   it('requires a secret with a webhook', () => {
-    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
   });
 });
 

@@ -18,7 +18,9 @@ function report(file: string): EvalReport {
 }
 
 const failures = (r: EvalReport, pick: (cat: string, style: string) => boolean) =>
-  r.verdicts.filter((v) => !v.pass && pick(v.question.cat, v.question.style)).map((v) => `${v.question.id} ${v.question.q}: ${v.reasons.join('; ')}`);
+  r.verdicts
+    .filter((v) => !v.pass && pick(v.question.cat, v.question.style))
+    .map((v) => `${v.question.id} ${v.question.q}: ${v.reasons.join('; ')}`);
 
 describe('evaluation set (test/eval/questions.jsonl)', () => {
   let r: EvalReport;
@@ -51,7 +53,10 @@ describe('held-out set (test/eval/holdout.jsonl)', () => {
   });
   // One negative, "nhà ở xã hội" (social housing), still matches "xã hội" in line 12; see README.
   it('passes ≥ 95% of its negatives', () => {
-    expect(rate(r.byCat.get('negative') ?? { pass: 0, total: 1 }), failures(r, (cat) => cat === 'negative').join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(
+      rate(r.byCat.get('negative') ?? { pass: 0, total: 1 }),
+      failures(r, (cat) => cat === 'negative').join('\n'),
+    ).toBeGreaterThanOrEqual(0.95);
   });
 });
 

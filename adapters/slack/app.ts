@@ -78,7 +78,9 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
     clientOptions,
     // Socket Mode's own client reads its options from here.
     installerOptions: { clientOptions },
-    ...(config.appToken ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret ?? '', port: config.port }),
+    ...(config.appToken
+      ? { socketMode: true, appToken: config.appToken }
+      : { signingSecret: config.signingSecret ?? '', port: config.port }),
   });
 
   const isAdmin = (user: string | undefined) => user !== undefined && config.adminIds.has(user);
@@ -93,9 +95,17 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
     // Cleaned and capped (MAX_QUESTION_CHARS) here, not only in the core: the question travels on in
     // button values, which Slack limits to 2,000 characters.
     const q = cleanInput(asked.q);
-    const answer = store.engine().ask(q, { pageSize, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}), ...(asked.page ? { page: asked.page } : {}) });
+    const answer = store.engine().ask(q, {
+      pageSize,
+      ...(asked.as ? { as: asked.as } : {}),
+      ...(asked.lang ? { lang: asked.lang } : {}),
+      ...(asked.page ? { page: asked.page } : {}),
+    });
     const base = { q, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}) };
-    return renderSlack(answer, { page: (page) => JSON.stringify({ ...base, page }), ...(actions.share ? { share: JSON.stringify({ ...base, page: asked.page ?? 1 }) } : {}) });
+    return renderSlack(answer, {
+      page: (page) => JSON.stringify({ ...base, page }),
+      ...(actions.share ? { share: JSON.stringify({ ...base, page: asked.page ?? 1 }) } : {}),
+    });
   }
 
   // Slack retries an event it thinks was not acknowledged; answer each event_id once.
@@ -114,7 +124,9 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
     if ('bot_id' in event && event.bot_id) return;
     const channel = event.channel;
     const ts = event.ts;
-    await client.reactions.add({ channel, timestamp: ts, name: 'eyes' }).catch((err: unknown) => log.warn({ err }, 'slack: could not add the 👀 reaction'));
+    await client.reactions
+      .add({ channel, timestamp: ts, name: 'eyes' })
+      .catch((err: unknown) => log.warn({ err }, 'slack: could not add the 👀 reaction'));
     try {
       const message = answerFor({ q: (event.text ?? '').replace(mentionPattern, ' ').trim() });
       // Reply in the thread of the mention, and keep the thread: a follow-up there stays there.
@@ -148,7 +160,14 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
         }
         const who = whoIs(command.user_id, command.user_name);
         const action = sub.toLowerCase();
-        const reply = action === 'reload' ? (await admin.reload(who)).reply : action === 'update' ? admin.update(who, arg) : action === 'digest' ? admin.digest(who, command.channel_id, arg) : admin.audit();
+        const reply =
+          action === 'reload'
+            ? (await admin.reload(who)).reply
+            : action === 'update'
+              ? admin.update(who, arg)
+              : action === 'digest'
+                ? admin.digest(who, command.channel_id, arg)
+                : admin.audit();
         log.info({ audit: sub.toLowerCase(), ok: reply.ok, userId: command.user_id }, `slack: ${sub.toLowerCase()}`);
         await respond({ response_type: 'ephemeral', text: adminMrkdwn(reply) });
         return;

@@ -22,13 +22,34 @@ export function homeView(engine: Engine, admin: boolean): types.HomeView {
   const loaded = k.loadedAt.toISOString().slice(0, 16).replace('T', ' ');
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Cam kết còn chờ: ${total}` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: fit(escape(`Dữ liệu nạp lúc ${loaded} UTC · phiên bản ${k.version} · ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.id).join('; ')}`)) }] },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: fit(
+            escape(
+              `Dữ liệu nạp lúc ${loaded} UTC · phiên bản ${k.version} · ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.id).join('; ')}`,
+            ),
+          ),
+        },
+      ],
+    },
   ];
   for (const [area, items] of [...byArea].sort((x, y) => y[1].length - x[1].length)) {
     if (blocks.length >= MAX_BLOCKS - 2) break;
     const lines = items.map((i) => `• ${escape(i)}`).join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*${escape(areaName.get(area) ?? area)}* (${items.length})\n${lines}`) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: fit(`*${escape(areaName.get(area) ?? area)}* (${items.length})\n${lines}`) },
+    });
   }
-  if (admin) blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: RELOAD_ACTION, text: { type: 'plain_text', text: 'Nạp lại dữ liệu / Reload' }, style: 'primary' }] });
+  if (admin)
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: RELOAD_ACTION, text: { type: 'plain_text', text: 'Nạp lại dữ liệu / Reload' }, style: 'primary' },
+      ],
+    });
   return { type: 'home', blocks };
 }

@@ -24,7 +24,10 @@ export function escape(text: string): string {
 /** Cuts escaped mrkdwn to the section limit, never through an entity or a surrogate pair. */
 export function fit(text: string, max = MAX_SECTION): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1).replace(/&[a-z]*$/, '').replace(/[\uD800-\uDBFF]$/, '');
+  const cut = text
+    .slice(0, max - 1)
+    .replace(/&[a-z]*$/, '')
+    .replace(/[\uD800-\uDBFF]$/, '');
   return `${cut}…`;
 }
 
@@ -52,20 +55,45 @@ export function itemBlocks(item: AnswerItem, lang: Lang, detail: Answer['detail'
       const status = `${t(lang, 'Trạng thái', 'Status')}: *${escape(item.status.label)}* _(${escape(item.status.asOfLabel)})_${note}`;
       const head = `*${escape(`${item.id} · ${item.title}`)}* _(${escape(item.areaLabel)})_`;
       if (detail === 'brief') return [section(`${head} — ${escape(item.status.label)}`), context(citation(item.citation, lang))];
-      const roles = item.type === 'commitment' ? groupRoles(item.roles).map((r) => role(r, lang)) : item.parties.length ? [`${t(lang, 'Các bên', 'Parties')}: ${escape(item.parties.map((p) => p.name).join(', '))}`] : [];
+      const roles =
+        item.type === 'commitment'
+          ? groupRoles(item.roles).map((r) => role(r, lang))
+          : item.parties.length
+            ? [`${t(lang, 'Các bên', 'Parties')}: ${escape(item.parties.map((p) => p.name).join(', '))}`]
+            : [];
       return [section([head, escape(item.text), ...roles].join('\n')), context(`${citation(item.citation, lang)} · ${status}`)];
     }
     case 'fact':
       return [section(`*${escape(item.title)}*\n${escape(item.text)}`), context(citation(item.citation, lang))];
     case 'person':
       return [
-        section([`👤 *${escape(item.name)}*${item.province ? ` _(${escape(item.province)})_` : ''}`, ...item.titles.map((x) => `• ${escape(x.text)}${x.text !== x.original ? ` _(${escape(x.original)})_` : ''}`), `${t(lang, 'Tại hội nghị', 'At the conference')}: ${escape(item.eventRole)}`].join('\n')),
+        section(
+          [
+            `👤 *${escape(item.name)}*${item.province ? ` _(${escape(item.province)})_` : ''}`,
+            ...item.titles.map((x) => `• ${escape(x.text)}${x.text !== x.original ? ` _(${escape(x.original)})_` : ''}`),
+            `${t(lang, 'Tại hội nghị', 'At the conference')}: ${escape(item.eventRole)}`,
+          ].join('\n'),
+        ),
         context(citation(item.citation, lang)),
       ];
     case 'body':
-      return [section(`🏛 *${escape(item.name)}*${item.otherName ? ` _(${escape(item.otherName)})_` : ''}${item.description ? `\n${escape(item.description)}` : ''}`), context(citation(item.citation, lang))];
+      return [
+        section(
+          `🏛 *${escape(item.name)}*${item.otherName ? ` _(${escape(item.otherName)})_` : ''}${item.description ? `\n${escape(item.description)}` : ''}`,
+        ),
+        context(citation(item.citation, lang)),
+      ];
     case 'agreement':
-      return [section([`📜 *${escape(item.title)}*`, ...item.facts.map((f) => `• *${escape(f.label)}*: ${escape(f.value)}${f.citation ? ` _(${t(lang, 'dòng', 'line')} ${f.citation.line})_` : ''}`)].join('\n'))];
+      return [
+        section(
+          [
+            `📜 *${escape(item.title)}*`,
+            ...item.facts.map(
+              (f) => `• *${escape(f.label)}*: ${escape(f.value)}${f.citation ? ` _(${t(lang, 'dòng', 'line')} ${f.citation.line})_` : ''}`,
+            ),
+          ].join('\n'),
+        ),
+      ];
     default: {
       const never: never = item;
       return never;
@@ -93,25 +121,71 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
   const lang = answer.lang;
   // Slack reads &, < and > as control characters in plain_text too, so the header is escaped like the rest.
   const headline = escape(answer.headline);
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: headline.trim() === '' ? '…' : fit(headline, MAX_HEADER), emoji: true } }];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: headline.trim() === '' ? '…' : fit(headline, MAX_HEADER), emoji: true } },
+  ];
   if (headline.length > MAX_HEADER) blocks.push(section(headline));
   const body: KnownBlock[] = answer.items.flatMap((item) => itemBlocks(item, lang, answer.detail));
-  if (answer.generalRoles.length > 0) body.push(section([`*${escape(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):'))}*`, ...groupRoles(answer.generalRoles).map((r) => role(r, lang))].join('\n')));
+  if (answer.generalRoles.length > 0)
+    body.push(
+      section(
+        [
+          `*${escape(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):'))}*`,
+          ...groupRoles(answer.generalRoles).map((r) => role(r, lang)),
+        ].join('\n'),
+      ),
+    );
   if (answer.notes.length > 0) body.push(context(answer.notes.map((n) => `ℹ️ ${escape(n)}`).join('\n')));
-  if (answer.suggestions.length > 0) body.push(section([`*${escape(t(lang, 'Bạn có thể hỏi:', 'You can ask:'))}*`, ...answer.suggestions.map((s) => `› \`${escape(s)}\``)].join('\n')));
+  if (answer.suggestions.length > 0)
+    body.push(
+      section(
+        [`*${escape(t(lang, 'Bạn có thể hỏi:', 'You can ask:'))}*`, ...answer.suggestions.map((s) => `› \`${escape(s)}\``)].join('\n'),
+      ),
+    );
 
   const room = MAX_BLOCKS - blocks.length - RESERVED_BLOCKS;
   blocks.push(...body.slice(0, room));
-  if (body.length > room) blocks.push(context(escape(t(lang, 'Câu trả lời đã được rút gọn để vừa một tin nhắn.', 'The answer was shortened to fit one message.'))));
+  if (body.length > room)
+    blocks.push(
+      context(escape(t(lang, 'Câu trả lời đã được rút gọn để vừa một tin nhắn.', 'The answer was shortened to fit one message.'))),
+    );
 
   const buttons = [];
   if (answer.page && actions.page) {
     const { index, pages } = answer.page;
-    blocks.push(context(escape(t(lang, `Trang ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`, `Page ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`))));
-    if (index > 1) buttons.push({ type: 'button' as const, action_id: ACTION.prev, text: { type: 'plain_text' as const, text: '◀' }, value: actions.page(index - 1) });
-    if (index < pages) buttons.push({ type: 'button' as const, action_id: ACTION.next, text: { type: 'plain_text' as const, text: '▶' }, value: actions.page(index + 1) });
+    blocks.push(
+      context(
+        escape(
+          t(
+            lang,
+            `Trang ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`,
+            `Page ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`,
+          ),
+        ),
+      ),
+    );
+    if (index > 1)
+      buttons.push({
+        type: 'button' as const,
+        action_id: ACTION.prev,
+        text: { type: 'plain_text' as const, text: '◀' },
+        value: actions.page(index - 1),
+      });
+    if (index < pages)
+      buttons.push({
+        type: 'button' as const,
+        action_id: ACTION.next,
+        text: { type: 'plain_text' as const, text: '▶' },
+        value: actions.page(index + 1),
+      });
   }
-  if (actions.share) buttons.push({ type: 'button' as const, action_id: ACTION.share, text: { type: 'plain_text' as const, text: t(lang, 'Chia sẻ vào kênh', 'Share in channel') }, value: actions.share });
+  if (actions.share)
+    buttons.push({
+      type: 'button' as const,
+      action_id: ACTION.share,
+      text: { type: 'plain_text' as const, text: t(lang, 'Chia sẻ vào kênh', 'Share in channel') },
+      value: actions.share,
+    });
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
 
   // The fallback is plain text; escaping keeps "<!channel>" in data from pinging anyone there too.

@@ -22,7 +22,15 @@ export interface SlackStartOptions {
 }
 
 /** Errors that mean "the token is wrong", not "Slack is unreachable": retrying cannot help. */
-const FATAL_AUTH = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope']);
+const FATAL_AUTH = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+]);
 
 /**
  * auth.test by hand, before Bolt starts: Bolt would call it itself once, in the background, and
@@ -31,7 +39,11 @@ const FATAL_AUTH = new Set(['invalid_auth', 'not_authed', 'account_inactive', 't
  */
 async function identify(deps: SlackDeps, options: SlackStartOptions): Promise<SlackIdentity | undefined> {
   const { config, log } = deps;
-  const client = new webApi.WebClient(config.botToken, { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 0 }, logger: boltLogger(log) });
+  const client = new webApi.WebClient(config.botToken, {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    logger: boltLogger(log),
+  });
   for (let wait = options.retryMs ?? 1000; !options.signal?.aborted; wait = Math.min(wait * 2, 60_000)) {
     try {
       const r = await client.auth.test();
@@ -39,7 +51,10 @@ async function identify(deps: SlackDeps, options: SlackStartOptions): Promise<Sl
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
       if (code && FATAL_AUTH.has(code)) throw new Error(`slack: the bot token was refused (${code}); check SLACK_BOT_TOKEN`);
-      log.error({ err, retryInMs: wait }, `slack: cannot reach the Slack Web API (auth.test failed); retrying in ${Math.round(wait / 1000)} s`);
+      log.error(
+        { err, retryInMs: wait },
+        `slack: cannot reach the Slack Web API (auth.test failed); retrying in ${Math.round(wait / 1000)} s`,
+      );
       await new Promise((r) => setTimeout(r, wait));
     }
   }
@@ -52,7 +67,10 @@ export async function startSlack(deps: SlackDeps, options: SlackStartOptions = {
   const app = createSlackApp(deps, identity);
   const started = (deps.config.appToken ? await app.start() : await app.start(deps.config.port)) as Server | undefined;
   const address = started && typeof started.address === 'function' ? started.address() : undefined;
-  deps.log.info({ mode: deps.config.appToken ? 'socket' : 'http', ...(address && typeof address === 'object' ? { port: address.port } : {}) }, 'slack: started');
+  deps.log.info(
+    { mode: deps.config.appToken ? 'socket' : 'http', ...(address && typeof address === 'object' ? { port: address.port } : {}) },
+    'slack: started',
+  );
   return {
     ...(address && typeof address === 'object' ? { port: address.port } : {}),
     stop: async () => {

@@ -25,7 +25,11 @@ export function isAdmin(ctx: Context, adminIds: ReadonlySet<number>): boolean {
 
 export function whoOf(ctx: Context): Who {
   const from = ctx.from;
-  return { platform: 'telegram', userId: String(from?.id ?? 'unknown'), userName: [from?.first_name, from?.last_name].filter(Boolean).join(' ') || (from?.username ?? String(from?.id ?? '')) };
+  return {
+    platform: 'telegram',
+    userId: String(from?.id ?? 'unknown'),
+    userName: [from?.first_name, from?.last_name].filter(Boolean).join(' ') || (from?.username ?? String(from?.id ?? '')),
+  };
 }
 
 /** Registers an admin-only command; a non-admin gets a polite refusal and nothing changes. */
@@ -33,7 +37,10 @@ function adminCommand(bot: Bot, deps: AdminDeps, name: string, run: (ctx: Contex
   bot.command(name, async (ctx) => {
     const reply = { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } };
     if (!isAdmin(ctx, deps.adminIds)) {
-      deps.log.warn({ audit: 'refused', command: name, userId: ctx.from?.id, chatId: ctx.chat.id, chatType: ctx.chat.type }, 'telegram: admin command refused');
+      deps.log.warn(
+        { audit: 'refused', command: name, userId: ctx.from?.id, chatId: ctx.chat.id, chatType: ctx.chat.type },
+        'telegram: admin command refused',
+      );
       await ctx.reply(adminHtml(deps.admin.refuse(whoOf(ctx), name)), { parse_mode: 'HTML', ...reply });
       return;
     }

@@ -40,16 +40,25 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(config.token, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {});
   const paging = new PagingStore();
 
-  if (deps.rateLimit !== false) bot.use(
-    limit({
-      ...(deps.rateLimit ?? RATE_LIMIT),
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: async (ctx) => {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: userLang(ctx) === 'en' ? 'Slow down a little, please.' : 'Bạn thao tác nhanh quá, xin chờ một chút.' });
-        else if (ctx.chat) await ctx.reply(userLang(ctx) === 'en' ? 'You are asking faster than I can answer. Please wait a few seconds.' : 'Bạn hỏi nhanh quá. Xin chờ vài giây rồi hỏi tiếp.');
-      },
-    }),
-  );
+  if (deps.rateLimit !== false)
+    bot.use(
+      limit({
+        ...(deps.rateLimit ?? RATE_LIMIT),
+        keyGenerator: (ctx) => ctx.from?.id.toString(),
+        onLimitExceeded: async (ctx) => {
+          if (ctx.callbackQuery)
+            await ctx.answerCallbackQuery({
+              text: userLang(ctx) === 'en' ? 'Slow down a little, please.' : 'Bạn thao tác nhanh quá, xin chờ một chút.',
+            });
+          else if (ctx.chat)
+            await ctx.reply(
+              userLang(ctx) === 'en'
+                ? 'You are asking faster than I can answer. Please wait a few seconds.'
+                : 'Bạn hỏi nhanh quá. Xin chờ vài giây rồi hỏi tiếp.',
+            );
+        },
+      }),
+    );
 
   /** Asks the core and sends the answer, split and with paging buttons, as a reply in groups. */
   async function respond(ctx: Context, question: string, as?: AskAs, lang?: Lang): Promise<void> {
@@ -64,7 +73,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       await ctx.reply(text, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
-        ...(inGroup && i === 0 && ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+        ...(inGroup && i === 0 && ctx.msg
+          ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+          : {}),
         ...(last && keyboard ? { reply_markup: keyboard } : {}),
       });
     }
@@ -88,21 +99,36 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
 
   const admin = deps.admin ?? createAdmin(store, openState(':memory:'));
   registerAdmin(bot, { adminIds: config.adminIds, admin, log });
-  if (deps.knowledgeDir) registerUpload(bot, { knowledgeDir: deps.knowledgeDir, adminIds: config.adminIds, store, admin, log, token: config.token, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) });
+  if (deps.knowledgeDir)
+    registerUpload(bot, {
+      knowledgeDir: deps.knowledgeDir,
+      adminIds: config.adminIds,
+      store,
+      admin,
+      log,
+      token: config.token,
+      ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+    });
   registerInline(bot, store);
 
   bot.callbackQuery(/^pg:/, async (ctx) => {
     const parsed = parsePagingData(ctx.callbackQuery.data);
     const asked = parsed ? paging.get(parsed.key) : undefined;
     if (!parsed || !asked) {
-      await ctx.answerCallbackQuery({ text: userLang(ctx) === 'en' ? 'This list has expired; please ask again.' : 'Danh sách này đã hết hạn, xin hỏi lại.' });
+      await ctx.answerCallbackQuery({
+        text: userLang(ctx) === 'en' ? 'This list has expired; please ask again.' : 'Danh sách này đã hết hạn, xin hỏi lại.',
+      });
       return;
     }
     const answer = store.engine().ask(asked.question, { pageSize, page: parsed.page, ...asked });
     const [text] = renderTelegram(answer);
     const keyboard = pagingKeyboard(answer, parsed.key);
     await ctx
-      .editMessageText(text ?? '', { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: keyboard } : {}) })
+      .editMessageText(text ?? '', {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+      })
       // Pressing the current page's button changes nothing, and Telegram says so; that is fine.
       .catch((err: unknown) => {
         if (!String(err).includes('message is not modified')) throw err;
@@ -114,7 +140,11 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     const text = ctx.msg.text;
     if (ctx.chat.type === 'private') {
       if (text.startsWith('/')) {
-        await ctx.reply(userLang(ctx) === 'en' ? 'I do not know that command. Send /help to see what I can do.' : 'Tôi không biết lệnh này. Gõ /help để xem hướng dẫn.');
+        await ctx.reply(
+          userLang(ctx) === 'en'
+            ? 'I do not know that command. Send /help to see what I can do.'
+            : 'Tôi không biết lệnh này. Gõ /help để xem hướng dẫn.',
+        );
         return;
       }
       await respond(ctx, text);
@@ -122,7 +152,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     }
     // Groups: only mentions of the bot and replies to its messages; other chatter is not ours.
     const me = ctx.me.username;
-    const mention = (ctx.msg.entities ?? []).find((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.toLowerCase()}`);
+    const mention = (ctx.msg.entities ?? []).find(
+      (e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.toLowerCase()}`,
+    );
     const replyToMe = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
     if (!mention && !replyToMe) return;
     const question = mention ? `${text.slice(0, mention.offset)} ${text.slice(mention.offset + mention.length)}`.trim() : text;

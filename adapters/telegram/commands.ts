@@ -15,7 +15,10 @@ export const QUESTION_COMMANDS: QuestionCommand[] = [
     names: ['ai', 'who'],
     as: 'who',
     description: { vi: 'Một người là ai, ai giữ một chức danh', en: 'Who a person is, who holds a title' },
-    usage: { vi: 'Ví dụ: /ai Dương Văn Thái, hoặc /ai Chủ tịch UBND tỉnh Thái Nguyên', en: 'For example: /who Duong Van Thai, or /who chair of the Thai Nguyen People\'s Committee' },
+    usage: {
+      vi: 'Ví dụ: /ai Dương Văn Thái, hoặc /ai Chủ tịch UBND tỉnh Thái Nguyên',
+      en: "For example: /who Duong Van Thai, or /who chair of the Thai Nguyen People's Committee",
+    },
   },
   {
     names: ['phutrach', 'responsible'],
@@ -53,9 +56,21 @@ export const OTHER_COMMANDS = [
 
 export const ADMIN_COMMANDS = [
   { name: 'reload', description: { vi: 'Nạp lại dữ liệu (quản trị viên)', en: 'Reload the knowledge (admins)' } },
-  { name: 'capnhat', description: { vi: 'Cập nhật trạng thái: /capnhat C12 done ghi chú (quản trị viên)', en: 'Update a status: /capnhat C12 done note (admins)' } },
+  {
+    name: 'capnhat',
+    description: {
+      vi: 'Cập nhật trạng thái: /capnhat C12 done ghi chú (quản trị viên)',
+      en: 'Update a status: /capnhat C12 done note (admins)',
+    },
+  },
   { name: 'audit', description: { vi: 'Nhật ký quản trị (quản trị viên)', en: 'Admin audit trail (admins)' } },
-  { name: 'digest', description: { vi: 'Bản tin định kỳ: /digest weekly mon 08:00 | off (quản trị viên)', en: 'Scheduled digest: /digest weekly mon 08:00 | off (admins)' } },
+  {
+    name: 'digest',
+    description: {
+      vi: 'Bản tin định kỳ: /digest weekly mon 08:00 | off (quản trị viên)',
+      en: 'Scheduled digest: /digest weekly mon 08:00 | off (admins)',
+    },
+  },
 ] as const;
 
 /** The lists for setMyCommands: one per language, English the default. */

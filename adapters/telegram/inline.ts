@@ -49,7 +49,11 @@ export function registerInline(bot: Bot, store: KnowledgeStore): void {
       title: item.type === 'person' ? item.name : `${item.id} · ${item.title}`,
       description: description(item),
       // One message: the item's first part, split like any answer (a plain slice could cut through a tag).
-      input_message_content: { message_text: splitMessages(itemLines(item, answer.lang, 'full'))[0] ?? '', parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      input_message_content: {
+        message_text: splitMessages(itemLines(item, answer.lang, 'full'))[0] ?? '',
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      },
     }));
     await ctx.answerInlineQuery(results, { cache_time: 60 });
   });

@@ -95,7 +95,12 @@ export function startPolling(bot: Bot, log: Logger, options: PollingOptions): Po
         const seen = ledger.generation;
         try {
           const updates = await bot.api.getUpdates(
-            { offset: ledger.safeOffset(), limit: Math.max(1, Math.min(batchSize, 100)), timeout: options.timeoutSeconds ?? 30, allowed_updates: options.allowedUpdates as never },
+            {
+              offset: ledger.safeOffset(),
+              limit: Math.max(1, Math.min(batchSize, 100)),
+              timeout: options.timeoutSeconds ?? 30,
+              allowed_updates: options.allowedUpdates as never,
+            },
             signal,
           );
           const fresh = ledger.admit(updates);
@@ -135,10 +140,14 @@ export function startPolling(bot: Bot, log: Logger, options: PollingOptions): Po
     async stop() {
       const limit = options.stopTimeoutMs ?? 30_000;
       await runner.stop();
-      if (!(await ledger.drained(limit))) log.warn({ inFlight: ledger.busy }, 'telegram: updates still in flight at stop; they will be sent again after restart');
+      if (!(await ledger.drained(limit)))
+        log.warn({ inFlight: ledger.busy }, 'telegram: updates still in flight at stop; they will be sent again after restart');
       // Confirm what was handled, so a restart neither repeats nor loses an update.
       try {
-        await bot.api.getUpdates({ offset: ledger.safeOffset(), limit: 1, timeout: 0 }, AbortSignal.timeout(limit) as Parameters<typeof bot.api.getUpdates>[1]);
+        await bot.api.getUpdates(
+          { offset: ledger.safeOffset(), limit: 1, timeout: 0 },
+          AbortSignal.timeout(limit) as Parameters<typeof bot.api.getUpdates>[1],
+        );
       } catch (err) {
         log.warn({ err }, 'telegram: could not confirm the last updates; they may be answered again after restart');
       }

@@ -36,11 +36,19 @@ function statusLine(item: Extract<AnswerItem, { status: unknown }>, lang: Lang):
 /** One item as HTML lines, in full or (for long lists) one line with status and source. */
 export function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): string[] {
   if (detail === 'brief' && (item.type === 'commitment' || item.type === 'result')) {
-    return [`▪️ ${b(`${item.id} · ${item.title}`)} — ${escape(item.status.label)} ${i(`(${t(lang, 'dòng', 'line')} ${item.citation.line})`)}`];
+    return [
+      `▪️ ${b(`${item.id} · ${item.title}`)} — ${escape(item.status.label)} ${i(`(${t(lang, 'dòng', 'line')} ${item.citation.line})`)}`,
+    ];
   }
   switch (item.type) {
     case 'commitment':
-      return [`▪️ ${b(`${item.id} · ${item.title}`)} ${i(`(${item.areaLabel})`)}`, escape(item.text), statusLine(item, lang), ...groupRoles(item.roles).map((r) => role(r, lang)), citation(item.citation, lang)];
+      return [
+        `▪️ ${b(`${item.id} · ${item.title}`)} ${i(`(${item.areaLabel})`)}`,
+        escape(item.text),
+        statusLine(item, lang),
+        ...groupRoles(item.roles).map((r) => role(r, lang)),
+        citation(item.citation, lang),
+      ];
     case 'result':
       return [
         `▪️ ${b(`${item.id} · ${item.title}`)} ${i(`(${item.areaLabel})`)}`,
@@ -59,9 +67,18 @@ export function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']
         citation(item.citation, lang),
       ];
     case 'body':
-      return [`🏛 ${b(item.name)}${item.otherName ? ` ${i(`(${item.otherName})`)}` : ''}`, ...(item.description ? [escape(item.description)] : []), citation(item.citation, lang)];
+      return [
+        `🏛 ${b(item.name)}${item.otherName ? ` ${i(`(${item.otherName})`)}` : ''}`,
+        ...(item.description ? [escape(item.description)] : []),
+        citation(item.citation, lang),
+      ];
     case 'agreement':
-      return [`📜 ${b(item.title)}`, ...item.facts.map((f) => `• ${b(f.label)}: ${escape(f.value)}${f.citation ? ` ${i(`(${t(lang, 'dòng', 'line')} ${f.citation.line})`)}` : ''}`)];
+      return [
+        `📜 ${b(item.title)}`,
+        ...item.facts.map(
+          (f) => `• ${b(f.label)}: ${escape(f.value)}${f.citation ? ` ${i(`(${t(lang, 'dòng', 'line')} ${f.citation.line})`)}` : ''}`,
+        ),
+      ];
     default: {
       const never: never = item;
       return never;
@@ -79,15 +96,30 @@ export function answerLines(answer: Answer): string[] {
     out.push('', b(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):')));
     out.push(...groupRoles(answer.generalRoles).map((r) => role(r, lang)));
   }
-  if (answer.page) out.push('', i(t(lang, `Trang ${answer.page.index}/${answer.page.pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`, `Page ${answer.page.index}/${answer.page.pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`)));
+  if (answer.page)
+    out.push(
+      '',
+      i(
+        t(
+          lang,
+          `Trang ${answer.page.index}/${answer.page.pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`,
+          `Page ${answer.page.index}/${answer.page.pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`,
+        ),
+      ),
+    );
   if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ️ ${i(n)}`));
-  if (answer.suggestions.length > 0) out.push('', b(t(lang, 'Bạn có thể hỏi:', 'You can ask:')), ...answer.suggestions.map((s) => `› <code>${escape(s)}</code>`));
+  if (answer.suggestions.length > 0)
+    out.push('', b(t(lang, 'Bạn có thể hỏi:', 'You can ask:')), ...answer.suggestions.map((s) => `› <code>${escape(s)}</code>`));
   return out;
 }
 
 /** Plain text of one HTML line, for the rare line too long for one message. */
 function unescapeTags(line: string): string {
-  return line.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return line
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**

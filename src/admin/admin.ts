@@ -39,7 +39,8 @@ export interface Admin {
 /** Digests run in this time zone unless DIGEST_TIMEZONE says otherwise. */
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 
-const USAGE = 'Cú pháp / usage: <mã> <trạng thái> <ghi chú> — ví dụ C12 done đã khởi công 5/2024. Trạng thái: pending (chờ), in_progress (đang), done (xong), dropped (hủy).';
+const USAGE =
+  'Cú pháp / usage: <mã> <trạng thái> <ghi chú> — ví dụ C12 done đã khởi công 5/2024. Trạng thái: pending (chờ), in_progress (đang), done (xong), dropped (hủy).';
 
 export function createAdmin(store: KnowledgeStore, state: State, options: { timezone?: string; now?: () => Date } = {}): Admin {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE;
@@ -52,13 +53,19 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
     const found = store
       .engine()
       .knowledge.agreements.filter((a) => !agreementId || a.id === agreementId)
-      .flatMap((a) => [...a.commitments, ...a.results].filter((x) => x.id.toUpperCase() === id).map((x) => ({ agreement: a.id, item: x.id, fileStatus: x.status as Status })));
+      .flatMap((a) =>
+        [...a.commitments, ...a.results]
+          .filter((x) => x.id.toUpperCase() === id)
+          .map((x) => ({ agreement: a.id, item: x.id, fileStatus: x.status as Status })),
+      );
     if (found.length === 1 && found[0]) return found[0];
-    if (found.length > 1) return `“${idText}” có trong nhiều văn bản; hãy ghi rõ, ví dụ ${found.map((f) => `${f.agreement}/${f.item}`).join(' hoặc ')}.`;
+    if (found.length > 1)
+      return `“${idText}” có trong nhiều văn bản; hãy ghi rõ, ví dụ ${found.map((f) => `${f.agreement}/${f.item}`).join(' hoặc ')}.`;
     return `Không có cam kết hay kết quả nào mã “${idText}”. / No commitment or result has the id “${idText}”.`;
   }
 
-  const record = (who: Who, action: string, detail: string, outcome: 'ok' | 'refused' | 'failed') => state.audit.record({ platform: who.platform, userId: who.userId, action, detail, outcome });
+  const record = (who: Who, action: string, detail: string, outcome: 'ok' | 'refused' | 'failed') =>
+    state.audit.record({ platform: who.platform, userId: who.userId, action, detail, outcome });
 
   return {
     record,
@@ -69,12 +76,22 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
 
     async reload(who) {
       const outcome = await store.reload();
-      record(who, 'reload', outcome.ok ? `${outcome.previousVersion} → ${outcome.version}` : `${outcome.errors.length} errors`, outcome.ok ? 'ok' : 'failed');
+      record(
+        who,
+        'reload',
+        outcome.ok ? `${outcome.previousVersion} → ${outcome.version}` : `${outcome.errors.length} errors`,
+        outcome.ok ? 'ok' : 'failed',
+      );
       const updated = new Set(state.statusLog.itemsWithUpdates());
       const { title, lines } = reloadLines(outcome);
       // Nothing is silently dropped: a removed id that has status updates is called out; its history stays.
-      const orphaned = outcome.ok ? [...outcome.changes.removed.commitment, ...outcome.changes.removed.result].filter((k) => updated.has(k)) : [];
-      const warnings = orphaned.map((k) => `⚠️ ${k} đã bị bỏ khỏi tệp nhưng có cập nhật trạng thái; lịch sử vẫn được giữ. / removed from the files but has status updates; its history is kept.`);
+      const orphaned = outcome.ok
+        ? [...outcome.changes.removed.commitment, ...outcome.changes.removed.result].filter((k) => updated.has(k))
+        : [];
+      const warnings = orphaned.map(
+        (k) =>
+          `⚠️ ${k} đã bị bỏ khỏi tệp nhưng có cập nhật trạng thái; lịch sử vẫn được giữ. / removed from the files but has status updates; its history is kept.`,
+      );
       return { reply: { ok: outcome.ok, title, lines: [...warnings, ...lines] }, outcome };
     },
 
@@ -96,9 +113,23 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       const note = noteWords.join(' ');
       if (!note) return { ok: false, title: `Hãy thêm ghi chú cho cập nhật. / Please add a note. ${USAGE}`, lines: [] };
       const before = effectiveStatus(target.fileStatus, state.statusLog.latest().get(`${target.agreement}/${target.item}`)).status;
-      const u = state.statusLog.add({ agreement: target.agreement, item: target.item, status, note, baseStatus: target.fileStatus, knowledgeVersion: store.engine().knowledge.version, platform: who.platform, userId: who.userId, userName: who.userName });
+      const u = state.statusLog.add({
+        agreement: target.agreement,
+        item: target.item,
+        status,
+        note,
+        baseStatus: target.fileStatus,
+        knowledgeVersion: store.engine().knowledge.version,
+        platform: who.platform,
+        userId: who.userId,
+        userName: who.userName,
+      });
       record(who, 'update', `${target.agreement}/${target.item}: ${before} → ${status} (${note})`, 'ok');
-      return { ok: true, title: `✅ ${target.item}: ${before} → ${status}`, lines: [`${note} — ${u.userName}, ${formatDate(u.at.slice(0, 10), 'vi')}`] };
+      return {
+        ok: true,
+        title: `✅ ${target.item}: ${before} → ${status}`,
+        lines: [`${note} — ${u.userName}, ${formatDate(u.at.slice(0, 10), 'vi')}`],
+      };
     },
 
     history(args) {
@@ -110,7 +141,10 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       return {
         ok: true,
         title: `Lịch sử ${target.item} (${list.length}):`,
-        lines: [fromFile, ...list.map((u) => `${u.at.slice(0, 16).replace('T', ' ')} · ${u.status} · ${u.userName} (${u.platform}) · ${u.note}`)],
+        lines: [
+          fromFile,
+          ...list.map((u) => `${u.at.slice(0, 16).replace('T', ' ')} · ${u.status} · ${u.userName} (${u.platform}) · ${u.note}`),
+        ],
       };
     },
 
@@ -119,15 +153,28 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       if (/^(off|tat|tắt|stop|huy|hủy)$/i.test(text)) {
         const removed = subscriptions.remove(who.platform, chatId);
         record(who, 'digest', `${chatId}: off`, 'ok');
-        return { ok: true, title: removed ? 'Đã tắt bản tin cho cuộc trò chuyện này. / Digests stopped here.' : 'Cuộc trò chuyện này chưa đăng ký bản tin. / No digest was set up here.', lines: [] };
+        return {
+          ok: true,
+          title: removed
+            ? 'Đã tắt bản tin cho cuộc trò chuyện này. / Digests stopped here.'
+            : 'Cuộc trò chuyện này chưa đăng ký bản tin. / No digest was set up here.',
+          lines: [],
+        };
       }
       const schedule = parseSchedule(text);
       if (!schedule) return { ok: false, title: 'Cú pháp / usage: weekly mon 08:00 · daily 08:00 · off', lines: [] };
       const at = now().toISOString();
-      subscriptions.set({ platform: who.platform, chatId, schedule: schedule.text, cron: schedule.cron, createdBy: who.userId, createdAt: at }, snapshot(store.engine(), overlayOf(state.statusLog)));
+      subscriptions.set(
+        { platform: who.platform, chatId, schedule: schedule.text, cron: schedule.cron, createdBy: who.userId, createdAt: at },
+        snapshot(store.engine(), overlayOf(state.statusLog)),
+      );
       record(who, 'digest', `${chatId}: ${schedule.text}`, 'ok');
       const next = new Cron(schedule.cron, { timezone, paused: true }).nextRun(new Date(at));
-      return { ok: true, title: `✅ Bản tin ${schedule.text} (${timezone}). / Digest set.`, lines: next ? [`Bản tin tới / next: ${next.toLocaleString('vi-VN', { timeZone: timezone })}`] : [] };
+      return {
+        ok: true,
+        title: `✅ Bản tin ${schedule.text} (${timezone}). / Digest set.`,
+        lines: next ? [`Bản tin tới / next: ${next.toLocaleString('vi-VN', { timeZone: timezone })}`] : [],
+      };
     },
 
     audit() {
@@ -135,7 +182,10 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       return {
         ok: true,
         title: `Nhật ký quản trị — ${entries.length} mục gần nhất / latest admin actions:`,
-        lines: entries.map((e) => `${e.at.slice(0, 16).replace('T', ' ')} · ${e.platform} · ${e.userId} · ${e.action} · ${e.outcome}${e.detail ? ` · ${e.detail}` : ''}`),
+        lines: entries.map(
+          (e) =>
+            `${e.at.slice(0, 16).replace('T', ' ')} · ${e.platform} · ${e.userId} · ${e.action} · ${e.outcome}${e.detail ? ` · ${e.detail}` : ''}`,
+        ),
       };
     },
   };

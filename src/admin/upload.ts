@@ -24,24 +24,42 @@ export type Prepared = { ok: false; reply: AdminReply } | { ok: true; target: st
  * ("bg-tn-2023/commitments.yaml"), else the file name when only one place can hold it.
  * Anything that would leave the knowledge folder is refused.
  */
-export function uploadTarget(knowledgeDir: string, agreementDirs: readonly string[], fileName: string, caption?: string): string | { error: string } {
+export function uploadTarget(
+  knowledgeDir: string,
+  agreementDirs: readonly string[],
+  fileName: string,
+  caption?: string,
+): string | { error: string } {
   const wanted = (caption?.trim() || fileName).replace(/\\/g, '/');
-  if (isAbsolute(wanted) || wanted.split('/').includes('..')) return { error: 'Đường dẫn phải nằm trong thư mục dữ liệu. / The path must stay inside the knowledge folder.' };
+  if (isAbsolute(wanted) || wanted.split('/').includes('..'))
+    return { error: 'Đường dẫn phải nằm trong thư mục dữ liệu. / The path must stay inside the knowledge folder.' };
   const name = basename(wanted);
   if (!KNOWN_FILES.has(name)) return { error: `Chỉ nhận các tệp ${[...KNOWN_FILES].join(', ')}. / Only these files are accepted.` };
   let target = wanted;
   if (!wanted.includes('/') && name !== GLOSSARY_FILE) {
-    if (agreementDirs.length !== 1) return { error: `Có nhiều văn bản; hãy ghi đường dẫn vào chú thích, ví dụ ${agreementDirs[0] ?? 'bg-tn-2023'}/${name}. / Several agreements: put the path in the caption.` };
+    if (agreementDirs.length !== 1)
+      return {
+        error: `Có nhiều văn bản; hãy ghi đường dẫn vào chú thích, ví dụ ${agreementDirs[0] ?? 'bg-tn-2023'}/${name}. / Several agreements: put the path in the caption.`,
+      };
     target = `${agreementDirs[0]}/${name}`;
   }
   const full = resolve(knowledgeDir, normalize(target));
   const root = resolve(knowledgeDir);
-  if (!full.startsWith(root + sep)) return { error: 'Đường dẫn phải nằm trong thư mục dữ liệu. / The path must stay inside the knowledge folder.' };
+  if (!full.startsWith(root + sep))
+    return { error: 'Đường dẫn phải nằm trong thư mục dữ liệu. / The path must stay inside the knowledge folder.' };
   return relative(root, full).split(sep).join('/');
 }
 
-export async function prepareUpload(knowledgeDir: string, store: KnowledgeStore, admin: Admin, who: Who, target: string, content: string): Promise<Prepared> {
-  if (Buffer.byteLength(content) > MAX_UPLOAD_BYTES) return { ok: false, reply: { ok: false, title: 'Tệp quá lớn (tối đa 1 MB). / The file is over 1 MB.', lines: [] } };
+export async function prepareUpload(
+  knowledgeDir: string,
+  store: KnowledgeStore,
+  admin: Admin,
+  who: Who,
+  target: string,
+  content: string,
+): Promise<Prepared> {
+  if (Buffer.byteLength(content) > MAX_UPLOAD_BYTES)
+    return { ok: false, reply: { ok: false, title: 'Tệp quá lớn (tối đa 1 MB). / The file is over 1 MB.', lines: [] } };
   // Check the file with the rest of the knowledge, in a copy: the live folder is not touched yet.
   const scratch = await mkdtemp(join(tmpdir(), 'mou-upload-'));
   try {
@@ -50,7 +68,14 @@ export async function prepareUpload(knowledgeDir: string, store: KnowledgeStore,
     const outcome = await loadKnowledge(scratch);
     if (!outcome.ok) {
       admin.record(who, 'upload', `${target}: ${outcome.errors.length} errors`, 'failed');
-      return { ok: false, reply: { ok: false, title: `❌ ${target}: ${outcome.errors.length} lỗi; chưa thay đổi gì. / not applied.`, lines: outcome.errors.slice(0, 10).map((e) => formatKnowledgeError({ ...e, file: e.file.replace(scratch, knowledgeDir) })) } };
+      return {
+        ok: false,
+        reply: {
+          ok: false,
+          title: `❌ ${target}: ${outcome.errors.length} lỗi; chưa thay đổi gì. / not applied.`,
+          lines: outcome.errors.slice(0, 10).map((e) => formatKnowledgeError({ ...e, file: e.file.replace(scratch, knowledgeDir) })),
+        },
+      };
     }
     const changes = changeLines(diffKnowledge(store.engine().knowledge, outcome.knowledge));
     return {
@@ -59,7 +84,10 @@ export async function prepareUpload(knowledgeDir: string, store: KnowledgeStore,
       reply: { ok: true, title: `${target}: hợp lệ. Thay đổi sẽ áp dụng / valid; it would change:`, lines: changes },
       async apply() {
         const file = join(knowledgeDir, target);
-        const existed = await stat(file).then(() => true, () => false);
+        const existed = await stat(file).then(
+          () => true,
+          () => false,
+        );
         const backup = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
         if (existed) await copyFile(file, backup);
         const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;

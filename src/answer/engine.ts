@@ -92,7 +92,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
         found: false,
         lang,
         question: cleanInput(String(raw)),
-        headline: lang === 'vi' ? 'Xin lỗi, đã có lỗi khi trả lời câu hỏi này. Bạn hãy thử hỏi cách khác.' : 'Sorry, something went wrong answering this. Please try asking another way.',
+        headline:
+          lang === 'vi'
+            ? 'Xin lỗi, đã có lỗi khi trả lời câu hỏi này. Bạn hãy thử hỏi cách khác.'
+            : 'Sorry, something went wrong answering this. Please try asking another way.',
         items: [],
         generalRoles: [],
         notes: [],
@@ -105,9 +108,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function answer(raw: string, opts: AskOptions): Answer {
     const question = cleanInput(typeof raw === 'string' ? raw : '');
     const lang = opts.lang ?? detectLang(question);
-    const ctx: Context = { knowledge, analyzer, index, now, overlay: options.overlay ?? fileStatus, page: Math.max(1, Math.floor(opts.page ?? 1)), pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)) };
+    const ctx: Context = {
+      knowledge,
+      analyzer,
+      index,
+      now,
+      overlay: options.overlay ?? fileStatus,
+      page: Math.max(1, Math.floor(opts.page ?? 1)),
+      pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)),
+    };
     // A bare /cancho lists everything pending; any other empty question gets help.
-    if (!/[\p{L}\p{N}]/u.test(question) && opts.as !== 'pending') return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
+    if (!/[\p{L}\p{N}]/u.test(question) && opts.as !== 'pending')
+      return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
 
     const ids = findClauseIds(knowledge, question);
     if (ids.length > 0) return answerClause(ctx, question, lang, ids);

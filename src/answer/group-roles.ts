@@ -19,7 +19,14 @@ export function groupRoles(roles: readonly RoleView[]): RoleGroup[] {
     const key = [r.role, r.basis, r.citation?.line, r.citation?.quote, r.note].join('\u0000');
     const g = groups.get(key);
     if (g) g.parties.push(r.party);
-    else groups.set(key, { roleLabel: r.roleLabel, basis: r.basis, parties: [r.party], ...(r.citation ? { citation: r.citation } : {}), ...(r.note ? { note: r.note } : {}) });
+    else
+      groups.set(key, {
+        roleLabel: r.roleLabel,
+        basis: r.basis,
+        parties: [r.party],
+        ...(r.citation ? { citation: r.citation } : {}),
+        ...(r.note ? { note: r.note } : {}),
+      });
   }
   return [...groups.values()].sort((a, b) => Number(a.basis === 'inferred') - Number(b.basis === 'inferred'));
 }

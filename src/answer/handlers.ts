@@ -7,7 +7,16 @@ import { syllables } from '../text/normalize.ts';
 import type { Context } from './engine.ts';
 import { EXAMPLES, STATUS_LABEL, t } from './i18n.ts';
 import type { AgreementFocus } from './intents.ts';
-import { findAreas, findBodies, findPeople, findTitles, leftoverForTitles, nameSyllables, unitsCovered, type PersonMatch } from './match.ts';
+import {
+  findAreas,
+  findBodies,
+  findPeople,
+  findTitles,
+  leftoverForTitles,
+  nameSyllables,
+  unitsCovered,
+  type PersonMatch,
+} from './match.ts';
 import { itemIndex, type Row } from './item-index.ts';
 import { build, listed, pageOf, paged, statusNotes, tallyNotes, type Listed, type StatusRef, type Tally } from './lists.ts';
 import { agreementOf, asksForAll, bodyNames, bodyOf, defined, hasTopic, item, leftover, relevantHits } from './lookup.ts';
@@ -34,8 +43,11 @@ export function notFound(ctx: Context, base: Base, intent: Intent, what?: string
   // Up to SCOPE_NAMED agreements are named; beyond that, a few and how many more (not a thousand titles).
   const all = ctx.knowledge.agreements;
   const shown = all.length <= SCOPE_NAMED ? all : all.slice(0, 3);
-  const scope = shown.map((a) => (lang === 'en' ? (a.meta.short_title?.en ?? a.meta.title.vi) : (a.meta.short_title?.vi ?? a.meta.title.vi)));
-  if (shown.length < all.length) scope.push(t(lang, `và ${all.length - shown.length} văn bản khác`, `and ${all.length - shown.length} more agreements`));
+  const scope = shown.map((a) =>
+    lang === 'en' ? (a.meta.short_title?.en ?? a.meta.title.vi) : (a.meta.short_title?.vi ?? a.meta.title.vi),
+  );
+  if (shown.length < all.length)
+    scope.push(t(lang, `và ${all.length - shown.length} văn bản khác`, `and ${all.length - shown.length} more agreements`));
   return answer(base, intent, false, headline, [], {
     notes: [t(lang, `Tôi chỉ trả lời dựa trên: ${scope.join('; ')}.`, `I only answer from: ${scope.join('; ')}.`)],
     suggestions: suggestionsFor(lang),
@@ -46,14 +58,29 @@ export function answerHelp(ctx: Context, question: string, lang: Lang, why: 'ask
   const base = { question, lang };
   const headline =
     why === 'asked'
-      ? t(lang, 'Tôi trả lời câu hỏi về các biên bản ghi nhớ hợp tác giữa các tỉnh: ai phụ trách việc gì, cam kết nào còn chờ, ai là ai, và điều khoản nằm ở đâu.', 'I answer questions about inter-provincial cooperation agreements: who is responsible for what, which commitments are pending, who is who, and where a clause says it.')
+      ? t(
+          lang,
+          'Tôi trả lời câu hỏi về các biên bản ghi nhớ hợp tác giữa các tỉnh: ai phụ trách việc gì, cam kết nào còn chờ, ai là ai, và điều khoản nằm ở đâu.',
+          'I answer questions about inter-provincial cooperation agreements: who is responsible for what, which commitments are pending, who is who, and where a clause says it.',
+        )
       : why === 'empty'
         ? t(lang, 'Bạn chưa nhập câu hỏi. Hãy thử một trong các câu sau.', 'You did not ask anything yet. Try one of these.')
-        : t(lang, 'Tôi không đọc được câu hỏi này. Hãy hỏi bằng chữ, ví dụ như sau.', 'I could not read a question in that. Ask in words, for example:');
+        : t(
+            lang,
+            'Tôi không đọc được câu hỏi này. Hãy hỏi bằng chữ, ví dụ như sau.',
+            'I could not read a question in that. Ask in words, for example:',
+          );
   if (why !== 'asked') return answer(base, 'help', false, headline, [], { suggestions: EXAMPLES[lang] });
   // The agreements we answer from: a long list with many agreements, so paged, and built per page.
   const { items, page } = paged(ctx, ctx.knowledge.agreements);
-  return answer(base, 'help', true, headline, items.map((a) => agreementItem(a, lang)), { suggestions: EXAMPLES[lang], ...(page ? { page } : {}) });
+  return answer(
+    base,
+    'help',
+    true,
+    headline,
+    items.map((a) => agreementItem(a, lang)),
+    { suggestions: EXAMPLES[lang], ...(page ? { page } : {}) },
+  );
 }
 
 type ClauseRef = { agreement: string; id: string; type: ItemType };
@@ -103,8 +130,17 @@ export function answerClause(ctx: Context, question: string, lang: Lang, ids: Cl
   const headline = items.map((i) => `${i.id}: ${i.title}`).join(' · ');
   const commitments = items.filter((i) => i.type === 'commitment');
   return answer({ question, lang }, 'clause', true, headline, items, {
-    generalRoles: generalRoles(ctx, commitments.map((c) => c.agreement), lang),
-    notes: statusNotes(ctx, page ? ids.map((x) => ({ ...x, status: clauseStatus(ctx, x) })) : items, lang, page ? new Set(items.map((i) => i.agreement)) : undefined),
+    generalRoles: generalRoles(
+      ctx,
+      commitments.map((c) => c.agreement),
+      lang,
+    ),
+    notes: statusNotes(
+      ctx,
+      page ? ids.map((x) => ({ ...x, status: clauseStatus(ctx, x) })) : items,
+      lang,
+      page ? new Set(items.map((i) => i.agreement)) : undefined,
+    ),
     ...(page ? { page } : {}),
   });
 }
@@ -119,10 +155,14 @@ function clauseStatus(ctx: Context, x: ClauseRef): StatusRef['status'] {
 export function answerAgreement(ctx: Context, question: string, lang: Lang, focus: AgreementFocus, subject: string): Answer {
   const base = { question, lang };
   // "What did Nguyễn Thanh Hải say about the signing?" is about the person, not the signing.
-  if (focus === 'overview' && findPeople(ctx.knowledge, question, ctx.index.knows).some((m) => m.strength === 'full')) return answerWho(ctx, question, lang, question);
+  if (focus === 'overview' && findPeople(ctx.knowledge, question, ctx.index.knows).some((m) => m.strength === 'full'))
+    return answerWho(ctx, question, lang, question);
   const query = ctx.analyzer.analyze(subject);
   // Narrow attendees by the province and titles the question names ("phía tỉnh Bắc Giang", "Ủy viên dự khuyết").
-  const titled = focus === 'attendees' ? new Set(findTitles(ctx.knowledge, ctx.analyzer, query, { all: true }).map((x) => x.personId)) : new Set<string>();
+  const titled =
+    focus === 'attendees'
+      ? new Set(findTitles(ctx.knowledge, ctx.analyzer, query, { all: true }).map((x) => x.personId))
+      : new Set<string>();
   const places = { units: query.units.filter((u) => u.place), terms: [] };
   const provinceNamed = new Map<string, boolean>();
   const inProvince = (a: Agreement, province: string | undefined) => {
@@ -130,7 +170,8 @@ export function answerAgreement(ctx: Context, question: string, lang: Lang, focu
     if (places.units.length === 0) return true;
     if (p === undefined) return false;
     let named = provinceNamed.get(p.name);
-    if (named === undefined) provinceNamed.set(p.name, (named = unitsCovered(places, ctx.analyzer.analyze(p.name)).covered === places.units.length));
+    if (named === undefined)
+      provinceNamed.set(p.name, (named = unitsCovered(places, ctx.analyzer.analyze(p.name)).covered === places.units.length));
     return named;
   };
   /** The people or bodies the question is about, in one agreement. */
@@ -144,7 +185,12 @@ export function answerAgreement(ctx: Context, question: string, lang: Lang, focu
       case 'author':
         return { kind: 'person', ids: m.source_document.author ? [m.source_document.author] : [] };
       case 'attendees':
-        return { kind: 'person', ids: a.people.filter((p) => p.titles.length > 0 && inProvince(a, p.province) && (titled.size === 0 || titled.has(p.id))).map((p) => p.id) };
+        return {
+          kind: 'person',
+          ids: a.people
+            .filter((p) => p.titles.length > 0 && inProvince(a, p.province) && (titled.size === 0 || titled.has(p.id)))
+            .map((p) => p.id),
+        };
       case 'overview':
         return { kind: 'person', ids: [] };
       default: {
@@ -165,12 +211,22 @@ export function answerAgreement(ctx: Context, question: string, lang: Lang, focu
       case 'chairs':
         return t(lang, `Đồng chủ trì hội nghị: ${names}.`, `The conference was co-chaired by ${names}.`);
       case 'author':
-        return list.length ? t(lang, `Tác giả bài viết: ${names}.`, `The report was written by ${names}.`) : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.');
+        return list.length
+          ? t(lang, `Tác giả bài viết: ${names}.`, `The report was written by ${names}.`)
+          : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.');
       case 'attendees':
-        return t(lang, `Dự hội nghị (${list.length} người được nêu tên): ${list.map((i) => i.title).join(', ')}.`, `Named as attending (${list.length}): ${list.map((i) => i.title).join(', ')}.`);
+        return t(
+          lang,
+          `Dự hội nghị (${list.length} người được nêu tên): ${list.map((i) => i.title).join(', ')}.`,
+          `Named as attending (${list.length}): ${list.map((i) => i.title).join(', ')}.`,
+        );
       default: {
         const when = signedWhen(a, lang);
-        return t(lang, `${m.kind.vi} được ký ${when} tại ${m.signed.place.vi}, giai đoạn ${m.period.text.vi}.`, `The ${m.kind.en ?? m.kind.vi} was signed on ${when} in ${pick(m.signed.place, lang)}, for ${pick(m.period.text, lang)}.`);
+        return t(
+          lang,
+          `${m.kind.vi} được ký ${when} tại ${m.signed.place.vi}, giai đoạn ${m.period.text.vi}.`,
+          `The ${m.kind.en ?? m.kind.vi} was signed on ${when} in ${pick(m.signed.place, lang)}, for ${pick(m.period.text, lang)}.`,
+        );
       }
     }
   };
@@ -193,7 +249,14 @@ function areasIn(ctx: Context, subject: string): string[] {
   return findAreas(ctx.knowledge, ctx.analyzer, ctx.analyzer.analyze(subject));
 }
 
-export function answerStatusList(ctx: Context, question: string, lang: Lang, statuses: Status[] | 'all', subject: string, includeResults: boolean): Answer {
+export function answerStatusList(
+  ctx: Context,
+  question: string,
+  lang: Lang,
+  statuses: Status[] | 'all',
+  subject: string,
+  includeResults: boolean,
+): Answer {
   const base = { question, lang };
   const areas = areasIn(ctx, subject);
   const query = ctx.analyzer.analyze(subject);
@@ -246,13 +309,24 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
     }
   }
   const statusText = statuses === 'all' ? t(lang, 'cam kết', 'commitments') : statuses.map((s) => STATUS_LABEL[s][lang]).join(', ');
-  const areaText = areas.map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id)).map((x) => (x ? (lang === 'en' ? x.en : x.vi) : '')).join(', ');
+  const areaText = areas
+    .map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id))
+    .map((x) => (x ? (lang === 'en' ? x.en : x.vi) : ''))
+    .join(', ');
   if (matches.length === 0) {
     const a = notFound(ctx, base, 'status_list', subject || undefined);
-    a.headline = t(lang, `Không có mục nào (${statusText}${areaText ? `, ${areaText}` : ''}) khớp với câu hỏi.`, `No item (${statusText}${areaText ? `, ${areaText}` : ''}) matches the question.`);
+    a.headline = t(
+      lang,
+      `Không có mục nào (${statusText}${areaText ? `, ${areaText}` : ''}) khớp với câu hỏi.`,
+      `No item (${statusText}${areaText ? `, ${areaText}` : ''}) matches the question.`,
+    );
     return a;
   }
-  const headline = t(lang, `${matches.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`, `${matches.length} item${matches.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`);
+  const headline = t(
+    lang,
+    `${matches.length} mục — ${statusText}${areaText ? ` — lĩnh vực ${areaText}` : ''}:`,
+    `${matches.length} item${matches.length === 1 ? '' : 's'} — ${statusText}${areaText ? ` — ${areaText}` : ''}:`,
+  );
   const { from, to, page } = pageOf(ctx, matches.length);
   const shown: AnswerItem[] = [];
   for (let k = from; k < to; k++) {
@@ -260,7 +334,11 @@ export function answerStatusList(ctx: Context, question: string, lang: Lang, sta
     const view = build(ctx, listed(row.a, row.type, row.id), lang);
     if (view) shown.push(view);
   }
-  return answer(base, 'status_list', true, headline, [], { ...(page ? { items: shown, page } : { items: shown }), notes: tallyNotes(ctx, tally, lang, page ? new Set(shown.map((v) => v.agreement)) : undefined), detail: 'brief' });
+  return answer(base, 'status_list', true, headline, [], {
+    ...(page ? { items: shown, page } : { items: shown }),
+    notes: tallyNotes(ctx, tally, lang, page ? new Set(shown.map((v) => v.agreement)) : undefined),
+    detail: 'brief',
+  });
 }
 
 export function answerResponsibility(ctx: Context, question: string, lang: Lang, subject: string): Answer {
@@ -269,8 +347,19 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
     // "Ai chịu trách nhiệm triển khai biên bản?": the general assignment of lines 16/18.
     // One agreement's assignment is a few lines; a thousand agreements' is paged like any long list.
     const { from, to, page } = pageOf(ctx, ctx.knowledge.agreements.length);
-    const roles = generalRoles(ctx, ctx.knowledge.agreements.slice(from, to).map((a) => a.id), lang);
-    return answer(base, 'responsibility', true, t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'), [], { generalRoles: roles, ...(page ? { page: { ...page, of: 'agreements' as const } } : {}) });
+    const roles = generalRoles(
+      ctx,
+      ctx.knowledge.agreements.slice(from, to).map((a) => a.id),
+      lang,
+    );
+    return answer(
+      base,
+      'responsibility',
+      true,
+      t(lang, 'Phân công chung cho việc triển khai biên bản ghi nhớ:', 'The general assignment for implementing the MoU:'),
+      [],
+      { generalRoles: roles, ...(page ? { page: { ...page, of: 'agreements' as const } } : {}) },
+    );
   }
   const hits = relevantHits(ctx, subject, ['commitment', 'result', 'fact']);
   if (hits.length === 0) {
@@ -282,10 +371,21 @@ export function answerResponsibility(ctx: Context, question: string, lang: Lang,
   const items = hits.map((h) => item(ctx, h, lang)).filter(defined);
   const anyInferred = items.some((i) => i.type === 'commitment' && i.roles.some((r) => r.basis === 'inferred'));
   const notes = statusNotes(ctx, items, lang);
-  if (anyInferred) notes.unshift(t(lang, 'Vai trò “suy luận” không được văn bản nêu rõ; vai trò “nêu rõ” có trích dẫn nguyên văn.', 'Roles marked “inferred” are not stated in the source; “stated” roles quote it verbatim.'));
+  if (anyInferred)
+    notes.unshift(
+      t(
+        lang,
+        'Vai trò “suy luận” không được văn bản nêu rõ; vai trò “nêu rõ” có trích dẫn nguyên văn.',
+        'Roles marked “inferred” are not stated in the source; “stated” roles quote it verbatim.',
+      ),
+    );
   // The general assignment (who advises, leads, directs) applies to every clause, so it is always part of the answer.
   return answer(base, 'responsibility', true, t(lang, 'Trách nhiệm theo văn bản:', 'Responsibility according to the source:'), items, {
-    generalRoles: generalRoles(ctx, items.map((i) => i.agreement), lang),
+    generalRoles: generalRoles(
+      ctx,
+      items.map((i) => i.agreement),
+      lang,
+    ),
     notes,
   });
 }
@@ -301,9 +401,22 @@ export function answerDuties(ctx: Context, question: string, lang: Lang, subject
     // Whether a hit is a commitment of one of these bodies, asked of the few hits, not of every commitment of every body.
     const bodyIds = new Map<string, string[]>();
     for (const b of bodies) bodyIds.set(b.agreement.id, [...(bodyIds.get(b.agreement.id) ?? []), b.bodyId]);
-    const theirs = (h: Hit) => (bodyIds.get(h.agreement) ?? []).some((id) => itemIndex(ctx.knowledge).party(agreementOf(ctx.knowledge, h.agreement), id)?.commitments.some((c) => c.id === h.id));
+    const theirs = (h: Hit) =>
+      (bodyIds.get(h.agreement) ?? []).some((id) =>
+        itemIndex(ctx.knowledge)
+          .party(agreementOf(ctx.knowledge, h.agreement), id)
+          ?.commitments.some((c) => c.id === h.id),
+      );
     const hits = relevantHits(ctx, subject, ['commitment']).filter(theirs);
-    if (hits.length > 0) return answer(base, 'duties', true, t(lang, 'Theo văn bản:', 'According to the source:'), hits.map((h) => item(ctx, h, lang)).filter(defined), { notes: statusNotes(ctx, [], lang) });
+    if (hits.length > 0)
+      return answer(
+        base,
+        'duties',
+        true,
+        t(lang, 'Theo văn bản:', 'According to the source:'),
+        hits.map((h) => item(ctx, h, lang)).filter(defined),
+        { notes: statusNotes(ctx, [], lang) },
+      );
     // Each name once: the same body is named in every agreement that has it.
     const names = bodyList(bodies, lang);
     const miss = notFound(ctx, base, 'duties');
@@ -352,7 +465,10 @@ function dutiesOf(ctx: Context, base: Base, bodies: readonly { agreement: Agreem
   const names = bodyList(named, lang);
   const assigned = items.filter((i) => i.type !== 'body').length + generalCount;
   const notes = statusNotes(ctx, items, lang, page ? onPage : undefined);
-  if (assigned === 0) notes.unshift(t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`));
+  if (assigned === 0)
+    notes.unshift(
+      t(lang, `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`, `The source names ${names} but assigns it no commitment.`),
+    );
   const built = shown.map((x) => build(ctx, x, lang)).filter(defined);
   return answer(base, 'duties', true, t(lang, `Nhiệm vụ của ${names} theo văn bản:`, `What the source asks of ${names}:`), [], {
     ...(page ? { items: built, page } : { items: built }),
@@ -371,9 +487,22 @@ function personAnswer(base: Base, matches: PersonMatch[], intent: Intent): Answe
     for (const f of a.facts) if (f.speaker === personId || f.parties.includes(personId)) items.push(factItem(a, f.id, lang) as AnswerItem);
   }
   const notes: string[] = [];
-  let headline = matches.length === 1 ? (items[0] as AnswerItem).title : t(lang, `Có ${matches.length} người khớp với tên này — bạn muốn hỏi ai?`, `${matches.length} people match that name — which one do you mean?`);
+  let headline =
+    matches.length === 1
+      ? (items[0] as AnswerItem).title
+      : t(
+          lang,
+          `Có ${matches.length} người khớp với tên này — bạn muốn hỏi ai?`,
+          `${matches.length} people match that name — which one do you mean?`,
+        );
   if (intent === 'duties') {
-    notes.push(t(lang, 'Văn bản không giao cam kết nào cho riêng cá nhân này; trách nhiệm được giao cho các cơ quan, tổ chức.', 'The source assigns no commitment to this person by name; responsibility is assigned to bodies.'));
+    notes.push(
+      t(
+        lang,
+        'Văn bản không giao cam kết nào cho riêng cá nhân này; trách nhiệm được giao cho các cơ quan, tổ chức.',
+        'The source assigns no commitment to this person by name; responsibility is assigned to bodies.',
+      ),
+    );
   }
   return answer(base, intent, true, headline, items, { notes });
 }
@@ -383,15 +512,27 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
   const base = { question, lang };
   const people = findPeople(ctx.knowledge, subject, ctx.index.knows);
   const strong = people.filter((m) => m.strength !== 'given');
-  if (strong.length > 0) return personAnswer(base, strong.filter((m) => m.strength === strong[0]?.strength), 'person');
+  if (strong.length > 0)
+    return personAnswer(
+      base,
+      strong.filter((m) => m.strength === strong[0]?.strength),
+      'person',
+    );
   const content = syllables(subject).filter((s) => !['ong', 'ba', 'dong', 'chi', 'anh', 'chu'].includes(s));
   if (people.length > 0 && content.length === 1) return personAnswer(base, people, 'person');
 
   const query = ctx.analyzer.analyze(subject);
   // "X là ai?" with words beyond a title ("chủ tịch nước") asks about someone this agreement does not name.
-  const titles = strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query, ctx.index.knows).length > 0 ? [] : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
+  const titles =
+    strict && leftoverForTitles(ctx.knowledge, ctx.analyzer, query, ctx.index.knows).length > 0
+      ? []
+      : findTitles(ctx.knowledge, ctx.analyzer, query, { all: asksForAll(question) });
   if (titles.length === 1 && titles[0]) {
-    const one = personAnswer(base, [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }], 'role');
+    const one = personAnswer(
+      base,
+      [{ agreement: titles[0].agreement, personId: titles[0].personId, strength: 'full', positions: [] }],
+      'role',
+    );
     one.headline = `${pick(titles[0].title, lang)}: ${one.headline}`;
     return one;
   }
@@ -399,7 +540,17 @@ export function answerWho(ctx: Context, question: string, lang: Lang, subject: s
     const items = titles.map((m) => personItem(m.agreement, m.personId, lang)).filter(defined);
     const names = items.map((i) => i.title).join(', ');
     return answer(base, 'role', true, `${pick(titles[0]?.title, lang)}: ${names}`, items, {
-      ...(asksForAll(question) ? {} : { notes: [t(lang, 'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.', 'Several people hold this title; name the province to narrow it down.')] }),
+      ...(asksForAll(question)
+        ? {}
+        : {
+            notes: [
+              t(
+                lang,
+                'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.',
+                'Several people hold this title; name the province to narrow it down.',
+              ),
+            ],
+          }),
     });
   }
   // People are found by name above; here a person may only match through what they did, never
@@ -429,12 +580,24 @@ export function answerSearch(ctx: Context, question: string, lang: Lang, subject
   const hits = relevantHits(ctx, subject);
   if (hits.length === 0) return notFound(ctx, base, 'topic');
   // Clauses, results and facts answer a topic; a person or body only when nothing else does.
-  const items = hits.filter((h) => h.type !== 'person' && h.type !== 'body').map((h) => item(ctx, h, lang)).filter(defined);
+  const items = hits
+    .filter((h) => h.type !== 'person' && h.type !== 'body')
+    .map((h) => item(ctx, h, lang))
+    .filter(defined);
   const top = hits[0] as Hit;
-  if (items.length === 0 && top.type === 'person') return personAnswer(base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }], 'person');
+  if (items.length === 0 && top.type === 'person')
+    return personAnswer(
+      base,
+      [{ agreement: agreementOf(ctx.knowledge, top.agreement), personId: top.id, strength: 'full', positions: [] }],
+      'person',
+    );
   if (items.length === 0) return dutiesOf(ctx, base, [{ agreement: agreementOf(ctx.knowledge, top.agreement), bodyId: top.id }]);
   return answer(base, 'topic', true, t(lang, 'Các nội dung liên quan trong văn bản:', 'What the source says on this:'), items, {
-    generalRoles: generalRoles(ctx, items.filter((i) => i.type === 'commitment').map((i) => i.agreement), lang),
+    generalRoles: generalRoles(
+      ctx,
+      items.filter((i) => i.type === 'commitment').map((i) => i.agreement),
+      lang,
+    ),
     notes: statusNotes(ctx, items, lang),
   });
 }

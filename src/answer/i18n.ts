@@ -30,7 +30,9 @@ export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
   if (lang === 'vi') return `${d}/${m}/${y}`;
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
+  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][
+    m - 1
+  ];
   return `${d} ${month} ${y}`;
 }
 
@@ -56,7 +58,7 @@ export const EXAMPLES: Record<Lang, string[]> = {
   en: [
     'Who is responsible for the Kép – Lưu Xá railway?',
     'Which transport commitments are pending?',
-    'Who chairs the Thai Nguyen People\'s Committee?',
+    "Who chairs the Thai Nguyen People's Committee?",
     'What are the police of both provinces asked to do?',
     'When and where was the MoU signed?',
     'C17',

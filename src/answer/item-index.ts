@@ -52,7 +52,9 @@ export function itemIndex(k: Knowledge): ItemIndex {
   const agreements = k.agreements.map((a) => {
     for (const b of a.bodies) rowsOf(a, b.id).body = true;
     for (const r of a.meta.general_responsibility) rowsOf(a, r.party).general++;
-    const commitments = a.commitments.map((c): Row => ({ a, type: 'commitment', id: c.id, status: c.status, area: c.area, parties: c.responsible.map((r) => r.party) }));
+    const commitments = a.commitments.map(
+      (c): Row => ({ a, type: 'commitment', id: c.id, status: c.status, area: c.area, parties: c.responsible.map((r) => r.party) }),
+    );
     const results = a.results.map((r): Row => ({ a, type: 'result', id: r.id, status: r.status, area: r.area, parties: [...r.parties] }));
     // A party with two roles in one commitment is listed with it once.
     for (const row of [...commitments, ...results]) byId.set(key(a, row.id), row);

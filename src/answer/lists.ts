@@ -71,14 +71,26 @@ function noteText(a: Agreement, key: string, make: () => string): string {
 function asOfNote(a: Agreement, lang: Lang, updated: number): string {
   return noteText(a, `as-of ${lang} ${updated}`, () =>
     updated > 0
-      ? t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}, trừ ${updated} mục đã được cập nhật sau đó (ghi ngày và người cập nhật).`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}, except ${updated} updated since (with date and author).`)
-      : t(lang, `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`, `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`),
+      ? t(
+          lang,
+          `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}, trừ ${updated} mục đã được cập nhật sau đó (ghi ngày và người cập nhật).`,
+          `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}, except ${updated} updated since (with date and author).`,
+        )
+      : t(
+          lang,
+          `Trạng thái theo nguồn ngày ${formatDate(a.meta.signed.date, lang)}; chưa có cập nhật nào sau đó.`,
+          `Statuses are as of the source, ${formatDate(a.meta.signed.date, lang)}; there has been no later update.`,
+        ),
   );
 }
 
 function periodNote(a: Agreement, lang: Lang): string {
   return noteText(a, `period ${lang}`, () =>
-    t(lang, `Giai đoạn ${a.meta.period.from}-${a.meta.period.to} đã kết thúc, nhưng nguồn không cho biết các cam kết “chưa thực hiện” đã được thực hiện hay chưa.`, `The ${a.meta.period.from}–${a.meta.period.to} period has ended, but the source does not say whether the commitments still marked “pending” were carried out.`),
+    t(
+      lang,
+      `Giai đoạn ${a.meta.period.from}-${a.meta.period.to} đã kết thúc, nhưng nguồn không cho biết các cam kết “chưa thực hiện” đã được thực hiện hay chưa.`,
+      `The ${a.meta.period.from}–${a.meta.period.to} period has ended, but the source does not say whether the commitments still marked “pending” were carried out.`,
+    ),
   );
 }
 

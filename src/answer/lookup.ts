@@ -53,12 +53,20 @@ export function relevantHits(ctx: Context, subject: string, types?: readonly Ite
   const all = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 });
   const scored = all.map((h) => ({ h, c: coverage(query, h.matched, ctx.index.knows) }));
   // Coverage first, BM25 second: a hit that answers more of the question beats a louder partial one.
-  const relevant = scored.filter((x) => isRelevant(x.c, minCoverage)).sort((x, y) => Math.round(y.c.ratio * 10) - Math.round(x.c.ratio * 10) || y.h.score - x.h.score);
+  const relevant = scored
+    .filter((x) => isRelevant(x.c, minCoverage))
+    .sort((x, y) => Math.round(y.c.ratio * 10) - Math.round(x.c.ratio * 10) || y.h.score - x.h.score);
   if (relevant.length > 0) {
     const top = relevant[0] as (typeof relevant)[number];
-    return relevant.filter((x) => x.c.ratio >= top.c.ratio - 0.25 && x.h.score >= top.h.score * 0.3).slice(0, 6).map((x) => x.h);
+    return relevant
+      .filter((x) => x.c.ratio >= top.c.ratio - 0.25 && x.h.score >= top.h.score * 0.3)
+      .slice(0, 6)
+      .map((x) => x.h);
   }
-  const partial = scored.filter((x) => x.c.ratio >= 0.3 && x.c.phrase).slice(0, 3).map((x) => x.h);
+  const partial = scored
+    .filter((x) => x.c.ratio >= 0.3 && x.c.phrase)
+    .slice(0, 3)
+    .map((x) => x.h);
   for (let n = 2; n <= partial.length; n++) {
     const set = partial.slice(0, n);
     if (isRelevant(coverage(query, unionMatched(set), ctx.index.knows), minCoverage)) return set;
@@ -108,4 +116,3 @@ export function asksForAll(question: string): boolean {
 export function hasTopic(ctx: Context, subject: string): boolean {
   return ctx.analyzer.analyze(subject).units.some((u) => !u.stop && !u.generic);
 }
-

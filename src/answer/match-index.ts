@@ -139,7 +139,11 @@ function wordSet(phrases: Analysis[]): WordTest {
     const prev = query.units[i - 1];
     const next = query.units[i + 1];
     const single = !(prev && !prev.stop && !prev.generic) && !(next && !next.stop && !next.generic);
-    return single || (prev !== undefined && pairs.has(`${prev.syllable} ${u.syllable}`)) || (next !== undefined && pairs.has(`${u.syllable} ${next.syllable}`));
+    return (
+      single ||
+      (prev !== undefined && pairs.has(`${prev.syllable} ${u.syllable}`)) ||
+      (next !== undefined && pairs.has(`${u.syllable} ${next.syllable}`))
+    );
   };
 }
 

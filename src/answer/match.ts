@@ -25,7 +25,13 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
     } else {
       const rest = long.slice(i + 1) === short.slice(i + 1);
       if (long.slice(0, i) === short.slice(0, i) && rest) return true;
-      if (long.slice(0, i) === short.slice(0, i) && long[i] === short[i + 1] && long[i + 1] === short[i] && long.slice(i + 2) === short.slice(i + 2)) return true;
+      if (
+        long.slice(0, i) === short.slice(0, i) &&
+        long[i] === short[i + 1] &&
+        long[i + 1] === short[i] &&
+        long.slice(i + 2) === short.slice(i + 2)
+      )
+        return true;
     }
   }
   return false;
@@ -59,7 +65,8 @@ export function findPeople(knowledge: Knowledge, query: string, knows: (term: st
   for (const s of q) {
     for (const i of index.byGiven.get(s.folded) ?? []) candidates.add(i);
     if (knows(s.folded)) continue;
-    for (const given of index.givenNames) if (given !== s.folded && editDistanceAtMostOne(s.folded, given)) for (const i of index.byGiven.get(given) ?? []) candidates.add(i);
+    for (const given of index.givenNames)
+      if (given !== s.folded && editDistanceAtMostOne(s.folded, given)) for (const i of index.byGiven.get(given) ?? []) candidates.add(i);
   }
   const out: PersonMatch[] = [];
   // In knowledge order, so that equal ranks keep the order they always had.
@@ -246,7 +253,12 @@ export interface TitleMatch {
  * question's title words ("các Phó Bí thư" → Phó Bí thư and Phó Bí thư Thường trực); otherwise the
  * best fit.
  */
-export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis, options: { all?: boolean; anyPlace?: boolean } = {}): TitleMatch[] {
+export function findTitles(
+  knowledge: Knowledge,
+  analyzer: Analyzer,
+  query: Analysis,
+  options: { all?: boolean; anyPlace?: boolean } = {},
+): TitleMatch[] {
   const { all = false, anyPlace = false } = options;
   const prep = prepare(knowledge, analyzer);
   // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
@@ -274,7 +286,9 @@ export function findTitles(knowledge: Knowledge, analyzer: Analyzer, query: Anal
   }
   const byContainment = all && anyContained;
   // Best score first (only containment mixes scores), then knowledge order.
-  const chosen = rows.filter((r) => (byContainment ? r.fit.extra === 0 : r.fit.score === best)).sort((x, y) => y.fit.score - x.fit.score || x.at - y.at);
+  const chosen = rows
+    .filter((r) => (byContainment ? r.fit.extra === 0 : r.fit.score === best))
+    .sort((x, y) => y.fit.score - x.fit.score || x.at - y.at);
   const seen = new Set<string>();
   const out: TitleMatch[] = [];
   for (const { at, fit: f } of chosen) {

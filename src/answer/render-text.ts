@@ -71,7 +71,10 @@ function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): stri
         `  ${citationText(item.citation, lang)}`,
       ];
     case 'agreement':
-      return [`■ ${item.title}`, ...item.facts.map((f) => `  • ${f.label}: ${f.value}${f.citation ? ` (${t(lang, 'dòng', 'line')} ${f.citation.line})` : ''}`)];
+      return [
+        `■ ${item.title}`,
+        ...item.facts.map((f) => `  • ${f.label}: ${f.value}${f.citation ? ` (${t(lang, 'dòng', 'line')} ${f.citation.line})` : ''}`),
+      ];
     default: {
       const never: never = item;
       return never;
@@ -86,7 +89,10 @@ export function renderText(answer: Answer): string {
   if (answer.detail === 'brief' && answer.items.length > 0) out.push('');
   for (const item of answer.items) out.push(...(answer.detail === 'full' ? [''] : []), ...itemLines(item, lang, answer.detail));
   if (answer.generalRoles.length > 0) {
-    out.push('', t(lang, 'Phân công chung (áp dụng cho mọi nội dung của biên bản):', 'General assignment (applies to every part of the MoU):'));
+    out.push(
+      '',
+      t(lang, 'Phân công chung (áp dụng cho mọi nội dung của biên bản):', 'General assignment (applies to every part of the MoU):'),
+    );
     for (const r of groupRoles(answer.generalRoles)) out.push(`  • ${roleText(r, lang)}`);
   }
   if (answer.page) {
@@ -94,7 +100,14 @@ export function renderText(answer: Answer): string {
     const from = (index - 1) * size + 1;
     const to = Math.min(index * size, total);
     const unit = pageUnit(answer.page, lang);
-    out.push('', t(lang, `Trang ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`, `Page ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`));
+    out.push(
+      '',
+      t(
+        lang,
+        `Trang ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`,
+        `Page ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`,
+      ),
+    );
   }
   if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ ${n}`));
   if (answer.suggestions.length > 0) out.push('', t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));

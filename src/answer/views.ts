@@ -24,7 +24,13 @@ export function pick(b: Bilingual | undefined, lang: Lang): string {
 }
 
 export function cite(a: Agreement, c: Citation, lang: Lang): CitationView {
-  return { agreement: a.id, agreementTitle: pick(a.meta.short_title ?? a.meta.title, lang), file: a.meta.source_document.file, line: c.line, quote: c.quote };
+  return {
+    agreement: a.id,
+    agreementTitle: pick(a.meta.short_title ?? a.meta.title, lang),
+    file: a.meta.source_document.file,
+    line: c.line,
+    quote: c.quote,
+  };
 }
 
 export function partyRef(a: Agreement, id: string, lang: Lang): PartyRef {
@@ -56,7 +62,14 @@ export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope
 /** No updates: every status is the file's. */
 export const fileStatus: StatusOverlay = (_a, _i, status) => ({ status });
 
-function statusView(a: Agreement, id: string, fileValue: StatusView['status'], source: Citation | undefined, lang: Lang, overlay: StatusOverlay): StatusView {
+function statusView(
+  a: Agreement,
+  id: string,
+  fileValue: StatusView['status'],
+  source: Citation | undefined,
+  lang: Lang,
+  overlay: StatusOverlay,
+): StatusView {
   const { status, update } = overlay(a.id, id, fileValue);
   if (update) {
     const date = formatDate(update.at.slice(0, 10), lang);
@@ -78,7 +91,13 @@ function statusView(a: Agreement, id: string, fileValue: StatusView['status'], s
   };
 }
 
-export function commitmentItem(a: Agreement, id: string, glossary: Glossary, lang: Lang, overlay: StatusOverlay = fileStatus): CommitmentItem | undefined {
+export function commitmentItem(
+  a: Agreement,
+  id: string,
+  glossary: Glossary,
+  lang: Lang,
+  overlay: StatusOverlay = fileStatus,
+): CommitmentItem | undefined {
   const c = a.commitments.find((x) => x.id === id);
   if (!c) return undefined;
   const area = glossary.areas.find((x) => x.id === c.area);
@@ -96,7 +115,13 @@ export function commitmentItem(a: Agreement, id: string, glossary: Glossary, lan
   };
 }
 
-export function resultItem(a: Agreement, id: string, glossary: Glossary, lang: Lang, overlay: StatusOverlay = fileStatus): ResultItem | undefined {
+export function resultItem(
+  a: Agreement,
+  id: string,
+  glossary: Glossary,
+  lang: Lang,
+  overlay: StatusOverlay = fileStatus,
+): ResultItem | undefined {
   const r = a.results.find((x) => x.id === id);
   if (!r) return undefined;
   const area = glossary.areas.find((x) => x.id === r.area);
@@ -171,7 +196,10 @@ export function agreementItem(a: Agreement, lang: Lang): AgreementItem {
       { label: t(lang, 'Địa điểm', 'Place'), value: pick(m.signed.place, lang), citation: cite(a, m.signed.source, lang) },
       { label: t(lang, 'Giai đoạn', 'Period'), value: pick(m.period.text, lang), citation: cite(a, m.period.source, lang) },
       { label: t(lang, 'Đồng chủ trì', 'Co-chairs'), value: names(m.co_chairs), citation: cite(a, m.co_chairs_source, lang) },
-      { label: t(lang, 'Nguồn', 'Source'), value: `${pick(m.source_document.title, lang)}${m.source_document.author ? ` — ${partyRef(a, m.source_document.author, lang).name}` : ''}` },
+      {
+        label: t(lang, 'Nguồn', 'Source'),
+        value: `${pick(m.source_document.title, lang)}${m.source_document.author ? ` — ${partyRef(a, m.source_document.author, lang).name}` : ''}`,
+      },
     ],
   };
 }

@@ -12,7 +12,12 @@ export function snapshot(engine: Engine, overlay: StatusOverlay): Record<string,
 }
 
 /** The digest as plain lines: a title, changes since `previous`, then pending items by area. */
-export function digestLines(engine: Engine, now: Record<string, string>, previous: Record<string, string>, date: string): { title: string; lines: string[] } {
+export function digestLines(
+  engine: Engine,
+  now: Record<string, string>,
+  previous: Record<string, string>,
+  date: string,
+): { title: string; lines: string[] } {
   const k = engine.knowledge;
   const areaName = new Map(k.glossary.areas.map((a) => [a.id, a.vi]));
   const changes = Object.entries(now)
@@ -28,7 +33,9 @@ export function digestLines(engine: Engine, now: Record<string, string>, previou
   const pending = [...byArea.values()].reduce((n, l) => n + l.length, 0);
   const lines = [
     changes.length > 0 ? `Thay đổi từ bản tin trước: ${changes.join('; ')}` : 'Không có thay đổi trạng thái từ bản tin trước.',
-    ...[...byArea].sort((x, y) => y[1].length - x[1].length).map(([area, items]) => `${areaName.get(area) ?? area} (${items.length}): ${items.join('; ')}`),
+    ...[...byArea]
+      .sort((x, y) => y[1].length - x[1].length)
+      .map(([area, items]) => `${areaName.get(area) ?? area} (${items.length}): ${items.join('; ')}`),
   ];
   return { title: `Bản tin cam kết ${date}: ${pending} cam kết còn chờ`, lines };
 }

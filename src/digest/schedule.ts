@@ -2,7 +2,29 @@
 // names too: "hang tuan thu2 08:00"). Turned into a cron pattern for croner.
 import { fold } from '../text/normalize.ts';
 
-const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, cn: 0, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6, thu2: 1, thu3: 2, thu4: 3, thu5: 4, thu6: 5, thu7: 6, chunhat: 0 };
+const DAYS: Record<string, number> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  cn: 0,
+  t2: 1,
+  t3: 2,
+  t4: 3,
+  t5: 4,
+  t6: 5,
+  t7: 6,
+  thu2: 1,
+  thu3: 2,
+  thu4: 3,
+  thu5: 4,
+  thu6: 5,
+  thu7: 6,
+  chunhat: 0,
+};
 
 export interface Schedule {
   /** What the admin typed, normalised: "weekly mon 08:00". */

@@ -27,13 +27,22 @@ export interface DigestScheduler {
   stop(): void;
 }
 
-export function createDigestScheduler(options: { db: Db; store: KnowledgeStore; overlay: StatusOverlay; deliver: Deliver; timezone: string; now?: () => Date; onError?: (err: unknown, s: Subscription) => void }): DigestScheduler {
+export function createDigestScheduler(options: {
+  db: Db;
+  store: KnowledgeStore;
+  overlay: StatusOverlay;
+  deliver: Deliver;
+  timezone: string;
+  now?: () => Date;
+  onError?: (err: unknown, s: Subscription) => void;
+}): DigestScheduler {
   const subscriptions = createSubscriptions(options.db);
   const clock = options.now ?? (() => new Date());
   let job: Cron | undefined;
   let running: Promise<number> | undefined;
 
-  const nextDue = (s: Subscription) => new Cron(s.cron, { timezone: options.timezone, paused: true }).nextRun(new Date(s.lastSentAt ?? s.createdAt)) ?? undefined;
+  const nextDue = (s: Subscription) =>
+    new Cron(s.cron, { timezone: options.timezone, paused: true }).nextRun(new Date(s.lastSentAt ?? s.createdAt)) ?? undefined;
 
   async function runDueOnce(now: Date): Promise<number> {
     let sent = 0;
@@ -44,7 +53,11 @@ export function createDigestScheduler(options: { db: Db; store: KnowledgeStore; 
       const current = snapshot(engine, options.overlay);
       const date = now.toLocaleDateString('vi-VN', { timeZone: options.timezone });
       try {
-        await options.deliver(s.platform, s.chatId, digestLines(engine, current, JSON.parse(s.lastSnapshot) as Record<string, string>, date));
+        await options.deliver(
+          s.platform,
+          s.chatId,
+          digestLines(engine, current, JSON.parse(s.lastSnapshot) as Record<string, string>, date),
+        );
         subscriptions.markSent(s.platform, s.chatId, now.toISOString(), current);
         sent++;
       } catch (err) {

@@ -18,10 +18,12 @@ export interface Subscriptions {
   markSent(platform: string, chatId: string, at: string, snapshot: Record<string, string>): void;
 }
 
-const COLUMNS = 'platform, chat_id AS chatId, schedule, cron, created_by AS createdBy, created_at AS createdAt, last_sent_at AS lastSentAt, last_snapshot AS lastSnapshot';
+const COLUMNS =
+  'platform, chat_id AS chatId, schedule, cron, created_by AS createdBy, created_at AS createdAt, last_sent_at AS lastSentAt, last_snapshot AS lastSnapshot';
 
 export function createSubscriptions(db: Db): Subscriptions {
-  const upsert = db.prepare(`INSERT INTO digest_subscriptions (platform, chat_id, schedule, cron, created_by, created_at, last_sent_at, last_snapshot) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+  const upsert =
+    db.prepare(`INSERT INTO digest_subscriptions (platform, chat_id, schedule, cron, created_by, created_at, last_sent_at, last_snapshot) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
     ON CONFLICT (platform, chat_id) DO UPDATE SET schedule = excluded.schedule, cron = excluded.cron, created_by = excluded.created_by, created_at = excluded.created_at`);
   const del = db.prepare('DELETE FROM digest_subscriptions WHERE platform = ? AND chat_id = ?');
   const all = db.prepare(`SELECT ${COLUMNS} FROM digest_subscriptions ORDER BY platform, chat_id`);

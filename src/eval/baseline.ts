@@ -18,7 +18,11 @@ export interface Baseline {
 
 export function createBaseline(knowledge: Knowledge): Baseline {
   const docs = documents(knowledge);
-  const mini = new MiniSearch<Doc>({ idField: 'key', fields: ['name', 'keywords', 'text', 'context'], storeFields: ['type', 'agreement', 'itemId'] });
+  const mini = new MiniSearch<Doc>({
+    idField: 'key',
+    fields: ['name', 'keywords', 'text', 'context'],
+    storeFields: ['type', 'agreement', 'itemId'],
+  });
   mini.addAll(docs);
   const agreements = new Map(knowledge.agreements.map((a) => [a.id, a]));
 

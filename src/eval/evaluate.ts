@@ -100,7 +100,13 @@ export function formatReport(r: EvalReport, showFailures: boolean): string {
   for (const [k, t] of [...r.byStyle].sort()) lines.push(`  ${k.padEnd(14)} ${pct(t)}`);
   if (showFailures) {
     for (const v of r.verdicts.filter((x) => !x.pass)) {
-      lines.push('', `✗ ${v.question.id} [${v.question.cat}/${v.question.style}] ${v.question.q}`, `  ${v.reasons.join('; ')}`, `  → intent=${v.answer.intent} items=${v.answer.items.map((i) => i.id).join(',')}`, `  ${v.text.split('\n').slice(0, 3).join(' | ')}`);
+      lines.push(
+        '',
+        `✗ ${v.question.id} [${v.question.cat}/${v.question.style}] ${v.question.q}`,
+        `  ${v.reasons.join('; ')}`,
+        `  → intent=${v.answer.intent} items=${v.answer.items.map((i) => i.id).join(',')}`,
+        `  ${v.text.split('\n').slice(0, 3).join(' | ')}`,
+      );
     }
   }
   return lines.join('\n');

@@ -6,7 +6,10 @@ import { formatPath, type Agreement, type KnowledgeError } from './types.ts';
 type Walkable = unknown;
 
 /** Every `{line, quote}` object in a value, with its path. */
-function* citations(value: Walkable, path: (string | number)[] = []): Generator<{ path: (string | number)[]; line: number; quote: string }> {
+function* citations(
+  value: Walkable,
+  path: (string | number)[] = [],
+): Generator<{ path: (string | number)[]; line: number; quote: string }> {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield* citations(value[i], [...path, i]);
   } else if (value && typeof value === 'object') {
@@ -47,7 +50,9 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
   a.meta.parties.forEach((id, i) => ref(bodies, 'body', id, F.agreement, ['parties', i]));
   a.meta.co_chairs.forEach((id, i) => ref(people, 'person', id, F.agreement, ['co_chairs', i]));
   if (a.meta.source_document.author) ref(people, 'person', a.meta.source_document.author, F.agreement, ['source_document', 'author']);
-  a.meta.general_responsibility.forEach((r, i) => ref(partyIds, 'person or body', r.party, F.agreement, ['general_responsibility', i, 'party']));
+  a.meta.general_responsibility.forEach((r, i) =>
+    ref(partyIds, 'person or body', r.party, F.agreement, ['general_responsibility', i, 'party']),
+  );
   a.people.forEach((p, i) => {
     if (p.province) ref(provinces, 'province', p.province, F.people, ['people', i, 'province']);
     p.titles.forEach((t, j) => t.body && ref(bodies, 'body', t.body, F.people, ['people', i, 'titles', j, 'body']));
@@ -79,7 +84,8 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
     for (const c of citations(value, root ? [root] : [])) {
       const path = [...c.path, 'quote'];
       if (c.line > lastLine) err(file, [...c.path, 'line'], `line ${c.line} is past the article's last content line (${lastLine})`);
-      else if (!(a.sourceLines[c.line - 1] ?? '').includes(c.quote.normalize('NFC'))) err(file, path, `quote not found on line ${c.line} of ${a.meta.source_document.file}: "${c.quote.slice(0, 60)}"`);
+      else if (!(a.sourceLines[c.line - 1] ?? '').includes(c.quote.normalize('NFC')))
+        err(file, path, `quote not found on line ${c.line} of ${a.meta.source_document.file}: "${c.quote.slice(0, 60)}"`);
     }
   }
   return errors;

@@ -19,7 +19,16 @@ const KINDS: EntryKind[] = ['commitment', 'result', 'fact', 'person', 'body'];
 function entries(k: Knowledge, kind: EntryKind): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const a of k.agreements) {
-    const list = kind === 'commitment' ? a.commitments : kind === 'result' ? a.results : kind === 'fact' ? a.facts : kind === 'person' ? a.people : a.bodies;
+    const list =
+      kind === 'commitment'
+        ? a.commitments
+        : kind === 'result'
+          ? a.results
+          : kind === 'fact'
+            ? a.facts
+            : kind === 'person'
+              ? a.people
+              : a.bodies;
     for (const e of list) out.set(`${a.id}/${e.id}`, e);
   }
   return out;
@@ -28,7 +37,14 @@ function entries(k: Knowledge, kind: EntryKind): Map<string, unknown> {
 const empty = (): Record<EntryKind, string[]> => ({ commitment: [], result: [], fact: [], person: [], body: [] });
 
 export function diffKnowledge(before: Knowledge, after: Knowledge): ChangeReport {
-  const report: ChangeReport = { agreementsAdded: [], agreementsRemoved: [], added: empty(), removed: empty(), changed: empty(), statusChanges: [] };
+  const report: ChangeReport = {
+    agreementsAdded: [],
+    agreementsRemoved: [],
+    added: empty(),
+    removed: empty(),
+    changed: empty(),
+    statusChanges: [],
+  };
   const ids = (k: Knowledge) => new Set(k.agreements.map((a) => a.id));
   const [b, a] = [ids(before), ids(after)];
   report.agreementsAdded = [...a].filter((id) => !b.has(id));
@@ -51,7 +67,10 @@ export function diffKnowledge(before: Knowledge, after: Knowledge): ChangeReport
 }
 
 export function isEmpty(r: ChangeReport): boolean {
-  return r.agreementsAdded.length + r.agreementsRemoved.length === 0 && KINDS.every((k) => r.added[k].length + r.removed[k].length + r.changed[k].length === 0);
+  return (
+    r.agreementsAdded.length + r.agreementsRemoved.length === 0 &&
+    KINDS.every((k) => r.added[k].length + r.removed[k].length + r.changed[k].length === 0)
+  );
 }
 
 const LABEL: Record<EntryKind, string> = { commitment: 'cam kết', result: 'kết quả', fact: 'dữ kiện', person: 'người', body: 'cơ quan' };

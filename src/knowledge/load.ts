@@ -62,7 +62,11 @@ export function parseYaml(text: string): { ok: true; data: unknown } | { ok: fal
   const [e] = doc.errors;
   const at = e?.linePos?.[0];
   const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more parse errors follow from it)` : '';
-  return { ok: false, at: at ? `line ${at.line}, column ${at.col}` : '', message: `malformed YAML: ${(e?.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${more}` };
+  return {
+    ok: false,
+    at: at ? `line ${at.line}, column ${at.col}` : '',
+    message: `malformed YAML: ${(e?.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${more}`,
+  };
 }
 
 async function readYaml<S extends z.ZodType>(
@@ -132,7 +136,16 @@ export async function loadKnowledge(root: string, now: () => Date = () => new Da
     entries = await readdir(root, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [{ file: root, path: '', message: code === 'ENOENT' ? 'knowledge folder does not exist' : `cannot read knowledge folder (${code ?? String(err)})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          file: root,
+          path: '',
+          message: code === 'ENOENT' ? 'knowledge folder does not exist' : `cannot read knowledge folder (${code ?? String(err)})`,
+        },
+      ],
+    };
   }
   const folders = entries
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_'))
@@ -150,7 +163,12 @@ export async function loadKnowledge(root: string, now: () => Date = () => new Da
     const seen = new Map<string, string>();
     for (const a of agreements) {
       const other = seen.get(a.id);
-      if (other) errors.add(join(a.dir, AGREEMENT_FILES.agreement).slice(root.length + 1), 'id', `duplicate agreement id "${a.id}" (also in ${other})`);
+      if (other)
+        errors.add(
+          join(a.dir, AGREEMENT_FILES.agreement).slice(root.length + 1),
+          'id',
+          `duplicate agreement id "${a.id}" (also in ${other})`,
+        );
       seen.set(a.id, a.dir);
       for (const e of crossCheck(a, glossary)) errors.add(join(relative(root, a.dir), e.file), e.path, e.message);
     }

@@ -8,7 +8,10 @@ export const ERRORS_SHOWN = 10;
 
 export function reloadLines(r: ReloadOutcome): { title: string; lines: string[] } {
   if (!r.ok) {
-    const more = r.errors.length > ERRORS_SHOWN ? [`… và ${r.errors.length - ERRORS_SHOWN} lỗi khác / and ${r.errors.length - ERRORS_SHOWN} more`] : [];
+    const more =
+      r.errors.length > ERRORS_SHOWN
+        ? [`… và ${r.errors.length - ERRORS_SHOWN} lỗi khác / and ${r.errors.length - ERRORS_SHOWN} more`]
+        : [];
     return {
       title: `❌ Không nạp lại được: ${r.errors.length} lỗi. Dữ liệu cũ (phiên bản ${r.version}) vẫn đang được dùng. / Reload failed; the previous knowledge stays live.`,
       lines: [...r.errors.slice(0, ERRORS_SHOWN).map(formatKnowledgeError), ...more],
@@ -17,7 +20,9 @@ export function reloadLines(r: ReloadOutcome): { title: string; lines: string[] 
   const c = r.counts;
   const what = `${c.agreements} văn bản, ${c.commitments} cam kết, ${c.results} kết quả, ${c.people} người, ${c.bodies} cơ quan`;
   return {
-    title: r.changed ? `✅ Đã nạp lại (${r.ms} ms): phiên bản ${r.previousVersion} → ${r.version}.` : `✅ Đã nạp lại (${r.ms} ms): không có thay đổi (phiên bản ${r.version}).`,
+    title: r.changed
+      ? `✅ Đã nạp lại (${r.ms} ms): phiên bản ${r.previousVersion} → ${r.version}.`
+      : `✅ Đã nạp lại (${r.ms} ms): không có thay đổi (phiên bản ${r.version}).`,
     lines: [...(r.changed ? changeLines(r.changes) : []), what],
   };
 }

@@ -3,9 +3,7 @@
 import { z } from 'zod';
 
 /** An id scoped to one agreement: lower-case letters, digits and dashes, or an upper-case code such as C12. */
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'ids use letters, digits and dashes only');
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'ids use letters, digits and dashes only');
 
 /** Text in both languages. English may be missing for proper names; answers then fall back to Vietnamese. */
 export const Bilingual = z.object({

@@ -76,10 +76,7 @@ function phraseAt(p: Phrase, syls: readonly Syllable[], i: number): boolean {
 /** Builds the analyser from the glossary. Pure: the same glossary always gives the same terms. */
 export function createAnalyzer(glossary: Glossary): Analyzer {
   const phrases: Phrase[] = [];
-  const groups: string[][] = [
-    ...glossary.abbreviations.map((a) => [a.short, a.long, ...(a.en ? [a.en] : [])]),
-    ...glossary.synonyms,
-  ];
+  const groups: string[][] = [...glossary.abbreviations.map((a) => [a.short, a.long, ...(a.en ? [a.en] : [])]), ...glossary.synonyms];
   groups.forEach((group, i) => {
     for (const p of group) phrases.push({ syllables: markedSyllables(p), concept: `#${i}` });
   });
@@ -87,8 +84,26 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
   for (const p of glossary.generic) phrases.push({ syllables: markedSyllables(p), tag: 'generic' });
 
   // A glossary group that holds a generic phrase is generic as a whole: "BBGN" is as general as "biên bản ghi nhớ".
-  const genericText = new Set(glossary.generic.map((g) => markedSyllables(g).map((x) => x.folded).join(' ')));
-  const genericConcepts = new Set(groups.flatMap((group, i) => (group.some((p) => genericText.has(markedSyllables(p).map((x) => x.folded).join(' '))) ? [`#${i}`] : [])));
+  const genericText = new Set(
+    glossary.generic.map((g) =>
+      markedSyllables(g)
+        .map((x) => x.folded)
+        .join(' '),
+    ),
+  );
+  const genericConcepts = new Set(
+    groups.flatMap((group, i) =>
+      group.some((p) =>
+        genericText.has(
+          markedSyllables(p)
+            .map((x) => x.folded)
+            .join(' '),
+        ),
+      )
+        ? [`#${i}`]
+        : [],
+    ),
+  );
 
   // First syllable → phrases starting with it, so a scan costs one map lookup per position.
   const byFirst = new Map<string, Phrase[]>();
@@ -108,9 +123,10 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     const units: Unit[] = new Array<Unit>(n);
     for (let i = 0; i < n; i++) {
       const s = syls[i] as Syllable;
-      units[i] = s.marked !== undefined
-        ? { syllable: s.folded, marked: s.marked, stop: isStopword(s.folded, s.marked), place: false, generic: false, concepts: [] }
-        : { syllable: s.folded, stop: isStopword(s.folded, s.marked), place: false, generic: false, concepts: [] };
+      units[i] =
+        s.marked !== undefined
+          ? { syllable: s.folded, marked: s.marked, stop: isStopword(s.folded, s.marked), place: false, generic: false, concepts: [] }
+          : { syllable: s.folded, stop: isStopword(s.folded, s.marked), place: false, generic: false, concepts: [] };
     }
     const terms = new Map<string, Term>();
     // The first add of a term fixes its kind; later adds extend its positions.

@@ -50,13 +50,31 @@ export function documents(k: Knowledge): Doc[] {
   for (const a of k.agreements) {
     const base = (type: ItemType, id: string) => ({ key: `${a.id}/${type}/${id}`, type, agreement: a.id, itemId: id });
     for (const c of a.commitments) {
-      docs.push({ ...base('commitment', c.id), name: `${c.title.vi} ${c.title.en ?? ''}`, keywords: `${c.id} ${c.keywords.join(' ')}`, text: `${c.text} ${c.source.quote}`, context: areaName.get(c.area) ?? '' });
+      docs.push({
+        ...base('commitment', c.id),
+        name: `${c.title.vi} ${c.title.en ?? ''}`,
+        keywords: `${c.id} ${c.keywords.join(' ')}`,
+        text: `${c.text} ${c.source.quote}`,
+        context: areaName.get(c.area) ?? '',
+      });
     }
     for (const r of a.results) {
-      docs.push({ ...base('result', r.id), name: `${r.title.vi} ${r.title.en ?? ''}`, keywords: `${r.id} ${r.keywords.join(' ')}`, text: `${r.text} ${r.source.quote}`, context: areaName.get(r.area) ?? '' });
+      docs.push({
+        ...base('result', r.id),
+        name: `${r.title.vi} ${r.title.en ?? ''}`,
+        keywords: `${r.id} ${r.keywords.join(' ')}`,
+        text: `${r.text} ${r.source.quote}`,
+        context: areaName.get(r.area) ?? '',
+      });
     }
     for (const f of a.facts) {
-      docs.push({ ...base('fact', f.id), name: `${f.title.vi} ${f.title.en ?? ''}`, keywords: `${f.id} ${f.keywords.join(' ')}`, text: `${f.text} ${f.source.quote}`, context: '' });
+      docs.push({
+        ...base('fact', f.id),
+        name: `${f.title.vi} ${f.title.en ?? ''}`,
+        keywords: `${f.id} ${f.keywords.join(' ')}`,
+        text: `${f.text} ${f.source.quote}`,
+        context: '',
+      });
     }
     const province = new Map(a.meta.provinces.map((p) => [p.id, `${p.name} ${p.en ?? ''}`]));
     for (const p of a.people) {
@@ -103,7 +121,13 @@ function build(knowledge: Knowledge, analyzer: Analyzer) {
     { fuzzy: 0.3, prefix: 0.2 },
     (term) => TERM_BOOST[termKind(term)],
   );
-  return { index, size: docs.length, typeOf: docs.map((d) => d.type), agreementOf: docs.map((d) => d.agreement), idOf: docs.map((d) => d.itemId) };
+  return {
+    index,
+    size: docs.length,
+    typeOf: docs.map((d) => d.type),
+    agreementOf: docs.map((d) => d.agreement),
+    idOf: docs.map((d) => d.itemId),
+  };
 }
 
 export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): SearchIndex {

@@ -150,7 +150,12 @@ export function buildInvertedIndex(
   const idfOf = (matching: number) => Math.log(1 + (docCount - matching + 0.5) / (matching + 0.5));
   const bm25 = (j: number, f: number, idf: number) => {
     const tf = tfs16[j] as number;
-    return idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * ((fieldLength[f] as Int32Array)[postDocs[j] as number] as number)) / (avgLength[f] as number))));
+    return (
+      idf *
+      (D +
+        (tf * (K + 1)) /
+          (tf + K * (1 - B + (B * ((fieldLength[f] as Int32Array)[postDocs[j] as number] as number)) / (avgLength[f] as number))))
+    );
   };
   const tree = new SearchableMap<number>();
   terms.forEach((t, id) => tree.set(t, id));
@@ -338,7 +343,8 @@ export function buildInvertedIndex(
       const hi = maskHi[t.doc] as number;
       for (let k = 0; k < 32 && k < specs.length; k++) if (lo & (1 << k)) matched.add((specs[k] as TermSpec).term);
       for (let k = 32; k < 64 && k < specs.length; k++) if (hi & (1 << (k - 32))) matched.add((specs[k] as TermSpec).term);
-      for (let at = head[t.doc] as number; at >= 0; at = poolNext[at] as number) matched.add((specs[poolTerm[at] as number] as TermSpec).term);
+      for (let at = head[t.doc] as number; at >= 0; at = poolNext[at] as number)
+        matched.add((specs[poolTerm[at] as number] as TermSpec).term);
       return { doc: t.doc, score: t.score, matched };
     });
   }

@@ -36,7 +36,13 @@ const SYLLABLE_BIT = 1;
 const MARKED_BIT = 2;
 const BIGRAM_BIT = 4;
 const CONCEPT_BIT = 8;
-const BIT: Record<TermKind, number> = { syllable: SYLLABLE_BIT, marked: MARKED_BIT, bigram: BIGRAM_BIT, concept: CONCEPT_BIT, 'concept-bigram': CONCEPT_BIT };
+const BIT: Record<TermKind, number> = {
+  syllable: SYLLABLE_BIT,
+  marked: MARKED_BIT,
+  bigram: BIGRAM_BIT,
+  concept: CONCEPT_BIT,
+  'concept-bigram': CONCEPT_BIT,
+};
 
 /** What coverage needs of the question alone, whatever the hit: worked out once per question. */
 interface QueryFacts {
@@ -71,7 +77,13 @@ function queryFacts(query: Analysis, knows: (term: string) => boolean): QueryFac
     const unknown = u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
     f.unknown.push(unknown);
     const neighbours = [i - 1, i + 1].filter((j) => isTopic(j) && vietnamese(j));
-    f.orphanIfUnmatched.push(!unknown && u.concepts.length === 0 && vietnamese(i) && neighbours.length > 0 && neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j))));
+    f.orphanIfUnmatched.push(
+      !unknown &&
+        u.concepts.length === 0 &&
+        vietnamese(i) &&
+        neighbours.length > 0 &&
+        neighbours.every((j) => !bigramKnown(Math.min(i, j), Math.max(i, j))),
+    );
   });
   facts.set(query, f);
   return f;

@@ -20,7 +20,11 @@ not no yes than then so if us may might must some already currently now ever s d
 mention mentioned say says said stated talk talks regarding concerning`;
 
 const VI_MARKED_SET = new Set(VI_MARKED.split(/\s+/).map(marked));
-const VI_FOLDED_SET = new Set(VI_MARKED.split(/\s+/).map(fold).filter((w) => !FOLDED_AMBIGUOUS.has(w)));
+const VI_FOLDED_SET = new Set(
+  VI_MARKED.split(/\s+/)
+    .map(fold)
+    .filter((w) => !FOLDED_AMBIGUOUS.has(w)),
+);
 const EN_SET = new Set(EN.split(/\s+/));
 
 /** True for a function word. `markedForm` is the syllable's marked form when it was typed with diacritics. */

@@ -32,18 +32,34 @@ export interface StatusLog {
   itemsWithUpdates(): string[];
 }
 
-const COLUMNS = 'agreement, item, status, note, base_status AS baseStatus, knowledge_version AS knowledgeVersion, platform, user_id AS userId, user_name AS userName, at';
+const COLUMNS =
+  'agreement, item, status, note, base_status AS baseStatus, knowledge_version AS knowledgeVersion, platform, user_id AS userId, user_name AS userName, at';
 
 export function createStatusLog(db: Db, now: () => Date = () => new Date()): StatusLog {
-  const insert = db.prepare('INSERT INTO status_updates (agreement, item, status, note, base_status, knowledge_version, platform, user_id, user_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO status_updates (agreement, item, status, note, base_status, knowledge_version, platform, user_id, user_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const history = db.prepare(`SELECT ${COLUMNS} FROM status_updates WHERE agreement = ? AND item = ? ORDER BY id`);
-  const latest = db.prepare(`SELECT ${COLUMNS} FROM status_updates s WHERE id = (SELECT MAX(id) FROM status_updates t WHERE t.agreement = s.agreement AND t.item = s.item)`);
+  const latest = db.prepare(
+    `SELECT ${COLUMNS} FROM status_updates s WHERE id = (SELECT MAX(id) FROM status_updates t WHERE t.agreement = s.agreement AND t.item = s.item)`,
+  );
   // Answers read the latest updates on every question; keep them in memory, refreshed on each add.
   let cache = new Map((latest.all() as StatusUpdate[]).map((u) => [`${u.agreement}/${u.item}`, u]));
   return {
     add(u) {
       const row: StatusUpdate = { ...u, note: u.note.slice(0, 500), at: now().toISOString() };
-      insert.run(row.agreement, row.item, row.status, row.note, row.baseStatus, row.knowledgeVersion, row.platform, row.userId, row.userName, row.at);
+      insert.run(
+        row.agreement,
+        row.item,
+        row.status,
+        row.note,
+        row.baseStatus,
+        row.knowledgeVersion,
+        row.platform,
+        row.userId,
+        row.userName,
+        row.at,
+      );
       cache = new Map(cache).set(`${row.agreement}/${row.item}`, row);
       return row;
     },

@@ -16,26 +16,24 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Cleans raw user input: NFC, no HTML tags, controls or invisible marks, single spaces, at most MAX_QUESTION_CHARS. */
 export function cleanInput(raw: string): string {
-  return raw
-    .slice(0, MAX_QUESTION_CHARS * 2)
-    // Pasted HTML: the tags are not part of the question.
-    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, ' ')
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFC')
-    .replace(CONTROL, ' ')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_QUESTION_CHARS);
+  return (
+    raw
+      .slice(0, MAX_QUESTION_CHARS * 2)
+      // Pasted HTML: the tags are not part of the question.
+      .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?>/gi, ' ')
+      .replace(LONE_SURROGATE, '')
+      .normalize('NFC')
+      .replace(CONTROL, ' ')
+      .replace(INVISIBLE, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUESTION_CHARS)
+  );
 }
 
 /** Lower-case, diacritics removed, đ → d. Tone placement no longer matters after this. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /** True when the text carries Vietnamese diacritics (used to tell Vietnamese from English). */
@@ -133,7 +131,22 @@ export function syllables(text: string): string[] {
  * A deliberately tiny English plural stemmer. Folded Vietnamese syllables never end in "s",
  * so stripping it can only touch English words ("roads" → "road", "policies" → "policy").
  */
-const NOT_PLURAL = new Set(['does', 'goes', 'has', 'was', 'this', 'its', 'yes', 'bus', 'gas', 'plus', 'news', 'series', 'always', 'perhaps']);
+const NOT_PLURAL = new Set([
+  'does',
+  'goes',
+  'has',
+  'was',
+  'this',
+  'its',
+  'yes',
+  'bus',
+  'gas',
+  'plus',
+  'news',
+  'series',
+  'always',
+  'perhaps',
+]);
 
 export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word) || NOT_PLURAL.has(word)) return word;

@@ -11,7 +11,12 @@ let hostile: Engine;
 beforeAll(async () => {
   engine = await shippedEngine();
   const dir = await knowledgeCopy();
-  await edit(dir, 'bg-tn-2023/commitments.yaml', /title:\n      vi: [^\n]+\n/, 'title:\n      vi: "<!channel> <!here> <@U123> & <https://evil.example|click> Tam Kha"\n');
+  await edit(
+    dir,
+    'bg-tn-2023/commitments.yaml',
+    /title:\n      vi: [^\n]+\n/,
+    'title:\n      vi: "<!channel> <!here> <@U123> & <https://evil.example|click> Tam Kha"\n',
+  );
   await edit(dir, 'bg-tn-2023/commitments.yaml', /text: [^\n]+\n/, `text: "${'Rất dài & <b>. '.repeat(600)}"\n`);
   const outcome = await loadKnowledge(dir);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
@@ -43,10 +48,15 @@ describe('renderSlack', () => {
   });
 
   it('keeps sections within 3,000 characters and messages within 50 blocks', () => {
-    for (const a of [hostile.ask('C1'), engine.ask('cam ket nao con dang cho', { pageSize: 50 }), engine.ask('ai phu trach duong sat kep luu xa')]) {
+    for (const a of [
+      hostile.ask('C1'),
+      engine.ask('cam ket nao con dang cho', { pageSize: 50 }),
+      engine.ask('ai phu trach duong sat kep luu xa'),
+    ]) {
       const m = renderSlack(a, { page: (p) => String(p), share: 'x' });
       expect(m.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
-      for (const b of m.blocks as { type: string; text?: { text: string } }[]) if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(MAX_SECTION);
+      for (const b of m.blocks as { type: string; text?: { text: string } }[])
+        if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(MAX_SECTION);
     }
   });
 

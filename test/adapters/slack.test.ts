@@ -24,35 +24,82 @@ function logger() {
 }
 
 async function start(extra: Partial<SlackConfig> = {}): Promise<SlackRuntime> {
-  return startSlack({ config: { botToken: 'xoxb-test-token', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set([ADMIN]), ...extra }, store, log: logger(), pageSize: 8 });
+  return startSlack({
+    config: { botToken: 'xoxb-test-token', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set([ADMIN]), ...extra },
+    store,
+    log: logger(),
+    pageSize: 8,
+  });
 }
 
 /** POSTs a signed request to the app, as Slack does. */
-async function post(body: string, contentType: string, options: { timestamp?: number; secret?: string; retry?: number } = {}): Promise<Response> {
+async function post(
+  body: string,
+  contentType: string,
+  options: { timestamp?: number; secret?: string; retry?: number } = {},
+): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', options.secret ?? SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const signature = `v0=${createHmac('sha256', options.secret ?? SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex')}`;
   return fetch(`http://127.0.0.1:${app.port}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}) },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+      ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
     body,
   });
 }
 
 let eventSeq = 0;
 const event = (e: Record<string, unknown>, eventId = `Ev${++eventSeq}`, retry?: number) =>
-  post(JSON.stringify({ type: 'event_callback', token: 'x', team_id: 'T1', api_app_id: 'A1', event_id: eventId, event_time: 1, event: e }), 'application/json', retry ? { retry } : {});
+  post(
+    JSON.stringify({ type: 'event_callback', token: 'x', team_id: 'T1', api_app_id: 'A1', event_id: eventId, event_time: 1, event: e }),
+    'application/json',
+    retry ? { retry } : {},
+  );
 const command = (text: string, user = 'U1', id = `r${++eventSeq}`) =>
-  post(new URLSearchParams({ command: '/mou', text, user_id: user, channel_id: 'C1', team_id: 'T1', response_url: fake.responseUrl(id), trigger_id: 't' }).toString(), 'application/x-www-form-urlencoded');
+  post(
+    new URLSearchParams({
+      command: '/mou',
+      text,
+      user_id: user,
+      channel_id: 'C1',
+      team_id: 'T1',
+      response_url: fake.responseUrl(id),
+      trigger_id: 't',
+    }).toString(),
+    'application/x-www-form-urlencoded',
+  );
 const blockAction = (action: { action_id: string; value: string }, user = 'U1', id = `r${++eventSeq}`, ephemeral = true) =>
   post(
-    new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: user }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: 't', response_url: fake.responseUrl(id), container: { type: 'message', is_ephemeral: ephemeral }, channel: { id: 'C1' }, actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }] }) }).toString(),
+    new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        user: { id: user },
+        team: { id: 'T1' },
+        api_app_id: 'A1',
+        token: 'x',
+        trigger_id: 't',
+        response_url: fake.responseUrl(id),
+        container: { type: 'message', is_ephemeral: ephemeral },
+        channel: { id: 'C1' },
+        actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }],
+      }),
+    }).toString(),
     'application/x-www-form-urlencoded',
   );
 
 const responseTo = (id: string) => (c: SlackCall) => c.method === `response_url:${id}`;
 const blocksText = (c: SlackCall | undefined) => JSON.stringify(c?.payload.blocks ?? []);
 type Button = { action_id: string; value: string; text: { text: string } };
-const buttons = (c: SlackCall | undefined): Button[] => ((c?.payload.blocks as { type: string; elements?: Button[] }[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+const buttons = (c: SlackCall | undefined): Button[] =>
+  ((c?.payload.blocks as { type: string; elements?: Button[] }[]) ?? [])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? []);
 
 beforeAll(async () => {
   store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge());
@@ -69,12 +116,22 @@ describe('Slack app (HTTP mode)', () => {
   });
 
   it('answers a mention in its thread, with 👀 while working, and keeps the thread', async () => {
-    expect((await event({ type: 'app_mention', user: 'U1', channel: 'C1', ts: '111.1', text: `<@${BOT.user_id}> ai phu trach cau hoa son` })).status).toBe(200);
+    expect(
+      (await event({ type: 'app_mention', user: 'U1', channel: 'C1', ts: '111.1', text: `<@${BOT.user_id}> ai phu trach cau hoa son` }))
+        .status,
+    ).toBe(200);
     const reply = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.thread_ts === '111.1');
     expect(blocksText(reply)).toContain('Hòa Sơn');
     expect(fake.of('reactions.add')[0]?.payload).toMatchObject({ channel: 'C1', timestamp: '111.1', name: 'eyes' });
     await fake.waitFor((c) => c.method === 'reactions.remove');
-    await event({ type: 'app_mention', user: 'U1', channel: 'C1', ts: '112.2', thread_ts: '111.1', text: `<@${BOT.user_id}> còn QL17 thì sao?` });
+    await event({
+      type: 'app_mention',
+      user: 'U1',
+      channel: 'C1',
+      ts: '112.2',
+      thread_ts: '111.1',
+      text: `<@${BOT.user_id}> còn QL17 thì sao?`,
+    });
     await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.thread_ts === '111.1' && blocksText(c).includes('QL17'));
   });
 
@@ -102,7 +159,9 @@ describe('Slack app (HTTP mode)', () => {
   it('answers a retried event once', async () => {
     await event({ type: 'message', channel_type: 'im', channel: 'D3', user: 'U1', ts: '2.1', text: 'C17' }, 'EvSame');
     await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === 'D3');
-    expect((await event({ type: 'message', channel_type: 'im', channel: 'D3', user: 'U1', ts: '2.1', text: 'C17' }, 'EvSame', 1)).status).toBe(200);
+    expect(
+      (await event({ type: 'message', channel_type: 'im', channel: 'D3', user: 'U1', ts: '2.1', text: 'C17' }, 'EvSame', 1)).status,
+    ).toBe(200);
     await event({ type: 'message', channel_type: 'im', channel: 'D3', user: 'U1', ts: '2.2', text: 'C16' });
     await fake.waitFor((c) => c.method === 'chat.postMessage' && blocksText(c).includes('C16'));
     expect(fake.of('chat.postMessage').filter((c) => c.payload.channel === 'D3')).toHaveLength(2);
@@ -181,16 +240,29 @@ describe('Slack app (HTTP mode)', () => {
   it('retries a rate-limited reply after Retry-After', async () => {
     fake.rateLimitNext('chat.postMessage', 1);
     await event({ type: 'message', channel_type: 'im', channel: 'D4', user: 'U1', ts: '3.1', text: 'C18' });
-    await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === 'D4' && fake.of('chat.postMessage').filter((x) => x.payload.channel === 'D4').length === 2);
+    await fake.waitFor(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.payload.channel === 'D4' &&
+        fake.of('chat.postMessage').filter((x) => x.payload.channel === 'D4').length === 2,
+    );
   });
 
   it('rejects a bad signature with 401', async () => {
-    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvBad', event: { type: 'message', channel_type: 'im', channel: 'D5', user: 'U1', ts: '4.1', text: 'C18' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'EvBad',
+      event: { type: 'message', channel_type: 'im', channel: 'D5', user: 'U1', ts: '4.1', text: 'C18' },
+    });
     expect((await post(body, 'application/json', { secret: 'ffffffffffffffffffffffffffffffff' })).status).toBe(401);
   });
 
   it('rejects a request whose timestamp is more than 5 minutes old', async () => {
-    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvOld', event: { type: 'message', channel_type: 'im', channel: 'D6', user: 'U1', ts: '4.2', text: 'C18' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'EvOld',
+      event: { type: 'message', channel_type: 'im', channel: 'D6', user: 'U1', ts: '4.2', text: 'C18' },
+    });
     const res = await post(body, 'application/json', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(res.status).toBe(401);
     await event({ type: 'message', channel_type: 'im', channel: 'D7', user: 'U1', ts: '4.3', text: 'C18' });
@@ -212,7 +284,13 @@ describe('Slack app (Socket Mode)', () => {
     app = await start({ appToken: 'xapp-1-test' });
     await fake.socketConnected();
     expect(fake.of('apps.connections.open')).toHaveLength(1);
-    const ack = await fake.sendEnvelope('events_api', { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvSock1', event: { type: 'app_mention', user: 'U1', channel: 'C9', ts: '9.1', text: `<@${BOT.user_id}> C18` } });
+    const ack = await fake.sendEnvelope('events_api', {
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'EvSock1',
+      event: { type: 'app_mention', user: 'U1', channel: 'C9', ts: '9.1', text: `<@${BOT.user_id}> C18` },
+    });
     expect(ack.envelope_id).toBeDefined();
     const reply = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === 'C9');
     expect(reply.payload.thread_ts).toBe('9.1');

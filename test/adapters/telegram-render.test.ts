@@ -25,7 +25,12 @@ let hostile: Engine;
 beforeAll(async () => {
   engine = await shippedEngine();
   const dir = await knowledgeCopy();
-  await edit(dir, 'bg-tn-2023/commitments.yaml', /title:\n      vi: [^\n]+\n/, 'title:\n      vi: "<b>Cầu</b> & <script>alert(1)</script> Tam Kha"\n');
+  await edit(
+    dir,
+    'bg-tn-2023/commitments.yaml',
+    /title:\n      vi: [^\n]+\n/,
+    'title:\n      vi: "<b>Cầu</b> & <script>alert(1)</script> Tam Kha"\n',
+  );
   await edit(dir, 'bg-tn-2023/commitments.yaml', /text: [^\n]+\n/, `text: "${'Đường <i>dài</i> & rất dài. '.repeat(400)}"\n`);
   const outcome = await loadKnowledge(dir);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));

@@ -26,7 +26,17 @@ beforeEach(async () => {
   if (!o.ok) throw new Error('invalid');
   store = createKnowledgeStore(dir, o.knowledge);
   state = openState(':memory:');
-  bot = await startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]) }, store, admin: createAdmin(store, state), knowledgeDir: dir, log: pino({ level: 'silent' }), pageSize: 8 }, { pollTimeoutSeconds: 1 });
+  bot = await startTelegram(
+    {
+      config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]) },
+      store,
+      admin: createAdmin(store, state),
+      knowledgeDir: dir,
+      log: pino({ level: 'silent' }),
+      pageSize: 8,
+    },
+    { pollTimeoutSeconds: 1 },
+  );
 });
 afterEach(async () => {
   await bot.stop();
@@ -36,7 +46,16 @@ afterEach(async () => {
 });
 
 function sendDocument(fromId: number, fileId: string, fileName: string, size: number, caption?: string): number {
-  return fake.push({ message: { message_id: 5000 + fromId, date: 0, chat: { id: fromId, type: 'private' }, from: { id: fromId, is_bot: false, first_name: 'Quản trị' }, document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: size }, ...(caption ? { caption } : {}) } });
+  return fake.push({
+    message: {
+      message_id: 5000 + fromId,
+      date: 0,
+      chat: { id: fromId, type: 'private' },
+      from: { id: fromId, is_bot: false, first_name: 'Quản trị' },
+      document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: size },
+      ...(caption ? { caption } : {}),
+    },
+  });
 }
 const sentTo = (chatId: number) => fake.of('sendMessage').filter((c) => c.payload.chat_id === chatId);
 
@@ -53,8 +72,17 @@ describe('knowledge upload', () => {
     expect(report?.payload.text).toContain('bg-tn-2023/C18: pending → done');
     // Not applied yet.
     expect(await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8')).toBe(original);
-    const apply = (report?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]?.[0]?.callback_data;
-    const cb = fake.push({ callback_query: { id: 'cbu', from: { id: ADMIN, is_bot: false, first_name: 'Q' }, chat_instance: 'x', data: apply, message: { message_id: 9, date: 0, chat: { id: ADMIN, type: 'private' }, text: 'report' } } });
+    const apply = (report?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]?.[0]
+      ?.callback_data;
+    const cb = fake.push({
+      callback_query: {
+        id: 'cbu',
+        from: { id: ADMIN, is_bot: false, first_name: 'Q' },
+        chat_instance: 'x',
+        data: apply,
+        message: { message_id: 9, date: 0, chat: { id: ADMIN, type: 'private' }, text: 'report' },
+      },
+    });
     await fake.confirmed(cb);
     expect(fake.of('editMessageText').at(-1)?.payload.text).toMatch(/Đã nạp lại/);
     expect(await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8')).toBe(changed);

@@ -31,12 +31,22 @@ function logger() {
 }
 
 async function start(extra: Partial<TelegramConfig> = {}, admin?: Admin): Promise<TelegramRuntime> {
-  return startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]), ...extra }, store, ...(admin ? { admin } : {}), log: logger(), pageSize: 8 }, { pollTimeoutSeconds: 1, retryMs: 50 });
+  return startTelegram(
+    {
+      config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]), ...extra },
+      store,
+      ...(admin ? { admin } : {}),
+      log: logger(),
+      pageSize: 8,
+    },
+    { pollTimeoutSeconds: 1, retryMs: 50 },
+  );
 }
 
 /** The messages the bot sent to a chat, in order. */
 const sentTo = (chatId: number) => fake.of('sendMessage').filter((c) => c.payload.chat_id === chatId);
-const replyTo = (messageId: number) => (c: Call) => c.method === 'sendMessage' && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId;
+const replyTo = (messageId: number) => (c: Call) =>
+  c.method === 'sendMessage' && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId;
 
 beforeAll(async () => {
   store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge());
@@ -54,8 +64,12 @@ describe('Telegram bot (long polling)', () => {
 
   it('registers its commands in Vietnamese and English at start', async () => {
     const menus = fake.of('setMyCommands');
-    expect(menus.find((c) => c.payload.language_code === 'vi')?.payload.commands).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'phutrach' })]));
-    expect(menus.find((c) => c.payload.language_code === undefined)?.payload.commands).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'responsible' })]));
+    expect(menus.find((c) => c.payload.language_code === 'vi')?.payload.commands).toEqual(
+      expect.arrayContaining([expect.objectContaining({ command: 'phutrach' })]),
+    );
+    expect(menus.find((c) => c.payload.language_code === undefined)?.payload.commands).toEqual(
+      expect.arrayContaining([expect.objectContaining({ command: 'responsible' })]),
+    );
   });
 
   it('answers a private question, with the typing action first, in HTML with its source', async () => {
@@ -104,7 +118,11 @@ describe('Telegram bot (long polling)', () => {
   ])('%s answers', async (command, expected) => {
     const { updateId } = fake.text(command, { fromId: 2002 });
     await fake.confirmed(updateId);
-    expect(sentTo(2002).map((c) => c.payload.text).join('\n')).toContain(expected);
+    expect(
+      sentTo(2002)
+        .map((c) => c.payload.text)
+        .join('\n'),
+    ).toContain(expected);
   });
 
   it.each([
@@ -131,10 +149,19 @@ describe('Telegram bot (long polling)', () => {
     const { updateId } = fake.text('/cancho', { fromId: 3003, entities: [{ type: 'bot_command', offset: 0, length: 7 }] });
     await fake.confirmed(updateId);
     const first = sentTo(3003).at(-1);
-    const keyboard = (first?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard[0] ?? [];
+    const keyboard =
+      (first?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard[0] ?? [];
     const next = keyboard.find((b) => b.text === '▶');
     expect(next).toBeDefined();
-    const cb = fake.push({ callback_query: { id: 'cb1', from: { id: 3003, is_bot: false, first_name: 'O' }, chat_instance: 'x', data: next?.callback_data, message: { message_id: 777, date: 0, chat: { id: 3003, type: 'private' }, text: 'old' } } });
+    const cb = fake.push({
+      callback_query: {
+        id: 'cb1',
+        from: { id: 3003, is_bot: false, first_name: 'O' },
+        chat_instance: 'x',
+        data: next?.callback_data,
+        message: { message_id: 777, date: 0, chat: { id: 3003, type: 'private' }, text: 'old' },
+      },
+    });
     await fake.confirmed(cb);
     const edit = fake.of('editMessageText').at(-1);
     expect(edit?.payload).toMatchObject({ chat_id: 3003, message_id: 777, parse_mode: 'HTML' });
@@ -143,7 +170,15 @@ describe('Telegram bot (long polling)', () => {
   });
 
   it('answers an expired paging button without failing', async () => {
-    const cb = fake.push({ callback_query: { id: 'cb2', from: { id: 3004, is_bot: false, first_name: 'O' }, chat_instance: 'x', data: 'pg:zzzz:2', message: { message_id: 1, date: 0, chat: { id: 3004, type: 'private' }, text: 'old' } } });
+    const cb = fake.push({
+      callback_query: {
+        id: 'cb2',
+        from: { id: 3004, is_bot: false, first_name: 'O' },
+        chat_instance: 'x',
+        data: 'pg:zzzz:2',
+        message: { message_id: 1, date: 0, chat: { id: 3004, type: 'private' }, text: 'old' },
+      },
+    });
     await fake.confirmed(cb);
     expect(fake.of('answerCallbackQuery').find((c) => c.payload.callback_query_id === 'cb2')?.payload.text).toMatch(/hết hạn/);
   });
@@ -151,13 +186,20 @@ describe('Telegram bot (long polling)', () => {
   it('offers commitments as inline results', async () => {
     const id = fake.push({ inline_query: { id: 'iq1', from: { id: 4004, is_bot: false, first_name: 'O' }, query: 'QL17', offset: '' } });
     await fake.confirmed(id);
-    const results = fake.of('answerInlineQuery')[0]?.payload.results as { id: string; title: string; input_message_content: { message_text: string; parse_mode: string } }[];
+    const results = fake.of('answerInlineQuery')[0]?.payload.results as {
+      id: string;
+      title: string;
+      input_message_content: { message_text: string; parse_mode: string };
+    }[];
     expect(results.map((r) => r.title).join(' ')).toContain('C16');
     expect(results[0]?.input_message_content.parse_mode).toBe('HTML');
   });
 
   it('retries a 429 after retry_after and still answers', async () => {
-    fake.failNext('sendMessage', { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } });
+    fake.failNext('sendMessage', {
+      status: 429,
+      body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } },
+    });
     const { updateId } = fake.text('C18', { fromId: 5005 });
     await fake.confirmed(updateId);
     expect(sentTo(5005)).toHaveLength(2);
@@ -277,11 +319,27 @@ describe('Telegram bot (webhook)', () => {
   });
 
   const post = (secret: string, update: unknown) =>
-    fetch(`http://127.0.0.1:${runtime.port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
-  const update = (id: number, chatId: number) => ({ update_id: id, message: { message_id: id, date: 0, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'O' }, text: 'C18' } });
+    fetch(`http://127.0.0.1:${runtime.port}/tg-hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+      body: JSON.stringify(update),
+    });
+  const update = (id: number, chatId: number) => ({
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 0,
+      chat: { id: chatId, type: 'private' },
+      from: { id: chatId, is_bot: false, first_name: 'O' },
+      text: 'C18',
+    },
+  });
 
   it('sets the webhook with its secret token', () => {
-    expect(fake.of('setWebhook')[0]?.payload).toMatchObject({ url: 'https://bot.example.org/tg-hook', secret_token: 'right-secret-0123456789' });
+    expect(fake.of('setWebhook')[0]?.payload).toMatchObject({
+      url: 'https://bot.example.org/tg-hook',
+      secret_token: 'right-secret-0123456789',
+    });
   });
 
   it('answers an update that carries the right secret', async () => {

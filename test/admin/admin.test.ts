@@ -39,19 +39,42 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const c18 = () => store.engine().ask('C18').items.find((i): i is CommitmentItem => i.type === 'commitment');
+const c18 = () =>
+  store
+    .engine()
+    .ask('C18')
+    .items.find((i): i is CommitmentItem => i.type === 'commitment');
 
 describe('status updates', () => {
   it('changes the answer, with date and author, and keeps the history', () => {
     const r = admin.update(ADMIN, 'C18 done đã khôi phục tuyến 5/2024');
     expect(r).toMatchObject({ ok: true, title: '✅ C18: pending → done' });
-    expect(c18()?.status).toMatchObject({ status: 'done', asOfLabel: 'cập nhật 12/5/2024 bởi Nguyễn Quản Trị', update: { note: 'đã khôi phục tuyến 5/2024' } });
+    expect(c18()?.status).toMatchObject({
+      status: 'done',
+      asOfLabel: 'cập nhật 12/5/2024 bởi Nguyễn Quản Trị',
+      update: { note: 'đã khôi phục tuyến 5/2024' },
+    });
     expect(renderText(store.engine().ask('C18'))).toContain('Ghi chú cập nhật: đã khôi phục tuyến 5/2024');
     // The pending list no longer has it; the done list does.
-    expect(store.engine().ask('cam ket nao con dang cho', { pageSize: 50 }).items.map((i) => i.id)).not.toContain('C18');
-    expect(store.engine().ask('những cam kết đã hoàn thành', { pageSize: 50 }).items.map((i) => i.id)).toContain('C18');
+    expect(
+      store
+        .engine()
+        .ask('cam ket nao con dang cho', { pageSize: 50 })
+        .items.map((i) => i.id),
+    ).not.toContain('C18');
+    expect(
+      store
+        .engine()
+        .ask('những cam kết đã hoàn thành', { pageSize: 50 })
+        .items.map((i) => i.id),
+    ).toContain('C18');
     admin.update(ADMIN, 'C18 đang thực hiện đang khảo sát lại');
-    expect(admin.history('C18').lines.slice(1).map((l) => l.split(' · ')[1])).toEqual(['done', 'in_progress']);
+    expect(
+      admin
+        .history('C18')
+        .lines.slice(1)
+        .map((l) => l.split(' · ')[1]),
+    ).toEqual(['done', 'in_progress']);
   });
 
   it('accepts Vietnamese status words and refuses bad input with usage', () => {

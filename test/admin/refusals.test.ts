@@ -29,8 +29,24 @@ beforeAll(async () => {
   tg = await startFakeTelegram();
   slackFake = await startFakeSlack();
   const log = pino({ level: 'silent' });
-  bot = await startTelegram({ config: { token: tg.token, apiRoot: tg.url, adminIds: new Set([42]) }, store, admin, knowledgeDir: await knowledgeCopy(), log, pageSize: 8 }, { pollTimeoutSeconds: 1 });
-  slack = await startSlack({ config: { botToken: 'xoxb-t', signingSecret: SECRET, port: 0, apiUrl: slackFake.apiUrl, adminIds: new Set(['UADMIN']) }, store, admin, log, pageSize: 8 });
+  bot = await startTelegram(
+    {
+      config: { token: tg.token, apiRoot: tg.url, adminIds: new Set([42]) },
+      store,
+      admin,
+      knowledgeDir: await knowledgeCopy(),
+      log,
+      pageSize: 8,
+    },
+    { pollTimeoutSeconds: 1 },
+  );
+  slack = await startSlack({
+    config: { botToken: 'xoxb-t', signingSecret: SECRET, port: 0, apiUrl: slackFake.apiUrl, adminIds: new Set(['UADMIN']) },
+    store,
+    admin,
+    log,
+    pageSize: 8,
+  });
 });
 afterAll(async () => {
   await bot.stop();
@@ -44,27 +60,48 @@ const GROUP = { id: -100500, type: 'supergroup' };
 let nextUser = 7000;
 
 describe('Telegram admin commands from a non-admin', () => {
-  it.each(['/reload', '/capnhat C18 done xong', '/audit', '/digest weekly mon 08:00'])('%s is refused in private chat and in a group (even from a group admin)', async (command) => {
-    const before = { engine: store.engine(), audit: state.audit.recent(100).length, updates: state.statusLog.history('bg-tn-2023', 'C18').length };
-    const user = nextUser++;
-    const inPrivate = tg.text(command, { fromId: user });
-    await tg.confirmed(inPrivate.updateId);
-    const inGroup = tg.text(command, { fromId: user, chat: GROUP });
-    await tg.confirmed(inGroup.updateId);
-    const replies = tg.of('sendMessage').filter((c) => (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === inPrivate.messageId || (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === inGroup.messageId);
-    expect(replies).toHaveLength(2);
-    for (const r of replies) expect(r.payload.text).toMatch(/chỉ quản trị viên/);
-    expect(store.engine()).toBe(before.engine);
-    expect(state.statusLog.history('bg-tn-2023', 'C18')).toHaveLength(before.updates);
-    const audit = state.audit.recent(100);
-    expect(audit.length - before.audit).toBe(2);
-    expect(audit.slice(0, 2).every((e) => e.outcome === 'refused' && e.userId === String(user))).toBe(true);
-  });
+  it.each(['/reload', '/capnhat C18 done xong', '/audit', '/digest weekly mon 08:00'])(
+    '%s is refused in private chat and in a group (even from a group admin)',
+    async (command) => {
+      const before = {
+        engine: store.engine(),
+        audit: state.audit.recent(100).length,
+        updates: state.statusLog.history('bg-tn-2023', 'C18').length,
+      };
+      const user = nextUser++;
+      const inPrivate = tg.text(command, { fromId: user });
+      await tg.confirmed(inPrivate.updateId);
+      const inGroup = tg.text(command, { fromId: user, chat: GROUP });
+      await tg.confirmed(inGroup.updateId);
+      const replies = tg
+        .of('sendMessage')
+        .filter(
+          (c) =>
+            (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === inPrivate.messageId ||
+            (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === inGroup.messageId,
+        );
+      expect(replies).toHaveLength(2);
+      for (const r of replies) expect(r.payload.text).toMatch(/chỉ quản trị viên/);
+      expect(store.engine()).toBe(before.engine);
+      expect(state.statusLog.history('bg-tn-2023', 'C18')).toHaveLength(before.updates);
+      const audit = state.audit.recent(100);
+      expect(audit.length - before.audit).toBe(2);
+      expect(audit.slice(0, 2).every((e) => e.outcome === 'refused' && e.userId === String(user))).toBe(true);
+    },
+  );
 
   it('refuses an uploaded knowledge file', async () => {
     const user = nextUser++;
     tg.addFile('doc1', 'x: 1');
-    const id = tg.push({ message: { message_id: 1, date: 0, chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: 'X' }, document: { file_id: 'doc1', file_unique_id: 'u1', file_name: 'commitments.yaml', file_size: 4 } } });
+    const id = tg.push({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: user, type: 'private' },
+        from: { id: user, is_bot: false, first_name: 'X' },
+        document: { file_id: 'doc1', file_unique_id: 'u1', file_name: 'commitments.yaml', file_size: 4 },
+      },
+    });
     await tg.confirmed(id);
     expect(tg.of('sendMessage').filter((c) => c.payload.chat_id === user)[0]?.payload.text).toMatch(/chỉ quản trị viên/);
     expect(state.audit.recent(1)[0]).toMatchObject({ action: 'upload', outcome: 'refused' });
@@ -74,24 +111,57 @@ describe('Telegram admin commands from a non-admin', () => {
 async function slackPost(body: string, contentType: string): Promise<Response> {
   const ts = Math.floor(Date.now() / 1000);
   const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return fetch(`http://127.0.0.1:${slack.port}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig }, body });
+  return fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
+    body,
+  });
 }
 
 describe('Slack admin commands from a non-admin', () => {
-  it.each(['reload', 'update C18 done xong', 'audit', 'digest weekly mon 08:00'])('/mou %s is refused ephemerally (a workspace admin is no admin here)', async (text) => {
-    const before = state.audit.recent(100).length;
-    const id = `ref${nextUser++}`;
-    await slackPost(new URLSearchParams({ command: '/mou', text, user_id: 'UWORKSPACEADMIN', channel_id: 'C1', team_id: 'T1', response_url: slackFake.responseUrl(id), trigger_id: 't', is_enterprise_install: 'false' }).toString(), 'application/x-www-form-urlencoded');
-    const r = await slackFake.waitFor((c) => c.method === `response_url:${id}`);
-    expect(r.payload.response_type).toBe('ephemeral');
-    expect(String(r.payload.text)).toMatch(/chỉ quản trị viên/);
-    expect(state.audit.recent(100).length - before).toBe(1);
-    expect(state.audit.recent(1)[0]).toMatchObject({ platform: 'slack', userId: 'UWORKSPACEADMIN', outcome: 'refused' });
-  });
+  it.each(['reload', 'update C18 done xong', 'audit', 'digest weekly mon 08:00'])(
+    '/mou %s is refused ephemerally (a workspace admin is no admin here)',
+    async (text) => {
+      const before = state.audit.recent(100).length;
+      const id = `ref${nextUser++}`;
+      await slackPost(
+        new URLSearchParams({
+          command: '/mou',
+          text,
+          user_id: 'UWORKSPACEADMIN',
+          channel_id: 'C1',
+          team_id: 'T1',
+          response_url: slackFake.responseUrl(id),
+          trigger_id: 't',
+          is_enterprise_install: 'false',
+        }).toString(),
+        'application/x-www-form-urlencoded',
+      );
+      const r = await slackFake.waitFor((c) => c.method === `response_url:${id}`);
+      expect(r.payload.response_type).toBe('ephemeral');
+      expect(String(r.payload.text)).toMatch(/chỉ quản trị viên/);
+      expect(state.audit.recent(100).length - before).toBe(1);
+      expect(state.audit.recent(1)[0]).toMatchObject({ platform: 'slack', userId: 'UWORKSPACEADMIN', outcome: 'refused' });
+    },
+  );
 
   it('refuses the App Home reload button', async () => {
     const before = store.engine();
-    await slackPost(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'UOTHER' }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: 't', container: { type: 'view' }, actions: [{ type: 'button', action_id: 'mou_reload', block_id: 'b', action_ts: '1' }] }) }).toString(), 'application/x-www-form-urlencoded');
+    await slackPost(
+      new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'block_actions',
+          user: { id: 'UOTHER' },
+          team: { id: 'T1' },
+          api_app_id: 'A1',
+          token: 'x',
+          trigger_id: 't',
+          container: { type: 'view' },
+          actions: [{ type: 'button', action_id: 'mou_reload', block_id: 'b', action_ts: '1' }],
+        }),
+      }).toString(),
+      'application/x-www-form-urlencoded',
+    );
     const dm = await slackFake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === 'UOTHER');
     expect(String(dm.payload.text)).toMatch(/chỉ quản trị viên/);
     expect(store.engine()).toBe(before);

@@ -54,7 +54,7 @@ describe('who holds a role', () => {
   it('prefers the more specific title (Phó Chủ tịch Thường trực)', () => {
     expect(ids(engine.ask('Phó Chủ tịch Thường trực HĐND tỉnh Bắc Giang là ai?'))).toEqual(['lam-thi-huong-thanh']);
   });
-  it('does not give a province the article does not mention someone else\'s officials', () => {
+  it("does not give a province the article does not mention someone else's officials", () => {
     expect(engine.ask('Chủ tịch UBND tỉnh Lạng Sơn là ai?').found).toBe(false);
   });
   it('answers "ai chủ trì hội nghị?" with the co-chairs', () => {
@@ -69,7 +69,11 @@ describe('who is responsible', () => {
     const c18 = commitment(a, 'C18');
     expect(c18?.roles).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ party: expect.objectContaining({ id: 'tct-dsvn' }), basis: 'stated', citation: expect.objectContaining({ line: 28 }) }),
+        expect.objectContaining({
+          party: expect.objectContaining({ id: 'tct-dsvn' }),
+          basis: 'stated',
+          citation: expect.objectContaining({ line: 28 }),
+        }),
         expect.objectContaining({ basis: 'inferred', note: expect.any(String) }),
       ]),
     );
@@ -173,11 +177,12 @@ describe('not found', () => {
     expect(a.suggestions.length).toBeGreaterThanOrEqual(2);
     expect(a.suggestions.length).toBeLessThanOrEqual(3);
   });
-  it('answers in the question\'s language', () => {
+  it("answers in the question's language", () => {
     expect(engine.ask('What is the capital of France?')).toMatchObject({ found: false, lang: 'en' });
   });
   it('never presents a clause for a topic the MoU does not cover', () => {
-    for (const q of ['sân bay Bắc Giang', 'bệnh viện ở Võ Nhai', 'metro in Thai Nguyen', 'giá vàng hôm nay']) expect(engine.ask(q).found, q).toBe(false);
+    for (const q of ['sân bay Bắc Giang', 'bệnh viện ở Võ Nhai', 'metro in Thai Nguyen', 'giá vàng hôm nay'])
+      expect(engine.ask(q).found, q).toBe(false);
   });
 });
 

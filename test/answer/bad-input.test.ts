@@ -58,7 +58,12 @@ describe('bad input', () => {
 
   it('turns an internal error into an apology, not an exception', async () => {
     const errors: unknown[] = [];
-    const broken = await shippedEngine({ now: () => { throw new Error('clock broke'); }, onError: (e) => errors.push(e) });
+    const broken = await shippedEngine({
+      now: () => {
+        throw new Error('clock broke');
+      },
+      onError: (e) => errors.push(e),
+    });
     const a = broken.ask('C18');
     expect(a).toMatchObject({ found: false, intent: 'unknown' });
     expect(errors).toHaveLength(1);

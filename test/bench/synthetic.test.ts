@@ -31,7 +31,11 @@ describe('synthetic agreements (bench/synthetic.ts)', () => {
     expect(copy?.sourceLines.join('\n')).not.toMatch(/QL17|Lưu Xá|Dương Văn Thái/);
     // Searchable like the real one: a synthetic person is found by name.
     const person = copy?.people[0]?.name ?? '';
-    expect(createEngine(k).ask(`${person} là ai?`).items.map((i) => i.agreement)).toContain(copy?.id);
+    expect(
+      createEngine(k)
+        .ask(`${person} là ai?`)
+        .items.map((i) => i.agreement),
+    ).toContain(copy?.id);
   });
 
   it('is the same for the same seed, and copy i does not depend on how many are made', () => {

@@ -17,7 +17,13 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
       cwd: ROOT,
       // No .env from the developer's machine leaks in: dotenv never overrides what is set here.
-      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), DATA_DIR: join(tmpdir(), `mou-cli-${process.pid}`), LOG_LEVEL: 'info', ...options.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+        DATA_DIR: join(tmpdir(), `mou-cli-${process.pid}`),
+        LOG_LEVEL: 'info',
+        ...options.env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -48,14 +54,22 @@ describe('ask', () => {
     const a = JSON.parse(lines[0] as string);
     expect(a).toMatchObject({ found: true, intent: 'responsibility' });
     expect(typeof a.text).toBe('string');
-    expect(a.items).toEqual(expect.arrayContaining([{ type: 'commitment', id: 'C19', agreement: 'bg-tn-2023' }, expect.objectContaining({ type: 'body', id: 'so-nganh-hai-tinh' })]));
+    expect(a.items).toEqual(
+      expect.arrayContaining([
+        { type: 'commitment', id: 'C19', agreement: 'bg-tn-2023' },
+        expect.objectContaining({ type: 'body', id: 'so-nganh-hai-tinh' }),
+      ]),
+    );
   });
 
   it('--batch answers one JSON line per input line, in order, and nothing else on stdout', async () => {
     const questions = ['C18', 'What is the capital of France?', '', 'chu tich hdnd thai nguyen'];
     const r = await cli(['ask', '--json', '--batch'], { input: `${questions.join('\n')}\n` });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.found)).toEqual([true, false, false, true]);
     expect(lines[0].items[0]).toMatchObject({ id: 'C18' });
     expect(lines[3].items[0]).toMatchObject({ id: 'pham-hoang-son' });
@@ -131,7 +145,10 @@ describe('ask --batch over the evaluation set', () => {
     const { renderText } = await import('../../src/answer/render-text.ts');
     const questions = readEvalSet(join(ROOT, 'test/eval/questions.jsonl'));
     const r = await cli(['ask', '--json', '--batch'], { input: `${questions.map((q) => q.q).join('\n')}\n` });
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(questions.length);
     const engine = await shippedEngine({ now: () => new Date() });
     lines.forEach((line, i) => {
@@ -147,7 +164,15 @@ describe('start with Telegram configured', () => {
     const fake = await startFakeTelegram();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'start'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), DATA_DIR: join(tmpdir(), `mou-cli-tg-${process.pid}`), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, KNOWLEDGE_WATCH: 'false', LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+        DATA_DIR: join(tmpdir(), `mou-cli-tg-${process.pid}`),
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.url,
+        KNOWLEDGE_WATCH: 'false',
+        LOG_LEVEL: 'info',
+      },
     });
     let stderr = '';
     child.stderr.setEncoding('utf8');
@@ -164,4 +189,3 @@ describe('start with Telegram configured', () => {
     await fake.close();
   });
 });
-

@@ -17,7 +17,13 @@ export function seededRandom(seed: number): () => number {
  * Resolves with the first recorded call that matches, checking again on every 'call' event, or
  * rejects after 15 s naming what it waited for and the calls it saw.
  */
-export function waitForCall<C extends { method: string }>(platform: string, events: EventEmitter, calls: readonly C[], predicate: (c: C) => boolean, what: string): Promise<C> {
+export function waitForCall<C extends { method: string }>(
+  platform: string,
+  events: EventEmitter,
+  calls: readonly C[],
+  predicate: (c: C) => boolean,
+  what: string,
+): Promise<C> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       events.off('call', check);

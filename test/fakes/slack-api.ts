@@ -84,7 +84,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let connections = 0;
   let chaos: { options: SlackChaos; random: () => number; counts: { injected429: number; injected500: number } } | undefined;
 
-  const ratelimited = (retryAfter: number): SlackFailure => ({ status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(retryAfter) } });
+  const ratelimited = (retryAfter: number): SlackFailure => ({
+    status: 429,
+    body: { ok: false, error: 'ratelimited' },
+    headers: { 'retry-after': String(retryAfter) },
+  });
 
   /** The failure for this call, if any: a queued one first, then a random one. */
   function failureFor(method: string): SlackFailure | undefined {
@@ -209,7 +213,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           resolve(ack);
         };
         events.on('ack', onAck);
-        socket?.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: false, retry_attempt: 0, retry_reason: '', ...extra }));
+        socket?.send(
+          JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: false, retry_attempt: 0, retry_reason: '', ...extra }),
+        );
       });
     },
     close: () =>

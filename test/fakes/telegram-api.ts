@@ -30,7 +30,15 @@ export interface Chaos {
   retryAfter?: number;
 }
 
-export const BOT_USER = { id: 999_000, is_bot: true, first_name: 'MoU bot', username: 'mou_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+export const BOT_USER = {
+  id: 999_000,
+  is_bot: true,
+  first_name: 'MoU bot',
+  username: 'mou_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+};
 
 export interface FakeTelegram {
   /** The apiRoot to give grammY. */
@@ -40,7 +48,16 @@ export interface FakeTelegram {
   /** Queues an update; returns its update_id. */
   push(update: Record<string, unknown>): number;
   /** A text message update, in a private chat unless `chat` says otherwise. */
-  text(text: string, options?: { fromId?: number; chat?: { id: number; type: string }; replyTo?: Record<string, unknown>; languageCode?: string; entities?: unknown[] }): { updateId: number; messageId: number };
+  text(
+    text: string,
+    options?: {
+      fromId?: number;
+      chat?: { id: number; type: string };
+      replyTo?: Record<string, unknown>;
+      languageCode?: string;
+      entities?: unknown[];
+    },
+  ): { updateId: number; messageId: number };
   /** Resolves when getUpdates is called with an offset past this update, i.e. the bot has handled it. */
   confirmed(updateId: number): Promise<void>;
   /** Resolves with the first call (already made or future) that matches. */
@@ -82,7 +99,15 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
     if (r < chaos.options.rate429) {
       chaos.counts.injected429++;
       const retryAfter = chaos.options.retryAfter ?? 1;
-      return { status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } } };
+      return {
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter}`,
+          parameters: { retry_after: retryAfter },
+        },
+      };
     }
     if (r < chaos.options.rate429 + chaos.options.rate500) {
       chaos.counts.injected500++;
@@ -123,7 +148,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       confirmedBelow = offset;
       events.emit('confirmed');
     }
-    const pending = () => queue.filter((u) => (u.update_id as number) >= confirmedBelow).slice(0, typeof p.limit === 'number' ? p.limit : 100);
+    const pending = () =>
+      queue.filter((u) => (u.update_id as number) >= confirmedBelow).slice(0, typeof p.limit === 'number' ? p.limit : 100);
     const deadline = Date.now() + Math.min(Number(p.timeout ?? 0), 5) * 1000;
     let closed = false;
     res.on('close', () => (closed = true));
@@ -140,7 +166,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   }
 
   function message(p: Record<string, unknown>) {
-    return { message_id: nextMessage++, date: Math.floor(Date.now() / 1000), chat: { id: p.chat_id, type: Number(p.chat_id) < 0 ? 'supergroup' : 'private' }, from: BOT_USER, text: p.text };
+    return {
+      message_id: nextMessage++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: p.chat_id, type: Number(p.chat_id) < 0 ? 'supergroup' : 'private' },
+      from: BOT_USER,
+      text: p.text,
+    };
   }
 
   const server: Server = createServer((req, res) => {
@@ -153,7 +185,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       if (download && download[1] === token) {
         const found = [...files.values()].find((f) => f.path === decodeURIComponent(download[2] as string));
         calls.push({ method: 'download', payload: { path: download[2] } });
-        return found ? void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(found.content) : reply(res, 404, { ok: false });
+        return found
+          ? void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(found.content)
+          : reply(res, 404, { ok: false });
       }
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
       if (!m || m[1] !== token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -173,7 +207,14 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
           return void getUpdates(res, payload);
         case 'getFile': {
           const f = files.get(String(payload.file_id));
-          return f ? ok(res, { file_id: payload.file_id, file_unique_id: `u-${payload.file_id}`, file_size: Buffer.byteLength(f.content), file_path: f.path }) : reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+          return f
+            ? ok(res, {
+                file_id: payload.file_id,
+                file_unique_id: `u-${payload.file_id}`,
+                file_size: Buffer.byteLength(f.content),
+                file_path: f.path,
+              })
+            : reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
         }
         case 'sendMessage':
           return ok(res, message(payload));
@@ -215,7 +256,15 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
       const entities = options.entities ?? (command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : undefined);
       const updateId = fake.push({
-        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities ? { entities } : {}), ...(options.replyTo ? { reply_to_message: options.replyTo } : {}) },
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          from,
+          text,
+          ...(entities ? { entities } : {}),
+          ...(options.replyTo ? { reply_to_message: options.replyTo } : {}),
+        },
       });
       return { updateId, messageId };
     },

@@ -113,7 +113,8 @@ describe('regular expressions', () => {
           readFileSync(path, 'utf8')
             .split('\n')
             .forEach((line, i) => {
-              if (/\bRegExp\s*\(/.test(line) && !/escapeRegExp\(/.test(line)) found.push(`${relative(ROOT, path)}:${i + 1}: ${line.trim()}`);
+              if (/\bRegExp\s*\(/.test(line) && !/escapeRegExp\(/.test(line))
+                found.push(`${relative(ROOT, path)}:${i + 1}: ${line.trim()}`);
             });
         }
       }

@@ -27,8 +27,14 @@ afterAll(async () => {
 async function telegram(): Promise<{ fake: FakeTelegram; bot: TelegramRuntime; logs: CapturedLog }> {
   const fake = await startFakeTelegram();
   const logs = captureLog('info');
-  const bot = await startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 }, { pollTimeoutSeconds: 2, retryMs: 50 });
-  cleanup.push(() => fake.close(), () => bot.stop());
+  const bot = await startTelegram(
+    { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 },
+    { pollTimeoutSeconds: 2, retryMs: 50 },
+  );
+  cleanup.push(
+    () => fake.close(),
+    () => bot.stop(),
+  );
   return { fake, bot, logs };
 }
 
@@ -38,7 +44,10 @@ const deliveredTo = (fake: FakeTelegram, chatId: number) => fake.delivered('send
 const SMALL: LoadOptions = { ...FULL, users: 10, perUser: 4, rate429: 0.05, rate500: 0.03, redeliver: 0.15, timeoutMs: 25_000 };
 
 const serverError: Failure = { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
-const floodWait: Failure = { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } };
+const floodWait: Failure = {
+  status: 429,
+  body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } },
+};
 
 // One concurrent suite: the waits (3 s backoffs, 5 s reconnects) overlap instead of adding up.
 describe.concurrent('platform faults', () => {
@@ -49,7 +58,12 @@ describe.concurrent('platform faults', () => {
     ])('%s: every question answered exactly once', async (_, run) => {
       const r = await run(store, SMALL);
       expect(r.injected429 + r.injected500 + r.redelivered, 'faults were injected').toBeGreaterThan(0);
-      expect({ answered: r.answered, duplicates: r.duplicates, losses: r.losses, wrong: r.wrong }).toEqual({ answered: SMALL.users * SMALL.perUser, duplicates: 0, losses: 0, wrong: 0 });
+      expect({ answered: r.answered, duplicates: r.duplicates, losses: r.losses, wrong: r.wrong }).toEqual({
+        answered: SMALL.users * SMALL.perUser,
+        duplicates: 0,
+        losses: 0,
+        wrong: 0,
+      });
     });
   });
 
@@ -89,9 +103,14 @@ describe.concurrent('platform faults', () => {
       await fake.waitFor((c) => c.method === 'getUpdates' && fake.of('getUpdates').length > polls, 'a long poll');
       fake.failNext(method, failure);
       const chats = [101, 102, 103];
-      const sent = chats.map((chat, i) => fake.text(['C18', 'ai phu trach cau hoa son', 'Who is Le Anh Duong?'][i] as string, { fromId: chat }));
+      const sent = chats.map((chat, i) =>
+        fake.text(['C18', 'ai phu trach cau hoa son', 'Who is Le Anh Duong?'][i] as string, { fromId: chat }),
+      );
       await Promise.all(sent.map((m) => fake.confirmed(m.updateId)));
-      expect(fake.calls.some((c) => c.method === method && c.failed !== undefined), 'the fault was injected').toBe(true);
+      expect(
+        fake.calls.some((c) => c.method === method && c.failed !== undefined),
+        'the fault was injected',
+      ).toBe(true);
       for (const chat of chats) expect(deliveredTo(fake, chat), `chat ${chat}`).toHaveLength(1);
       // And it keeps going: a later question is answered too, once.
       const later = fake.text('C17', { fromId: 104 });
@@ -102,15 +121,38 @@ describe.concurrent('platform faults', () => {
     });
   });
 
-  async function slack(extra: Partial<SlackConfig> = {}, logLevel = 'info'): Promise<{ fake: FakeSlack; app: SlackRuntime; logs: CapturedLog }> {
+  async function slack(
+    extra: Partial<SlackConfig> = {},
+    logLevel = 'info',
+  ): Promise<{ fake: FakeSlack; app: SlackRuntime; logs: CapturedLog }> {
     const fake = await startFakeSlack();
     const logs = captureLog(logLevel);
-    const app = await startSlack({ config: { botToken: 'xoxb-fault-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(), ...extra }, store, log: logs.log, pageSize: 8 }, { retryMs: 50 });
-    cleanup.push(() => fake.close(), () => app.stop());
+    const app = await startSlack(
+      {
+        config: { botToken: 'xoxb-fault-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(), ...extra },
+        store,
+        log: logs.log,
+        pageSize: 8,
+      },
+      { retryMs: 50 },
+    );
+    cleanup.push(
+      () => fake.close(),
+      () => app.stop(),
+    );
     return { fake, app, logs };
   }
 
-  const dm = (channel: string, text: string, ts: string) => ({ type: 'events_api', payload: { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `Ev-${channel}-${ts}`, event: { type: 'message', channel_type: 'im', channel, user: 'U1', ts, text } } });
+  const dm = (channel: string, text: string, ts: string) => ({
+    type: 'events_api',
+    payload: {
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: `Ev-${channel}-${ts}`,
+      event: { type: 'message', channel_type: 'im', channel, user: 'U1', ts, text },
+    },
+  });
 
   describe('Slack: a Web API that fails', () => {
     it.concurrent('rate-limits (Retry-After) and then fails a reply in Socket Mode: the reply still arrives, once', async () => {
@@ -120,7 +162,10 @@ describe.concurrent('platform faults', () => {
       fake.failNext('chat.postMessage', { status: 500, body: { ok: false, error: 'internal_error' } });
       const { type, payload } = dm('D1', 'C18', '1.1');
       await fake.sendEnvelope(type, payload);
-      const reply = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === 'D1' && c.failed === undefined, 'the reply');
+      const reply = await fake.waitFor(
+        (c) => c.method === 'chat.postMessage' && c.payload.channel === 'D1' && c.failed === undefined,
+        'the reply',
+      );
       expect(JSON.stringify(reply.payload.blocks)).toContain('Kép - Lưu Xá');
       expect(fake.of('chat.postMessage').map((c) => c.failed)).toEqual([429, 500, undefined]);
     });
@@ -145,7 +190,22 @@ describe.concurrent('platform faults', () => {
       fake.failNext('auth.test', { status: 503, body: { ok: false, error: 'service_unavailable' } });
       fake.failNext('auth.test', 'drop');
       const logs = captureLog('info');
-      const app = await startSlack({ config: { botToken: 'xoxb-fault-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(), ...extra }, store, log: logs.log, pageSize: 8 }, { retryMs: 50 });
+      const app = await startSlack(
+        {
+          config: {
+            botToken: 'xoxb-fault-test',
+            signingSecret: SIGNING_SECRET,
+            port: 0,
+            apiUrl: fake.apiUrl,
+            adminIds: new Set(),
+            ...extra,
+          },
+          store,
+          log: logs.log,
+          pageSize: 8,
+        },
+        { retryMs: 50 },
+      );
       cleanup.push(() => app.stop());
       expect(fake.of('auth.test').length).toBeGreaterThanOrEqual(4);
       const retries = logs.records().filter((r) => String(r.msg).includes('cannot reach the Slack Web API'));
@@ -156,7 +216,10 @@ describe.concurrent('platform faults', () => {
         const { type, payload } = dm('D4', 'C18', '4.1');
         await fake.sendEnvelope(type, payload);
       } else {
-        await slackClient(app.port ?? 0).event({ type: 'message', channel_type: 'im', channel: 'D4', user: 'U1', ts: '4.1', text: 'C18' }, 'EvStart1');
+        await slackClient(app.port ?? 0).event(
+          { type: 'message', channel_type: 'im', channel: 'D4', user: 'U1', ts: '4.1', text: 'C18' },
+          'EvStart1',
+        );
       }
       await fake.waitFor((c) => c.method === 'chat.postMessage' && c.payload.channel === 'D4', 'the reply');
       // Bolt asks auth.test nothing more: the identity from the start-up check is the one it uses.
@@ -168,7 +231,10 @@ describe.concurrent('platform faults', () => {
     it.concurrent('stops in bounded time instead of retrying forever, and says what it left unconfirmed', async () => {
       const fake = await startFakeTelegram();
       const logs = captureLog('info');
-      const bot = await startTelegram({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 }, { pollTimeoutSeconds: 1, retryMs: 50, stopTimeoutMs: 300 });
+      const bot = await startTelegram(
+        { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 },
+        { pollTimeoutSeconds: 1, retryMs: 50, stopTimeoutMs: 300 },
+      );
       const first = fake.text('C18', { fromId: 201 });
       await fake.confirmed(first.updateId);
       // An update is being answered when the API goes away: its reply can never be sent.

@@ -103,9 +103,13 @@ describe('renderers, for any answer', () => {
 describe('renderers, for any question', () => {
   it('keep their promises for whatever a user types', () => {
     fc.assert(
-      fc.property(hostileInput(2000), fc.constantFrom<AskOptions>({}, { as: 'who' }, { as: 'search', lang: 'en' }, { as: 'pending' }), (q, opts) => {
-        checkAll(engine.ask(q, opts));
-      }),
+      fc.property(
+        hostileInput(2000),
+        fc.constantFrom<AskOptions>({}, { as: 'who' }, { as: 'search', lang: 'en' }, { as: 'pending' }),
+        (q, opts) => {
+          checkAll(engine.ask(q, opts));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -118,7 +122,9 @@ describe('renderers, for any knowledge text', () => {
         const hostile = createEngine(withTexts(knowledge, texts), { now: () => new Date('2026-11-27T00:00:00Z') });
         for (const [q, opts] of PROBES) checkAll(hostile.ask(q, opts));
         // The App Home view is built from knowledge directly.
-        expect(slackProblems({ text: 'home', blocks: homeView(hostile, true).blocks as Parameters<typeof slackProblems>[0]['blocks'] })).toEqual([]);
+        expect(
+          slackProblems({ text: 'home', blocks: homeView(hostile, true).blocks as Parameters<typeof slackProblems>[0]['blocks'] }),
+        ).toEqual([]);
       }),
       { numRuns: 6 },
     );

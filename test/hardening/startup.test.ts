@@ -199,7 +199,14 @@ describe('start when a platform cannot start: exit 2, what had started is stoppe
   it('the Telegram webhook port is taken', async () => {
     const { port, server } = await busyPort();
     try {
-      const r = await startInProcess({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', TELEGRAM_WEBHOOK_PORT: String(port), KNOWLEDGE_DIR: join(ROOT, 'knowledge') });
+      const r = await startInProcess({
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.url,
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+        TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-0123456789',
+        TELEGRAM_WEBHOOK_PORT: String(port),
+        KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      });
       expect(r.code, r.stderr).toBe(2);
       expect(fatal(r).join('\n')).toMatch(/EADDRINUSE/);
     } finally {

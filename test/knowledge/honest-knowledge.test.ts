@@ -63,13 +63,48 @@ describe('the article is encoded whole', () => {
   it('names every person of the article', async () => {
     const a = (await shippedKnowledge()).agreements[0];
     const names = a?.people.map((p) => p.name) ?? [];
-    for (const n of ['Dương Văn Thái', 'Nguyễn Thanh Hải', 'Lê Thị Thu Hồng', 'Lê Ánh Dương', 'Lâm Thị Hương Thành', 'Trịnh Việt Hùng', 'Phạm Hoàng Sơn', 'Dương Thủy']) expect(names).toContain(n);
+    for (const n of [
+      'Dương Văn Thái',
+      'Nguyễn Thanh Hải',
+      'Lê Thị Thu Hồng',
+      'Lê Ánh Dương',
+      'Lâm Thị Hương Thành',
+      'Trịnh Việt Hùng',
+      'Phạm Hoàng Sơn',
+      'Dương Thủy',
+    ])
+      expect(names).toContain(n);
   });
 
   it('names the bodies the issue lists', async () => {
     const a = (await shippedKnowledge()).agreements[0];
     const ids = new Set(a?.bodies.map((b) => b.id));
-    for (const id of ['btv-tu-bg', 'btv-tu-tn', 'tu-bg', 'tu-tn', 'hdnd-bg', 'hdnd-tn', 'ubnd-bg', 'ubnd-tn', 'mttq-bg', 'mttq-tn', 'doan-dbqh-bg', 'doan-dbqh-tn', 'so-nganh-hai-tinh', 'bcsd-ubnd-bg', 'bcsd-ubnd-tn', 'bo-gtvt', 'tct-dsvn', 'samsung', 'samsung-tn', 'quan-khu-1', 'luc-luong-vu-trang-hai-tinh', 'cong-an-hai-tinh', 'bo-chinh-tri', 'trung-uong']) {
+    for (const id of [
+      'btv-tu-bg',
+      'btv-tu-tn',
+      'tu-bg',
+      'tu-tn',
+      'hdnd-bg',
+      'hdnd-tn',
+      'ubnd-bg',
+      'ubnd-tn',
+      'mttq-bg',
+      'mttq-tn',
+      'doan-dbqh-bg',
+      'doan-dbqh-tn',
+      'so-nganh-hai-tinh',
+      'bcsd-ubnd-bg',
+      'bcsd-ubnd-tn',
+      'bo-gtvt',
+      'tct-dsvn',
+      'samsung',
+      'samsung-tn',
+      'quan-khu-1',
+      'luc-luong-vu-trang-hai-tinh',
+      'cong-an-hai-tinh',
+      'bo-chinh-tri',
+      'trung-uong',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });

@@ -32,7 +32,12 @@ describe('change report', () => {
     await edit(dir, C, /(- id: C18\n(?:.*\n)*?    status: )pending/, '$1done');
     const text = await readFile(join(dir, C), 'utf8');
     await writeFile(join(dir, C), text.replace(/\n  - id: C36\n[\s\S]*$/, '\n'));
-    await edit(dir, 'bg-tn-2023/people.yaml', 'en: Chair of the Provincial People\'s Council', 'en: Chairperson of the Provincial People\'s Council');
+    await edit(
+      dir,
+      'bg-tn-2023/people.yaml',
+      "en: Chair of the Provincial People's Council",
+      "en: Chairperson of the Provincial People's Council",
+    );
     const r = await store.reload();
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.changed).toBe(true);
@@ -40,7 +45,9 @@ describe('change report', () => {
     expect(r.changes.changed.commitment).toEqual(['bg-tn-2023/C18']);
     expect(r.changes.statusChanges).toEqual([{ key: 'bg-tn-2023/C18', from: 'pending', to: 'done' }]);
     expect(r.changes.changed.person.length).toBeGreaterThan(0);
-    expect(changeLines(r.changes)).toEqual(expect.arrayContaining(['bg-tn-2023/C18: pending → done', 'cam kết: bỏ bg-tn-2023/C36; sửa bg-tn-2023/C18']));
+    expect(changeLines(r.changes)).toEqual(
+      expect.arrayContaining(['bg-tn-2023/C18: pending → done', 'cam kết: bỏ bg-tn-2023/C36; sửa bg-tn-2023/C18']),
+    );
     // The new knowledge answers at once.
     expect(store.engine().ask('C18').items[0]).toMatchObject({ status: { status: 'done' } });
   });
@@ -106,10 +113,14 @@ describe('the file watcher', () => {
     let fired = 0;
     let resolveFired: () => void = () => undefined;
     const firedOnce = new Promise<void>((r) => (resolveFired = r));
-    const watcher = watchKnowledge(dir, () => {
-      fired++;
-      resolveFired();
-    }, 100);
+    const watcher = watchKnowledge(
+      dir,
+      () => {
+        fired++;
+        resolveFired();
+      },
+      100,
+    );
     for (let i = 0; i < 5; i++) await writeFile(join(dir, C), `${await readFile(join(dir, C), 'utf8')}\n`);
     await firedOnce;
     watcher.close();

@@ -44,7 +44,9 @@ describe('knowledge validation reports each class of error with file, path and r
   });
 
   it('a stated role without its quote', async () => {
-    const errors = await errorsAfter((d) => edit(d, C, /(party: bo-gtvt\n\s+basis: stated\n)\s+source:\n\s+line: \d+\n\s+quote: "[^"]*"\n/, '$1'));
+    const errors = await errorsAfter((d) =>
+      edit(d, C, /(party: bo-gtvt\n\s+basis: stated\n)\s+source:\n\s+line: \d+\n\s+quote: "[^"]*"\n/, '$1'),
+    );
     expect(errors.some((e) => /responsible\[\d+\]\.source$/.test(e.path) && /stated role needs/.test(e.message))).toBe(true);
   });
 

@@ -31,7 +31,12 @@ beforeAll(async () => {
       return terms;
     },
     processTerm: (term) => term,
-    searchOptions: { tokenize: (q) => q.split(' '), processTerm: (term) => term, boost: { ...FIELD_BOOST }, weights: { fuzzy: 0.3, prefix: 0.2 } },
+    searchOptions: {
+      tokenize: (q) => q.split(' '),
+      processTerm: (term) => term,
+      boost: { ...FIELD_BOOST },
+      weights: { fuzzy: 0.3, prefix: 0.2 },
+    },
   });
   mini.addAll(documents(k));
   reference = (query, types, limit = 20) => {
@@ -54,13 +59,25 @@ describe('inverted index', () => {
     const questions = ['questions.jsonl', 'holdout.jsonl'].flatMap((f) => readEvalSet(join(ROOT, 'test/eval', f)).map((q) => q.q));
     // Typos exercise the fuzzy and prefix paths ("responsble", "thnah"); a pasted paragraph, the
     // queries of more than 64 terms.
-    const typos = ['responsble railwy', 'thnah', 'samsng ve tinh', 'duong sat kep', 'chu tich hdnd thai nguyen',
-      'Hợp tác chặt chẽ trong việc xúc tiến đầu tư, thu hút đầu tư nước ngoài, trọng tâm là thu hút đầu tư vào lĩnh vực công nghiệp chế biến, chế tạo công nghệ cao, sản xuất thông minh, công nghiệp xanh thân thiện với môi trường. duong sat kep luu xa thnah'];
+    const typos = [
+      'responsble railwy',
+      'thnah',
+      'samsng ve tinh',
+      'duong sat kep',
+      'chu tich hdnd thai nguyen',
+      'Hợp tác chặt chẽ trong việc xúc tiến đầu tư, thu hút đầu tư nước ngoài, trọng tâm là thu hút đầu tư vào lĩnh vực công nghiệp chế biến, chế tạo công nghệ cao, sản xuất thông minh, công nghiệp xanh thân thiện với môi trường. duong sat kep luu xa thnah',
+    ];
     let compared = 0;
     for (const q of [...questions, ...typos]) {
       const query = analyze(q);
-      for (const [types, limit] of [[undefined, 30], [['commitment', 'result'], 6], [['person', 'body'], 1]] as const) {
-        const got = ours.search(query, { ...(types ? { types } : {}), limit }).map((h) => [h.type, h.agreement, h.id, h.score, [...h.matched].sort()]);
+      for (const [types, limit] of [
+        [undefined, 30],
+        [['commitment', 'result'], 6],
+        [['person', 'body'], 1],
+      ] as const) {
+        const got = ours
+          .search(query, { ...(types ? { types } : {}), limit })
+          .map((h) => [h.type, h.agreement, h.id, h.score, [...h.matched].sort()]);
         expect(got, q).toEqual(reference(query, types, limit));
         compared++;
       }

@@ -26,10 +26,15 @@ function ids(q: string, types?: ItemType[]): string[] {
 describe('the analyser', () => {
   it('gives the same terms at indexing and at query time', () => {
     const indexed = new Set(analyzer.tokenize('Khôi phục tuyến đường sắt Kép - Lưu Xá'));
-    for (const t of analyzer.analyze('khoi phuc tuyen duong sat kep luu xa').terms) if (t.kind !== 'marked') expect(indexed.has(t.term), t.term).toBe(true);
+    for (const t of analyzer.analyze('khoi phuc tuyen duong sat kep luu xa').terms)
+      if (t.kind !== 'marked') expect(indexed.has(t.term), t.term).toBe(true);
   });
   it('expands abbreviations both ways: QL17 = quốc lộ 17 = ql 17', () => {
-    const concept = (q: string) => analyzer.analyze(q).terms.filter((t) => t.kind === 'concept-bigram').map((t) => t.term);
+    const concept = (q: string) =>
+      analyzer
+        .analyze(q)
+        .terms.filter((t) => t.kind === 'concept-bigram')
+        .map((t) => t.term);
     expect(concept('QL17')).toEqual(concept('quốc lộ 17'));
     expect(concept('ql 17')).toEqual(concept('QL17'));
     expect(concept('QL17').length).toBeGreaterThan(0);

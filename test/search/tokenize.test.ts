@@ -10,7 +10,9 @@ import { ROOT, shippedKnowledge } from '../helpers.ts';
 
 /** The definition tokenize() keeps: every term, in order, less the syllables of place names. */
 function expected(a: Analysis): string[] {
-  return a.terms.filter((t) => (t.kind !== 'syllable' && t.kind !== 'marked') || !a.units[t.positions[0] as number]?.place).map((t) => t.term);
+  return a.terms
+    .filter((t) => (t.kind !== 'syllable' && t.kind !== 'marked') || !a.units[t.positions[0] as number]?.place)
+    .map((t) => t.term);
 }
 
 describe('tokenize', () => {

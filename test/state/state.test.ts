@@ -15,7 +15,17 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const update = { agreement: 'bg-tn-2023', item: 'C12', status: 'done' as const, note: 'đã khởi công 5/2024', baseStatus: 'pending' as const, knowledgeVersion: 'v1', platform: 'telegram', userId: '42', userName: 'Admin' };
+const update = {
+  agreement: 'bg-tn-2023',
+  item: 'C12',
+  status: 'done' as const,
+  note: 'đã khởi công 5/2024',
+  baseStatus: 'pending' as const,
+  knowledgeVersion: 'v1',
+  platform: 'telegram',
+  userId: '42',
+  userName: 'Admin',
+};
 
 describe('state database', () => {
   it('creates its schema on first start and keeps updates across a restart', () => {
@@ -26,7 +36,11 @@ describe('state database', () => {
     first.close();
     const again = openState(dir);
     expect(again.statusLog.history('bg-tn-2023', 'C12').map((u) => u.status)).toEqual(['done', 'in_progress']);
-    expect(again.statusLog.latest().get('bg-tn-2023/C12')).toMatchObject({ status: 'in_progress', at: '2024-05-12T03:00:00.000Z', userName: 'Admin' });
+    expect(again.statusLog.latest().get('bg-tn-2023/C12')).toMatchObject({
+      status: 'in_progress',
+      at: '2024-05-12T03:00:00.000Z',
+      userName: 'Admin',
+    });
     expect(again.audit.recent()).toEqual([expect.objectContaining({ action: 'update C12', outcome: 'ok' })]);
     expect(again.db.pragma('user_version', { simple: true })).toBe(2);
     again.close();
@@ -57,7 +71,7 @@ describe('effective status', () => {
   it('is the latest update while the file still says what it said then', () => {
     expect(effectiveStatus('pending', u)).toEqual({ status: 'done', update: u });
   });
-  it('is the file once an admin has edited the file\'s status since', () => {
+  it("is the file once an admin has edited the file's status since", () => {
     expect(effectiveStatus('in_progress', u)).toEqual({ status: 'in_progress' });
   });
   it('is the file when there is no update', () => {
