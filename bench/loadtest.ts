@@ -74,6 +74,13 @@ export interface LoadResult {
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 const silent = pino({ level: 'silent' });
 
+/** The value for the key, made once. */
+function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 /**
  * Drives `users` users, each asking `perUser` questions one after another (the next once the
  * previous is answered), and waits for `delivered(user)` to reach what `expected` says.
@@ -169,7 +176,7 @@ export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Pr
   });
   const base = 500_000;
   const delivered = new Map<number, string[]>();
-  const hook = { notify: (_: number) => undefined as void };
+  const hook: { notify: (user: number) => void } = { notify: () => undefined };
   const unsubscribe = fake.subscribe((c) => {
     if (c.method !== 'sendMessage' || c.failed !== undefined) return;
     const user = Number(c.payload.chat_id) - base;
@@ -177,8 +184,7 @@ export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Pr
     hook.notify(user);
   });
   const parts = new Map<string, string[]>();
-  const expected = (q: string) =>
-    parts.get(q) ?? (parts.set(q, renderTelegram(store.engine().ask(q, { pageSize: 8 }))), parts.get(q) as string[]);
+  const expected = (q: string) => memo(parts, q, () => renderTelegram(store.engine().ask(q, { pageSize: 8 })));
   const started = performance.now();
   const run = await drive(opts, async (u, q) => void fake.text(q, { fromId: base + u }), expected, delivered, hook);
   const seconds = (performance.now() - started) / 1000;
@@ -236,7 +242,7 @@ export async function slackLoad(store: KnowledgeStore, opts: LoadOptions): Promi
   const random = seededRandom(opts.seed + 1);
   let redelivered = 0;
   const delivered = new Map<number, string[]>();
-  const hook = { notify: (_: number) => undefined as void };
+  const hook: { notify: (user: number) => void } = { notify: () => undefined };
   const unsubscribe = fake.subscribe((c) => {
     if (c.method !== 'chat.postMessage' || c.failed !== undefined) return;
     const user = Number(String(c.payload.channel).slice(1));
@@ -244,8 +250,7 @@ export async function slackLoad(store: KnowledgeStore, opts: LoadOptions): Promi
     hook.notify(user);
   });
   const texts = new Map<string, string[]>();
-  const expected = (q: string) =>
-    texts.get(q) ?? (texts.set(q, [renderSlack(store.engine().ask(q, { pageSize: 8 })).text]), texts.get(q) as string[]);
+  const expected = (q: string) => memo(texts, q, () => [renderSlack(store.engine().ask(q, { pageSize: 8 })).text]);
   const started = performance.now();
   const run = await drive(
     opts,

@@ -60,7 +60,7 @@ export function ascii(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One copy's substitutions, as a single pass over whole words: a replacement is never replaced again. */
 export function substitutions(seed: number, copy: number): { id: string; apply: (text: string) => string } {
@@ -120,7 +120,7 @@ export function substitutions(seed: number, copy: number): { id: string; apply: 
   const workers = 2 + Math.floor(rnd() * 30);
   const id = `s${String(copy).padStart(4, '0')}-${ascii(a).toLowerCase().replace(/\s+/g, '')}-${ascii(b).toLowerCase().replace(/\s+/g, '')}`;
 
-  const names = [...pairs.keys()].sort((x, y) => y.length - x.length).map(escape);
+  const names = [...pairs.keys()].sort((x, y) => y.length - x.length).map(escapeRegExp);
   const word = new RegExp(`(?<![\\p{L}\\p{N}])(${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   const road = /(QL ?|quốc lộ |[Hh]ighway |ĐT|DT|đường tỉnh |provincial road )(17|37|294|265)(?!\d)/gu;
   return {

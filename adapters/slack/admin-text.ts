@@ -1,8 +1,8 @@
 import type { AdminReply } from '../../src/admin/admin.ts';
-import { escape, fit } from './render.ts';
+import { escapeMrkdwn, capMrkdwn } from './render.ts';
 
 /** An admin reply as Slack mrkdwn: a bold title and one code line per detail. */
 export function adminMrkdwn(r: AdminReply): string {
-  // fit, not slice: a plain cut can end inside "&amp;" and leave a raw "&" for Slack to parse.
-  return fit([`*${escape(r.title)}*`, ...r.lines.map((l) => `• \`${escape(l)}\``)].join('\n'));
+  // capMrkdwn, not slice: a plain cut can end inside "&amp;" and leave a raw "&" for Slack to parse.
+  return capMrkdwn([`*${escapeMrkdwn(r.title)}*`, ...r.lines.map((l) => `• \`${escapeMrkdwn(l)}\``)].join('\n'));
 }

@@ -2,7 +2,7 @@
 // was loaded. Admins also get a reload button.
 import type { types } from '@slack/bolt';
 import type { Engine } from '../../src/answer/engine.ts';
-import { escape, fit, MAX_BLOCKS } from './render.ts';
+import { escapeMrkdwn, capMrkdwn, MAX_BLOCKS } from './render.ts';
 
 export const RELOAD_ACTION = 'mou_reload';
 
@@ -27,8 +27,8 @@ export function homeView(engine: Engine, admin: boolean): types.HomeView {
       elements: [
         {
           type: 'mrkdwn',
-          text: fit(
-            escape(
+          text: capMrkdwn(
+            escapeMrkdwn(
               `Dữ liệu nạp lúc ${loaded} UTC · phiên bản ${k.version} · ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.id).join('; ')}`,
             ),
           ),
@@ -38,10 +38,10 @@ export function homeView(engine: Engine, admin: boolean): types.HomeView {
   ];
   for (const [area, items] of [...byArea].sort((x, y) => y[1].length - x[1].length)) {
     if (blocks.length >= MAX_BLOCKS - 2) break;
-    const lines = items.map((i) => `• ${escape(i)}`).join('\n');
+    const lines = items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n');
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: fit(`*${escape(areaName.get(area) ?? area)}* (${items.length})\n${lines}`) },
+      text: { type: 'mrkdwn', text: capMrkdwn(`*${escapeMrkdwn(areaName.get(area) ?? area)}* (${items.length})\n${lines}`) },
     });
   }
   if (admin)

@@ -17,12 +17,12 @@ const MAX_HEADER = 150;
 const RESERVED_BLOCKS = 3;
 
 /** Escapes text for mrkdwn: Slack reads <…> as links and mentions, and & as an entity. */
-export function escape(text: string): string {
+export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Cuts escaped mrkdwn to the section limit, never through an entity or a surrogate pair. */
-export function fit(text: string, max = MAX_SECTION): string {
+export function capMrkdwn(text: string, max = MAX_SECTION): string {
   if (text.length <= max) return text;
   const cut = text
     .slice(0, max - 1)
@@ -31,19 +31,19 @@ export function fit(text: string, max = MAX_SECTION): string {
   return `${cut}…`;
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: fit(text) } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(text) }] });
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: capMrkdwn(text) } });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: capMrkdwn(text) }] });
 
 function citation(c: CitationView, lang: Lang): string {
-  return `📄 _${escape(c.agreementTitle)}, ${t(lang, 'dòng', 'line')} ${c.line}_: “${escape(c.quote)}”`;
+  return `📄 _${escapeMrkdwn(c.agreementTitle)}, ${t(lang, 'dòng', 'line')} ${c.line}_: “${escapeMrkdwn(c.quote)}”`;
 }
 
 function role(r: RoleGroup, lang: Lang): string {
-  const who = r.parties.map((p) => escape(p.name)).join(', ');
+  const who = r.parties.map((p) => escapeMrkdwn(p.name)).join(', ');
   const basis = r.basis === 'stated' ? `✅ ${basisLabel('stated', lang)}` : `💭 ${basisLabel('inferred', lang)}`;
-  const where = r.citation ? ` — ${t(lang, 'dòng', 'line')} ${r.citation.line}: “${escape(r.citation.quote)}”` : '';
-  const why = r.basis === 'inferred' && r.note ? ` — ${escape(r.note)}` : '';
-  return `• *${who}*: ${escape(r.roleLabel)} (${escape(basis)})${where}${why}`;
+  const where = r.citation ? ` — ${t(lang, 'dòng', 'line')} ${r.citation.line}: “${escapeMrkdwn(r.citation.quote)}”` : '';
+  const why = r.basis === 'inferred' && r.note ? ` — ${escapeMrkdwn(r.note)}` : '';
+  return `• *${who}*: ${escapeMrkdwn(r.roleLabel)} (${escapeMrkdwn(basis)})${where}${why}`;
 }
 
 /** The blocks for one item: a section with what it is, and a context line with its source and status. */
@@ -51,27 +51,27 @@ export function itemBlocks(item: AnswerItem, lang: Lang, detail: Answer['detail'
   switch (item.type) {
     case 'commitment':
     case 'result': {
-      const note = item.status.update?.note ? ` — ${escape(item.status.update.note)}` : '';
-      const status = `${t(lang, 'Trạng thái', 'Status')}: *${escape(item.status.label)}* _(${escape(item.status.asOfLabel)})_${note}`;
-      const head = `*${escape(`${item.id} · ${item.title}`)}* _(${escape(item.areaLabel)})_`;
-      if (detail === 'brief') return [section(`${head} — ${escape(item.status.label)}`), context(citation(item.citation, lang))];
+      const note = item.status.update?.note ? ` — ${escapeMrkdwn(item.status.update.note)}` : '';
+      const status = `${t(lang, 'Trạng thái', 'Status')}: *${escapeMrkdwn(item.status.label)}* _(${escapeMrkdwn(item.status.asOfLabel)})_${note}`;
+      const head = `*${escapeMrkdwn(`${item.id} · ${item.title}`)}* _(${escapeMrkdwn(item.areaLabel)})_`;
+      if (detail === 'brief') return [section(`${head} — ${escapeMrkdwn(item.status.label)}`), context(citation(item.citation, lang))];
       const roles =
         item.type === 'commitment'
           ? groupRoles(item.roles).map((r) => role(r, lang))
           : item.parties.length
-            ? [`${t(lang, 'Các bên', 'Parties')}: ${escape(item.parties.map((p) => p.name).join(', '))}`]
+            ? [`${t(lang, 'Các bên', 'Parties')}: ${escapeMrkdwn(item.parties.map((p) => p.name).join(', '))}`]
             : [];
-      return [section([head, escape(item.text), ...roles].join('\n')), context(`${citation(item.citation, lang)} · ${status}`)];
+      return [section([head, escapeMrkdwn(item.text), ...roles].join('\n')), context(`${citation(item.citation, lang)} · ${status}`)];
     }
     case 'fact':
-      return [section(`*${escape(item.title)}*\n${escape(item.text)}`), context(citation(item.citation, lang))];
+      return [section(`*${escapeMrkdwn(item.title)}*\n${escapeMrkdwn(item.text)}`), context(citation(item.citation, lang))];
     case 'person':
       return [
         section(
           [
-            `👤 *${escape(item.name)}*${item.province ? ` _(${escape(item.province)})_` : ''}`,
-            ...item.titles.map((x) => `• ${escape(x.text)}${x.text !== x.original ? ` _(${escape(x.original)})_` : ''}`),
-            `${t(lang, 'Tại hội nghị', 'At the conference')}: ${escape(item.eventRole)}`,
+            `👤 *${escapeMrkdwn(item.name)}*${item.province ? ` _(${escapeMrkdwn(item.province)})_` : ''}`,
+            ...item.titles.map((x) => `• ${escapeMrkdwn(x.text)}${x.text !== x.original ? ` _(${escapeMrkdwn(x.original)})_` : ''}`),
+            `${t(lang, 'Tại hội nghị', 'At the conference')}: ${escapeMrkdwn(item.eventRole)}`,
           ].join('\n'),
         ),
         context(citation(item.citation, lang)),
@@ -79,7 +79,7 @@ export function itemBlocks(item: AnswerItem, lang: Lang, detail: Answer['detail'
     case 'body':
       return [
         section(
-          `🏛 *${escape(item.name)}*${item.otherName ? ` _(${escape(item.otherName)})_` : ''}${item.description ? `\n${escape(item.description)}` : ''}`,
+          `🏛 *${escapeMrkdwn(item.name)}*${item.otherName ? ` _(${escapeMrkdwn(item.otherName)})_` : ''}${item.description ? `\n${escapeMrkdwn(item.description)}` : ''}`,
         ),
         context(citation(item.citation, lang)),
       ];
@@ -87,9 +87,10 @@ export function itemBlocks(item: AnswerItem, lang: Lang, detail: Answer['detail'
       return [
         section(
           [
-            `📜 *${escape(item.title)}*`,
+            `📜 *${escapeMrkdwn(item.title)}*`,
             ...item.facts.map(
-              (f) => `• *${escape(f.label)}*: ${escape(f.value)}${f.citation ? ` _(${t(lang, 'dòng', 'line')} ${f.citation.line})_` : ''}`,
+              (f) =>
+                `• *${escapeMrkdwn(f.label)}*: ${escapeMrkdwn(f.value)}${f.citation ? ` _(${t(lang, 'dòng', 'line')} ${f.citation.line})_` : ''}`,
             ),
           ].join('\n'),
         ),
@@ -120,9 +121,9 @@ export const ACTION = { prev: 'mou_page_prev', next: 'mou_page_next', share: 'mo
 export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackMessage {
   const lang = answer.lang;
   // Slack reads &, < and > as control characters in plain_text too, so the header is escaped like the rest.
-  const headline = escape(answer.headline);
+  const headline = escapeMrkdwn(answer.headline);
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: headline.trim() === '' ? '…' : fit(headline, MAX_HEADER), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: headline.trim() === '' ? '…' : capMrkdwn(headline, MAX_HEADER), emoji: true } },
   ];
   if (headline.length > MAX_HEADER) blocks.push(section(headline));
   const body: KnownBlock[] = answer.items.flatMap((item) => itemBlocks(item, lang, answer.detail));
@@ -130,16 +131,19 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
     body.push(
       section(
         [
-          `*${escape(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):'))}*`,
+          `*${escapeMrkdwn(t(lang, 'Phân công chung (cho mọi nội dung của biên bản):', 'General assignment (for every part of the MoU):'))}*`,
           ...groupRoles(answer.generalRoles).map((r) => role(r, lang)),
         ].join('\n'),
       ),
     );
-  if (answer.notes.length > 0) body.push(context(answer.notes.map((n) => `ℹ️ ${escape(n)}`).join('\n')));
+  if (answer.notes.length > 0) body.push(context(answer.notes.map((n) => `ℹ️ ${escapeMrkdwn(n)}`).join('\n')));
   if (answer.suggestions.length > 0)
     body.push(
       section(
-        [`*${escape(t(lang, 'Bạn có thể hỏi:', 'You can ask:'))}*`, ...answer.suggestions.map((s) => `› \`${escape(s)}\``)].join('\n'),
+        [
+          `*${escapeMrkdwn(t(lang, 'Bạn có thể hỏi:', 'You can ask:'))}*`,
+          ...answer.suggestions.map((s) => `› \`${escapeMrkdwn(s)}\``),
+        ].join('\n'),
       ),
     );
 
@@ -147,7 +151,9 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
   blocks.push(...body.slice(0, room));
   if (body.length > room)
     blocks.push(
-      context(escape(t(lang, 'Câu trả lời đã được rút gọn để vừa một tin nhắn.', 'The answer was shortened to fit one message.'))),
+      context(
+        escapeMrkdwn(t(lang, 'Câu trả lời đã được rút gọn để vừa một tin nhắn.', 'The answer was shortened to capMrkdwn one message.')),
+      ),
     );
 
   const buttons = [];
@@ -155,7 +161,7 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
     const { index, pages } = answer.page;
     blocks.push(
       context(
-        escape(
+        escapeMrkdwn(
           t(
             lang,
             `Trang ${index}/${pages} · ${answer.page.total} ${pageUnit(answer.page, lang)}`,
@@ -189,5 +195,5 @@ export function renderSlack(answer: Answer, actions: RenderActions = {}): SlackM
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
 
   // The fallback is plain text; escaping keeps "<!channel>" in data from pinging anyone there too.
-  return { text: fit(escape(renderText(answer))), blocks: blocks.slice(0, MAX_BLOCKS) };
+  return { text: capMrkdwn(escapeMrkdwn(renderText(answer))), blocks: blocks.slice(0, MAX_BLOCKS) };
 }

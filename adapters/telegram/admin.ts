@@ -4,7 +4,7 @@
 import type { Bot, Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Admin, AdminReply, Who } from '../../src/admin/admin.ts';
-import { escape, splitMessages } from './render.ts';
+import { escapeHtml, splitMessages } from './render.ts';
 
 export interface AdminDeps {
   adminIds: ReadonlySet<number>;
@@ -16,7 +16,7 @@ export interface AdminDeps {
 export function adminHtml(r: AdminReply): string {
   // The first message's worth, split at a line boundary: a plain cut can end inside a tag or an
   // entity, and Telegram then rejects the whole message.
-  return splitMessages([`<b>${escape(r.title)}</b>`, ...r.lines.map((l) => `• <code>${escape(l)}</code>`)])[0] ?? '';
+  return splitMessages([`<b>${escapeHtml(r.title)}</b>`, ...r.lines.map((l) => `• <code>${escapeHtml(l)}</code>`)])[0] ?? '';
 }
 
 export function isAdmin(ctx: Context, adminIds: ReadonlySet<number>): boolean {

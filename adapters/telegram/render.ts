@@ -1,4 +1,4 @@
-// Answer → Telegram HTML messages. Every piece of user or knowledge text goes through `escape`,
+// Answer → Telegram HTML messages. Every piece of user or knowledge text goes through `escapeHtml`,
 // so a title holding "<b>", "&" or "<script>" shows literally. Each rendered line closes every tag
 // it opens, which is what lets long answers be split at any line boundary (never inside a tag).
 import { groupRoles, type RoleGroup } from '../../src/answer/group-roles.ts';
@@ -9,27 +9,27 @@ import { basisLabel } from '../../src/answer/views.ts';
 /** Telegram's limit for one message's text, in UTF-16 code units after entity parsing. We count before parsing, which is stricter. */
 export const MESSAGE_LIMIT = 4096;
 
-export function escape(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const b = (s: string) => `<b>${escape(s)}</b>`;
-const i = (s: string) => `<i>${escape(s)}</i>`;
+const b = (s: string) => `<b>${escapeHtml(s)}</b>`;
+const i = (s: string) => `<i>${escapeHtml(s)}</i>`;
 
 function citation(c: CitationView, lang: Lang): string {
-  return `📄 ${i(`${c.agreementTitle}, ${t(lang, 'dòng', 'line')} ${c.line}`)}: “${escape(c.quote)}”`;
+  return `📄 ${i(`${c.agreementTitle}, ${t(lang, 'dòng', 'line')} ${c.line}`)}: “${escapeHtml(c.quote)}”`;
 }
 
 function role(r: RoleGroup, lang: Lang): string {
   const who = r.parties.map((p) => p.name).join(', ');
   const basis = r.basis === 'stated' ? `✅ ${basisLabel('stated', lang)}` : `💭 ${basisLabel('inferred', lang)}`;
-  const where = r.citation ? ` — ${t(lang, 'dòng', 'line')} ${r.citation.line}: “${escape(r.citation.quote)}”` : '';
-  const why = r.basis === 'inferred' && r.note ? ` — ${escape(r.note)}` : '';
-  return `• ${b(who)}: ${escape(r.roleLabel)} (${escape(basis)})${where}${why}`;
+  const where = r.citation ? ` — ${t(lang, 'dòng', 'line')} ${r.citation.line}: “${escapeHtml(r.citation.quote)}”` : '';
+  const why = r.basis === 'inferred' && r.note ? ` — ${escapeHtml(r.note)}` : '';
+  return `• ${b(who)}: ${escapeHtml(r.roleLabel)} (${escapeHtml(basis)})${where}${why}`;
 }
 
 function statusLine(item: Extract<AnswerItem, { status: unknown }>, lang: Lang): string {
-  const note = item.status.update?.note ? ` — ${escape(item.status.update.note)}` : '';
+  const note = item.status.update?.note ? ` — ${escapeHtml(item.status.update.note)}` : '';
   return `${t(lang, 'Trạng thái', 'Status')}: ${b(item.status.label)} ${i(`(${item.status.asOfLabel})`)}${note}`;
 }
 
@@ -37,14 +37,14 @@ function statusLine(item: Extract<AnswerItem, { status: unknown }>, lang: Lang):
 export function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): string[] {
   if (detail === 'brief' && (item.type === 'commitment' || item.type === 'result')) {
     return [
-      `▪️ ${b(`${item.id} · ${item.title}`)} — ${escape(item.status.label)} ${i(`(${t(lang, 'dòng', 'line')} ${item.citation.line})`)}`,
+      `▪️ ${b(`${item.id} · ${item.title}`)} — ${escapeHtml(item.status.label)} ${i(`(${t(lang, 'dòng', 'line')} ${item.citation.line})`)}`,
     ];
   }
   switch (item.type) {
     case 'commitment':
       return [
         `▪️ ${b(`${item.id} · ${item.title}`)} ${i(`(${item.areaLabel})`)}`,
-        escape(item.text),
+        escapeHtml(item.text),
         statusLine(item, lang),
         ...groupRoles(item.roles).map((r) => role(r, lang)),
         citation(item.citation, lang),
@@ -52,31 +52,31 @@ export function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']
     case 'result':
       return [
         `▪️ ${b(`${item.id} · ${item.title}`)} ${i(`(${item.areaLabel})`)}`,
-        escape(item.text),
+        escapeHtml(item.text),
         statusLine(item, lang),
-        ...(item.parties.length ? [`${t(lang, 'Các bên', 'Parties')}: ${escape(item.parties.map((p) => p.name).join(', '))}`] : []),
+        ...(item.parties.length ? [`${t(lang, 'Các bên', 'Parties')}: ${escapeHtml(item.parties.map((p) => p.name).join(', '))}`] : []),
         citation(item.citation, lang),
       ];
     case 'fact':
-      return [`▪️ ${b(item.title)}`, escape(item.text), citation(item.citation, lang)];
+      return [`▪️ ${b(item.title)}`, escapeHtml(item.text), citation(item.citation, lang)];
     case 'person':
       return [
         `👤 ${b(item.name)}${item.province ? ` ${i(`(${item.province})`)}` : ''}`,
-        ...item.titles.map((x) => `• ${escape(x.text)}${x.text !== x.original ? ` ${i(`(${x.original})`)}` : ''}`),
-        `${t(lang, 'Tại hội nghị', 'At the conference')}: ${escape(item.eventRole)}`,
+        ...item.titles.map((x) => `• ${escapeHtml(x.text)}${x.text !== x.original ? ` ${i(`(${x.original})`)}` : ''}`),
+        `${t(lang, 'Tại hội nghị', 'At the conference')}: ${escapeHtml(item.eventRole)}`,
         citation(item.citation, lang),
       ];
     case 'body':
       return [
         `🏛 ${b(item.name)}${item.otherName ? ` ${i(`(${item.otherName})`)}` : ''}`,
-        ...(item.description ? [escape(item.description)] : []),
+        ...(item.description ? [escapeHtml(item.description)] : []),
         citation(item.citation, lang),
       ];
     case 'agreement':
       return [
         `📜 ${b(item.title)}`,
         ...item.facts.map(
-          (f) => `• ${b(f.label)}: ${escape(f.value)}${f.citation ? ` ${i(`(${t(lang, 'dòng', 'line')} ${f.citation.line})`)}` : ''}`,
+          (f) => `• ${b(f.label)}: ${escapeHtml(f.value)}${f.citation ? ` ${i(`(${t(lang, 'dòng', 'line')} ${f.citation.line})`)}` : ''}`,
         ),
       ];
     default: {
@@ -109,7 +109,7 @@ export function answerLines(answer: Answer): string[] {
     );
   if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ️ ${i(n)}`));
   if (answer.suggestions.length > 0)
-    out.push('', b(t(lang, 'Bạn có thể hỏi:', 'You can ask:')), ...answer.suggestions.map((s) => `› <code>${escape(s)}</code>`));
+    out.push('', b(t(lang, 'Bạn có thể hỏi:', 'You can ask:')), ...answer.suggestions.map((s) => `› <code>${escapeHtml(s)}</code>`));
   return out;
 }
 
@@ -138,7 +138,7 @@ export function splitMessages(lines: string[], limit = MESSAGE_LIMIT): string[] 
       // Cut the raw text so that its escaped form fits, and never between a surrogate pair.
       let n = Math.min(rest.length, Math.floor(limit / 5));
       if (/[\uD800-\uDBFF]/.test(rest.charAt(n - 1))) n--;
-      pieces.push(escape(rest.slice(0, n)));
+      pieces.push(escapeHtml(rest.slice(0, n)));
       rest = rest.slice(n);
     }
   }

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { createTelegramBot, type TelegramDeps } from './bot.ts';
 import type { DigestMessage } from '../../src/digest/scheduler.ts';
 import { commandMenus } from './commands.ts';
-import { escape, splitMessages } from './render.ts';
+import { escapeHtml, splitMessages } from './render.ts';
 import { startPolling, type Polling } from './polling.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -68,7 +68,7 @@ export async function startTelegram(deps: TelegramDeps, options: StartOptions = 
 
   const ready = await initWithRetry(bot, log, () => stopped, options.retryMs ?? 1000);
   const deliverDigest = async (chatId: string, message: DigestMessage) => {
-    for (const part of splitMessages([`<b>${escape(message.title)}</b>`, ...message.lines.map((l) => `• ${escape(l)}`)])) {
+    for (const part of splitMessages([`<b>${escapeHtml(message.title)}</b>`, ...message.lines.map((l) => `• ${escapeHtml(l)}`)])) {
       await bot.api.sendMessage(chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
     }
   };

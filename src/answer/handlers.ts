@@ -487,7 +487,7 @@ function personAnswer(base: Base, matches: PersonMatch[], intent: Intent): Answe
     for (const f of a.facts) if (f.speaker === personId || f.parties.includes(personId)) items.push(factItem(a, f.id, lang) as AnswerItem);
   }
   const notes: string[] = [];
-  let headline =
+  const headline =
     matches.length === 1
       ? (items[0] as AnswerItem).title
       : t(

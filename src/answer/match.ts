@@ -195,7 +195,7 @@ interface Fit {
 const FIT_MIN_SHARE = 0.5;
 
 /** `titleWords`: the question's title-like (or name-like) units, any of which the phrase may lack. */
-function fit(query: Analysis, phrase: Analysis, titleWords: readonly Unit[]): Fit {
+function fitOf(query: Analysis, phrase: Analysis, titleWords: readonly Unit[]): Fit {
   const p = info(phrase);
   const hit = unitsCovered(query, phrase).covered;
   const miss = p.distinct - hit;
@@ -212,7 +212,7 @@ function bestFit(query: Analysis, analyses: readonly Analysis[], titleWords: rea
   let best: Fit | undefined;
   for (const a of analyses) {
     const phrase = ignorePlaces ? placeless(a) : a;
-    const f = fit(query, phrase, titleWords);
+    const f = fitOf(query, phrase, titleWords);
     if (acceptable(f, info(phrase).distinct) && (!best || f.score > best.score)) best = f;
   }
   return best;

@@ -1,5 +1,6 @@
 // Plain-text rendering of an Answer: the console chat and `npm run ask` print this, and the
 // evaluation checks it. Adapters with richer markup render the same structure their own way.
+import { CONTROL } from '../text/normalize.ts';
 import { basisLabel } from './views.ts';
 import { pageUnit, t } from './i18n.ts';
 import { groupRoles, type RoleGroup } from './group-roles.ts';
@@ -7,7 +8,7 @@ import type { Answer, AnswerItem, CitationView, Lang } from './types.ts';
 
 /** Terminal escape sequences and other controls must never reach the user's terminal from data. */
 export function stripControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+  return text.replace(CONTROL, '');
 }
 
 export function citationText(c: CitationView, lang: Lang): string {

@@ -31,12 +31,12 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
     if (prev) err(file, path, `duplicate id "${id}" (already used in ${prev})`);
     else map.set(id, file);
   };
-  a.people.forEach((p, i) => checkUnique(parties, p.id, F.people, ['people', i, 'id']));
-  a.bodies.forEach((b, i) => checkUnique(parties, b.id, F.bodies, ['bodies', i, 'id']));
+  for (const [i, p] of a.people.entries()) checkUnique(parties, p.id, F.people, ['people', i, 'id']);
+  for (const [i, b] of a.bodies.entries()) checkUnique(parties, b.id, F.bodies, ['bodies', i, 'id']);
   const items = new Map<string, string>();
-  a.commitments.forEach((c, i) => checkUnique(items, c.id, F.commitments, ['commitments', i, 'id']));
-  a.results.forEach((r, i) => checkUnique(items, r.id, F.results, ['results', i, 'id']));
-  a.facts.forEach((f, i) => checkUnique(items, f.id, F.results, ['facts', i, 'id']));
+  for (const [i, c] of a.commitments.entries()) checkUnique(items, c.id, F.commitments, ['commitments', i, 'id']);
+  for (const [i, r] of a.results.entries()) checkUnique(items, r.id, F.results, ['results', i, 'id']);
+  for (const [i, f] of a.facts.entries()) checkUnique(items, f.id, F.results, ['facts', i, 'id']);
 
   const partyIds = new Set(parties.keys());
   const people = new Set(a.people.map((p) => p.id));
@@ -47,29 +47,32 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
     if (!set.has(id)) err(file, path, `unknown ${what} id "${id}"`);
   };
 
-  a.meta.parties.forEach((id, i) => ref(bodies, 'body', id, F.agreement, ['parties', i]));
-  a.meta.co_chairs.forEach((id, i) => ref(people, 'person', id, F.agreement, ['co_chairs', i]));
+  for (const [i, id] of a.meta.parties.entries()) ref(bodies, 'body', id, F.agreement, ['parties', i]);
+  for (const [i, id] of a.meta.co_chairs.entries()) ref(people, 'person', id, F.agreement, ['co_chairs', i]);
   if (a.meta.source_document.author) ref(people, 'person', a.meta.source_document.author, F.agreement, ['source_document', 'author']);
-  a.meta.general_responsibility.forEach((r, i) =>
-    ref(partyIds, 'person or body', r.party, F.agreement, ['general_responsibility', i, 'party']),
-  );
-  a.people.forEach((p, i) => {
+  for (const [i, r] of a.meta.general_responsibility.entries()) {
+    ref(partyIds, 'person or body', r.party, F.agreement, ['general_responsibility', i, 'party']);
+  }
+  for (const [i, p] of a.people.entries()) {
     if (p.province) ref(provinces, 'province', p.province, F.people, ['people', i, 'province']);
-    p.titles.forEach((t, j) => t.body && ref(bodies, 'body', t.body, F.people, ['people', i, 'titles', j, 'body']));
-  });
-  a.bodies.forEach((b, i) => b.provinces.forEach((p, j) => ref(provinces, 'province', p, F.bodies, ['bodies', i, 'provinces', j])));
-  a.commitments.forEach((c, i) => {
+    for (const [j, t] of p.titles.entries()) if (t.body) ref(bodies, 'body', t.body, F.people, ['people', i, 'titles', j, 'body']);
+  }
+  for (const [i, b] of a.bodies.entries()) {
+    for (const [j, p] of b.provinces.entries()) ref(provinces, 'province', p, F.bodies, ['bodies', i, 'provinces', j]);
+  }
+  for (const [i, c] of a.commitments.entries()) {
     ref(areas, 'area', c.area, F.commitments, ['commitments', i, 'area']);
-    c.responsible.forEach((r, j) => ref(partyIds, 'person or body', r.party, F.commitments, ['commitments', i, 'responsible', j, 'party']));
-  });
-  a.results.forEach((r, i) => {
+    for (const [j, r] of c.responsible.entries())
+      ref(partyIds, 'person or body', r.party, F.commitments, ['commitments', i, 'responsible', j, 'party']);
+  }
+  for (const [i, r] of a.results.entries()) {
     ref(areas, 'area', r.area, F.results, ['results', i, 'area']);
-    r.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['results', i, 'parties', j]));
-  });
-  a.facts.forEach((f, i) => {
-    f.parties.forEach((p, j) => ref(partyIds, 'person or body', p, F.results, ['facts', i, 'parties', j]));
+    for (const [j, p] of r.parties.entries()) ref(partyIds, 'person or body', p, F.results, ['results', i, 'parties', j]);
+  }
+  for (const [i, f] of a.facts.entries()) {
+    for (const [j, p] of f.parties.entries()) ref(partyIds, 'person or body', p, F.results, ['facts', i, 'parties', j]);
     if (f.speaker) ref(people, 'person', f.speaker, F.results, ['facts', i, 'speaker']);
-  });
+  }
 
   const files: [string, string, unknown][] = [
     [F.agreement, '', a.meta],

@@ -1,5 +1,6 @@
 // Folder → Knowledge, or the complete list of what is wrong. Nothing is returned half-loaded:
 // either every file parses, validates and cross-checks, or the caller gets errors and no data.
+import type { Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -131,7 +132,7 @@ function deepFreeze<T>(value: T): T {
 export async function loadKnowledge(root: string, now: () => Date = () => new Date()): Promise<LoadOutcome> {
   const errors = new ErrorList(root);
   const hash: Contents = new Map();
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(root, { withFileTypes: true });
   } catch (err) {

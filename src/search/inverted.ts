@@ -158,7 +158,9 @@ export function buildInvertedIndex(
     );
   };
   const tree = new SearchableMap<number>();
-  terms.forEach((t, id) => tree.set(t, id));
+  terms.forEach((t, id) => {
+    tree.set(t, id);
+  });
 
   // Most query terms match exactly (no prefix, no typo), with the boost their kind always has.
   // Such a term's score for a document is then fixed by the index: the sum over its fields, added

@@ -10,7 +10,8 @@ export const MAX_QUESTION_CHARS = 500;
 // Invisible characters that users paste along with text: zero-width joiners, bidi marks, BOM, soft hyphen.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 // C0/C1 controls, except tab and newline, which are turned into spaces below anyway.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Lone surrogates make String.normalize throw in some engines and are never meaningful text.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

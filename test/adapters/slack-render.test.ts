@@ -1,6 +1,6 @@
 // Slack rendering: escaping (no mention can be produced from data) and Block Kit limits.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escape, MAX_BLOCKS, MAX_SECTION, renderSlack } from '../../adapters/slack/render.ts';
+import { escapeMrkdwn, MAX_BLOCKS, MAX_SECTION, renderSlack } from '../../adapters/slack/render.ts';
 import { createEngine, type Engine } from '../../src/answer/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { edit, knowledgeCopy, shippedEngine } from '../helpers.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await edit(
     dir,
     'bg-tn-2023/commitments.yaml',
-    /title:\n      vi: [^\n]+\n/,
+    /title:\n {6}vi: [^\n]+\n/,
     'title:\n      vi: "<!channel> <!here> <@U123> & <https://evil.example|click> Tam Kha"\n',
   );
   await edit(dir, 'bg-tn-2023/commitments.yaml', /text: [^\n]+\n/, `text: "${'Rất dài & <b>. '.repeat(600)}"\n`);
@@ -74,7 +74,7 @@ describe('renderSlack', () => {
     expect(JSON.stringify(renderSlack(engine.ask('C18'), { page: (p) => String(p) }).blocks)).not.toContain('mou_page');
   });
 
-  it('escape', () => {
-    expect(escape('<!here> & you')).toBe('&lt;!here&gt; &amp; you');
+  it('escapeMrkdwn', () => {
+    expect(escapeMrkdwn('<!here> & you')).toBe('&lt;!here&gt; &amp; you');
   });
 });

@@ -20,7 +20,15 @@ let logLines: string[];
 
 function logger() {
   logLines = [];
-  return pino({ level: 'info' }, new Writable({ write: (c: Buffer, _e, done) => (logLines.push(c.toString()), done()) }));
+  return pino(
+    { level: 'info' },
+    new Writable({
+      write: (c: Buffer, _e, done) => {
+        logLines.push(c.toString());
+        done();
+      },
+    }),
+  );
 }
 
 async function start(extra: Partial<SlackConfig> = {}): Promise<SlackRuntime> {

@@ -1,6 +1,6 @@
 // Telegram rendering: escaping and splitting, on real answers and on hostile knowledge text.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escape, MESSAGE_LIMIT, renderTelegram, splitMessages } from '../../adapters/telegram/render.ts';
+import { escapeHtml, MESSAGE_LIMIT, renderTelegram, splitMessages } from '../../adapters/telegram/render.ts';
 import type { Engine } from '../../src/answer/engine.ts';
 import { createEngine } from '../../src/answer/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await edit(
     dir,
     'bg-tn-2023/commitments.yaml',
-    /title:\n      vi: [^\n]+\n/,
+    /title:\n {6}vi: [^\n]+\n/,
     'title:\n      vi: "<b>Cầu</b> & <script>alert(1)</script> Tam Kha"\n',
   );
   await edit(dir, 'bg-tn-2023/commitments.yaml', /text: [^\n]+\n/, `text: "${'Đường <i>dài</i> & rất dài. '.repeat(400)}"\n`);
@@ -37,9 +37,9 @@ beforeAll(async () => {
   hostile = createEngine(outcome.knowledge);
 });
 
-describe('escape', () => {
+describe('escapeHtml', () => {
   it('escapes &, < and >', () => {
-    expect(escape('<b>&</b>')).toBe('&lt;b&gt;&amp;&lt;/b&gt;');
+    expect(escapeHtml('<b>&</b>')).toBe('&lt;b&gt;&amp;&lt;/b&gt;');
   });
 });
 

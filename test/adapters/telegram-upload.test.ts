@@ -62,7 +62,7 @@ const sentTo = (chatId: number) => fake.of('sendMessage').filter((c) => c.payloa
 describe('knowledge upload', () => {
   it('validates, reports the change, and applies it only on confirmation, with a backup', async () => {
     const original = await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8');
-    const changed = original.replace(/(- id: C18\n(?:.*\n)*?    status: )pending/, '$1done');
+    const changed = original.replace(/(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1done');
     fake.addFile('f1', changed);
     const id = sendDocument(ADMIN, 'f1', 'commitments.yaml', Buffer.byteLength(changed));
     await fake.confirmed(id);
@@ -72,7 +72,7 @@ describe('knowledge upload', () => {
     expect(report?.payload.text).toContain('bg-tn-2023/C18: pending → done');
     // Not applied yet.
     expect(await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8')).toBe(original);
-    const apply = (report?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]?.[0]
+    const apply = (report?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] } | undefined)?.inline_keyboard[0]?.[0]
       ?.callback_data;
     const cb = fake.push({
       callback_query: {

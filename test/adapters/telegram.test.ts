@@ -150,7 +150,8 @@ describe('Telegram bot (long polling)', () => {
     await fake.confirmed(updateId);
     const first = sentTo(3003).at(-1);
     const keyboard =
-      (first?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard[0] ?? [];
+      (first?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard[0] ??
+      [];
     const next = keyboard.find((b) => b.text === '▶');
     expect(next).toBeDefined();
     const cb = fake.push({

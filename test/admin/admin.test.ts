@@ -93,7 +93,7 @@ describe('status updates', () => {
 
   it('yields to a later edit of the file (the file is the newer word)', async () => {
     admin.update(ADMIN, 'C18 done xong');
-    await edit(dir, 'bg-tn-2023/commitments.yaml', /(- id: C18\n(?:.*\n)*?    status: )pending/, '$1in_progress');
+    await edit(dir, 'bg-tn-2023/commitments.yaml', /(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1in_progress');
     await store.reload();
     expect(c18()?.status).toMatchObject({ status: 'in_progress' });
     expect(c18()?.status.update).toBeUndefined();
@@ -103,7 +103,7 @@ describe('status updates', () => {
   it('calls out a removed id that has updates, and keeps its history', async () => {
     admin.update(ADMIN, 'C36 done mô hình đã triển khai');
     const file = join(dir, 'bg-tn-2023/commitments.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/\n  - id: C36\n[\s\S]*$/, '\n'));
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/\n {2}- id: C36\n[\s\S]*$/, '\n'));
     const { reply } = await admin.reload(ADMIN);
     expect(reply.lines.join('\n')).toMatch(/bg-tn-2023\/C36 đã bị bỏ khỏi tệp nhưng có cập nhật trạng thái; lịch sử vẫn được giữ/);
     expect(state.statusLog.history('bg-tn-2023', 'C36')).toHaveLength(1);

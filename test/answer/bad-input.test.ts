@@ -23,6 +23,7 @@ const inputs: [string, string][] = [
   ['repeated punctuation', '?!?!?!...,,,;;;'.repeat(50)],
   ['a wrong command', '/xyz abc'],
   ['SQL-ish', "'; DROP TABLE commitments; --"],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a user may type this, and it must stay text
   ['regex metacharacters', '.*+?^${}()|[]\\ C18 (('],
 ];
 
@@ -33,6 +34,7 @@ describe('bad input', () => {
     expect(a.headline.length).toBeGreaterThan(0);
     const text = renderText(a);
     // No terminal escape or other control characters from the input reach the output.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must not come back
     expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
   });
 

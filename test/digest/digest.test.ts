@@ -7,6 +7,7 @@ import { createDigestScheduler, type DigestMessage, type DigestScheduler } from 
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
+import type { Subscription } from '../../src/digest/subscriptions.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 
 const ADMIN: Who = { platform: 'telegram', userId: '42', userName: 'Admin' };
@@ -98,7 +99,7 @@ describe('digest scheduling', () => {
     expect(await restarted.runDue()).toBe(1 - 1);
     clock = new Date('2026-12-16T06:00:00Z');
     expect(await restarted.runDue()).toBe(0);
-    expect(restarted.nextDue(restarted.subscriptions.all()[0]!)?.toISOString()).toBe('2026-12-21T01:00:00.000Z');
+    expect(restarted.nextDue(restarted.subscriptions.all()[0] as Subscription)?.toISOString()).toBe('2026-12-21T01:00:00.000Z');
     expect(sent).toHaveLength(2);
   });
 

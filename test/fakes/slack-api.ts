@@ -94,7 +94,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   function failureFor(method: string): SlackFailure | undefined {
     const queued = failures.get(method)?.shift();
     if (queued) return queued;
-    if (!chaos || !chaos.options.methods.includes(method)) return undefined;
+    if (!chaos?.options.methods.includes(method)) return undefined;
     const r = chaos.random();
     if (r < chaos.options.rate429) {
       chaos.counts.injected429++;

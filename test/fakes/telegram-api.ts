@@ -94,7 +94,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   function failureFor(method: string): Failure | undefined {
     const queued = failures.get(method)?.shift();
     if (queued) return queued;
-    if (!chaos || !chaos.options.methods.includes(method)) return undefined;
+    if (!chaos?.options.methods.includes(method)) return undefined;
     const r = chaos.random();
     if (r < chaos.options.rate429) {
       chaos.counts.injected429++;

@@ -64,8 +64,10 @@ export const FRAGMENTS = [
   '?!',
   '...',
   '((',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: user text that looks like a template must stay text
   '.*+?^${}()|[]',
   '%s',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: as above
   '${x}',
 ];
 

@@ -23,8 +23,14 @@ vi.mock('../../src/search/analyzer.ts', async (importOriginal) => {
       const inner = original.createAnalyzer(...args);
       return {
         ...inner,
-        analyze: (text: string) => (analysed.push(text), inner.analyze(text)),
-        tokenize: (text: string) => (analysed.push(text), inner.tokenize(text)),
+        analyze: (text: string) => {
+          analysed.push(text);
+          return inner.analyze(text);
+        },
+        tokenize: (text: string) => {
+          analysed.push(text);
+          return inner.tokenize(text);
+        },
       };
     },
   };

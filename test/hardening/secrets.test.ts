@@ -164,7 +164,7 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     ).toBe(401);
     for (const id of ['s1', 's2', 's3']) await fake.waitFor((c) => c.method === `response_url:${id}`);
     const pending = fake.of('response_url:s1')[0];
-    const next = (pending?.payload.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+    const next = ((pending?.payload.blocks ?? []) as { type: string; elements?: { action_id: string; value: string }[] }[])
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'mou_page_next');
     await slack.blockAction({ action_id: 'mou_page_next', value: next?.value ?? '' }, { id: 'U1' }, fake.responseUrl('s4'), {

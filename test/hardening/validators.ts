@@ -78,4 +78,5 @@ export function slackProblems(m: SlackMessage): string[] {
 }
 
 /** C0 and C1 controls other than tab and newline: terminal escape sequences start with these (ESC, CSI, OSC). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must not reach a terminal
 export const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;

@@ -17,8 +17,9 @@ interface Cite {
 }
 
 function collect(value: unknown, file: string, path: string, out: Cite[]): void {
-  if (Array.isArray(value)) value.forEach((v, i) => collect(v, file, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) collect(v, file, `${path}[${i}]`, out);
+  } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.line === 'number' && typeof o.quote === 'string') out.push({ file, path, line: o.line, quote: o.quote });
     for (const [k, v] of Object.entries(o)) collect(v, file, path ? `${path}.${k}` : k, out);

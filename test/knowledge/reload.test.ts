@@ -29,9 +29,9 @@ afterEach(async () => {
 describe('change report', () => {
   it('lists added, removed and changed entries and every status change', async () => {
     // C18 becomes done; C36 is removed; a person's title changes.
-    await edit(dir, C, /(- id: C18\n(?:.*\n)*?    status: )pending/, '$1done');
+    await edit(dir, C, /(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1done');
     const text = await readFile(join(dir, C), 'utf8');
-    await writeFile(join(dir, C), text.replace(/\n  - id: C36\n[\s\S]*$/, '\n'));
+    await writeFile(join(dir, C), text.replace(/\n {2}- id: C36\n[\s\S]*$/, '\n'));
     await edit(
       dir,
       'bg-tn-2023/people.yaml',
@@ -74,7 +74,7 @@ describe('a broken file', () => {
 describe('reload under load', () => {
   it('answers every question from one whole version while 50 reloads alternate valid and broken', async () => {
     const good = await readFile(join(dir, C), 'utf8');
-    const changed = good.replace(/(- id: C18\n(?:.*\n)*?    status: )pending/, '$1done');
+    const changed = good.replace(/(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1done');
     const broken = good.replace('party: bo-gtvt', 'party: nobody');
     const versions = new Set([store.engine().knowledge.version]);
     let answers = 0;
