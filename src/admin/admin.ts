@@ -40,7 +40,7 @@ export interface Admin {
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 
 const USAGE =
-  'Cú pháp / usage: <mã> <trạng thái> <ghi chú> — ví dụ C12 done đã khởi công 5/2024. Trạng thái: pending (chờ), in_progress (đang), done (xong), dropped (hủy).';
+  'Cú pháp / usage: <mã> <trạng thái> <ghi chú> — ví dụ C12 done đã khởi công 5/2024. Trạng thái: pending (chờ), ongoing (tiếp tục), in_progress (đang), done (xong), dropped (hủy).';
 
 export function createAdmin(store: KnowledgeStore, state: State, options: { timezone?: string; now?: () => Date } = {}): Admin {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE;

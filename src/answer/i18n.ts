@@ -15,6 +15,7 @@ export const ROLE_LABEL: Record<Role, Record<Lang, string>> = {
 
 export const STATUS_LABEL: Record<Status, Record<Lang, string>> = {
   pending: { vi: 'chưa thực hiện', en: 'pending' },
+  ongoing: { vi: 'đang tiếp tục (theo văn bản)', en: 'continuing (per the source)' },
   in_progress: { vi: 'đang thực hiện', en: 'in progress' },
   done: { vi: 'đã hoàn thành', en: 'done' },
   dropped: { vi: 'đã hủy bỏ', en: 'dropped' },

@@ -17,7 +17,11 @@ export const Citation = z.object({
   quote: z.string().min(3),
 });
 
-export const Status = z.enum(['pending', 'in_progress', 'done', 'dropped']);
+/**
+ * `pending`: new work, not reported started. `ongoing`: work the source words as continuing
+ * ("tiếp tục…", "duy trì…"), so not "not started". `in_progress`: reported under way. `done`, `dropped`.
+ */
+export const Status = z.enum(['pending', 'ongoing', 'in_progress', 'done', 'dropped']);
 export const Basis = z.enum(['stated', 'inferred']);
 
 /**

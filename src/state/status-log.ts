@@ -82,6 +82,7 @@ export function effectiveStatus(fileStatus: Status, latest: StatusUpdate | undef
 
 const WORDS: [Status, string[]][] = [
   ['pending', ['pending', 'cho', 'dang cho', 'chua', 'chua thuc hien', 'chua lam']],
+  ['ongoing', ['ongoing', 'continuing', 'tiep tuc', 'dang tiep tuc', 'duy tri']],
   ['in_progress', ['in_progress', 'in progress', 'progress', 'dang', 'dang thuc hien', 'dang lam', 'dang trien khai']],
   ['done', ['done', 'xong', 'da xong', 'hoan thanh', 'da hoan thanh', 'completed']],
   ['dropped', ['dropped', 'huy', 'da huy', 'huy bo', 'bo', 'cancelled', 'canceled']],
