@@ -4,7 +4,9 @@ import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createEngine, type Engine } from './answer/engine.ts';
-import { renderText } from './answer/render-text.ts';
+import { renderText, type View } from './answer/render-text.ts';
+import { Conversations } from './answer/conversation.ts';
+import { readBatchLine } from './batch.ts';
 import type { Answer } from './answer/types.ts';
 import { answerRefs } from './answer/refs.ts';
 import { loadKnowledge } from './knowledge/load.ts';
@@ -15,18 +17,19 @@ import { startApp } from './main.ts';
 
 const USAGE = `usage:
   mou-bot start                         chat in the console (or run the configured platforms)
-  mou-bot ask [--json] "question"       print one answer
-  mou-bot ask --batch [--json]          one question per stdin line → one JSON line each
+  mou-bot ask [--json] [--full] "question"  print one answer (--full: with quotes, notes, general assignment)
+  mou-bot ask --batch [--json]          one question per stdin line → one JSON line each; a line
+                                        {"conversation": "<id>", "q": "…"} continues that conversation
   mou-bot check                         validate the knowledge files
   mou-bot eval [--show-fail] [file...]  score evaluation sets, ours beside the MiniSearch baseline`;
 
 /** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
-export function answerJson(a: Answer): string {
+export function answerJson(a: Answer, view: View = 'short'): string {
   return JSON.stringify({
     found: a.found,
     intent: a.intent,
     lang: a.lang,
-    text: renderText(a),
+    text: renderText(a, view),
     items: answerRefs(a),
     page: a.page ?? null,
     answer: a,
@@ -77,10 +80,16 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'ask': {
       const engine = await engineOrExit(config);
-      const print = (a: Answer) => process.stdout.write(`${flags.has('--json') || flags.has('--batch') ? answerJson(a) : renderText(a)}\n`);
+      const view = flags.has('--full') ? 'full' : 'short';
+      const print = (a: Answer) =>
+        process.stdout.write(`${flags.has('--json') || flags.has('--batch') ? answerJson(a, view) : renderText(a, view)}\n`);
       if (flags.has('--batch')) {
+        const conversations = new Conversations();
         const rl = createInterface({ input: process.stdin, terminal: false });
-        for await (const line of rl) print(engine.ask(line, { pageSize: config.pageSize }));
+        for await (const line of rl) {
+          const { q, conversation } = readBatchLine(line);
+          print(engine.ask(q, { pageSize: config.pageSize }, conversation === undefined ? undefined : conversations.get(conversation)));
+        }
         return 0;
       }
       if (args.length === 0) {

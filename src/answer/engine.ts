@@ -1,63 +1,51 @@
-// The answering engine: one per Knowledge value. `ask()` never throws on user input; every
-// question gets an Answer, with `found: false` and suggestions when nothing matches.
+// The answering engine: one per Knowledge value, immutable, so a reload swaps engines atomically.
+// The route from a message to its answer, in one place:
+//   1. read the message: the questions in it (understand/message.ts);
+//   2. for each question, in order:
+//      a. spell-check it (understand/spelling.ts);
+//      b. resolve it against the conversation: follow-ups become standalone questions
+//         (understand/follow-up.ts), which are framed: what is asked, of what (understand/frame.ts);
+//      c. answer it with the module for that kind of question (answers/*.ts);
+//      d. remember the turn in the conversation;
+//   3. one answer, or one per question of a multi-part message.
+// `ask()` never throws on user input; every message gets an Answer.
 import type { Knowledge } from '../knowledge/types.ts';
-import { createAnalyzer, type Analyzer } from '../search/analyzer.ts';
-import { createSearchIndex, type SearchIndex } from '../search/index.ts';
-import { cleanInput } from '../text/normalize.ts';
-import { detectIntent, type Detected } from './intents.ts';
+import { createAnalyzer } from '../search/analyzer.ts';
+import { createSearchIndex } from '../search/index.ts';
+import { isStopword, STOPWORDS_FOLDED } from '../search/stopwords.ts';
+import { createVocabulary } from '../search/typos.ts';
+import { cleanInput, markedSyllables } from '../text/normalize.ts';
+import { answerDeadline, answerMoney } from './answers/absent.ts';
+import { answerAgreement } from './answers/agreement.ts';
+import { answerAreas, answerClause, answerCount, answerHelp } from './answers/catalogue.ts';
+import { answer, notFound } from './answers/compose.ts';
+import { answerDuties } from './answers/duties.ts';
+import { answerFigure } from './answers/figures.ts';
+import { answerList } from './answers/list.ts';
+import { answerGivenName, answerHolder, answerPerson, answerSaid } from './answers/person.ts';
+import { answerResponsible } from './answers/responsible.ts';
+import { answerResults } from './answers/results.ts';
+import { answerStatus } from './answers/status.ts';
+import { answerTopic, topicAnswer } from './answers/topic.ts';
+import type { AskContext, ClauseRef, EngineContext } from './context.ts';
+import { Conversation, type Turn, type TurnRef } from './conversation.ts';
+import { t } from './i18n.ts';
+import { buildItemIndex } from './item-index.ts';
 import { detectLang } from './lang.ts';
-import { itemIndex } from './item-index.ts';
-import { peopleIndex, prepare } from './match-index.ts';
+import { buildPeopleIndex, prepareMatching } from './match-index.ts';
 import type { Answer, AskAs, AskOptions, StatusOverlay } from './types.ts';
-import { fileStatus } from './views.ts';
-import {
-  answerAgreement,
-  answerClause,
-  answerDuties,
-  answerHelp,
-  answerResponsibility,
-  answerSearch,
-  answerStatusList,
-  answerWho,
-  findClauseIds,
-} from './handlers.ts';
-
-/** A command's intent wins over the wording, but keeps what the wording adds (a status, an area). */
-function forced(d: Detected, question: string, as: AskAs | undefined): Detected {
-  switch (as) {
-    case undefined:
-      return d;
-    case 'who':
-      return d.intent === 'who' ? d : { intent: 'who', subject: question };
-    case 'responsibility':
-      return d.intent === 'responsibility' ? d : { intent: 'responsibility', subject: question };
-    case 'pending':
-      return d.intent === 'status_list' ? d : { intent: 'status_list', statuses: ['pending'], subject: question, includeResults: false };
-    case 'clause':
-    case 'search':
-      return d.intent === 'help' ? d : { intent: 'search', subject: d.intent === 'search' ? d.subject : question };
-    default: {
-      const never: never = as;
-      return never;
-    }
-  }
-}
+import { CUE_MARKED, CUE_WORDS } from './understand/cues.ts';
+import { type Frame, frame, hasContent } from './understand/frame.ts';
+import { type Resolution, resolve } from './understand/follow-up.ts';
+import { questionsIn } from './understand/message.ts';
+import { spellChecked } from './understand/spelling.ts';
 
 export interface Engine {
   readonly knowledge: Knowledge;
-  ask(question: string, options?: AskOptions): Answer;
-}
-
-/** Shared by the handlers: the knowledge, its analyser and index, and the clock. */
-export interface Context {
-  knowledge: Knowledge;
-  analyzer: Analyzer;
-  index: SearchIndex;
-  now: () => Date;
-  /** The effective status of an item (a chat update, or the file's). */
-  overlay: StatusOverlay;
-  page: number;
-  pageSize: number;
+  /** The indexes answers are built from (for tests and tools that look inside). */
+  readonly context: EngineContext;
+  /** Answers a message; with a conversation, follow-ups lean on it and the turn is remembered in it. */
+  ask(message: string, options?: AskOptions, conversation?: Conversation): Answer;
 }
 
 export interface EngineOptions {
@@ -69,83 +57,303 @@ export interface EngineOptions {
   onError?: (error: unknown, question: string) => void;
 }
 
-/** Builds the analyser and index for one Knowledge value. The result is immutable, so a reload can swap engines atomically. */
-export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
+/** Builds every index for one Knowledge value, once. */
+function buildContext(knowledge: Knowledge, options: EngineOptions): EngineContext {
   const analyzer = createAnalyzer(knowledge.glossary);
   const index = createSearchIndex(knowledge, analyzer);
-  // Name, title and body matching data: built now, so the first question does not wait for it.
-  prepare(knowledge, analyzer);
-  peopleIndex(knowledge);
-  itemIndex(knowledge);
+  const clauses = new Map<string, ClauseRef[]>();
+  for (const a of knowledge.agreements) {
+    // A commitment wins over a result or fact of the same id.
+    const here = new Map<string, ClauseRef['type']>();
+    for (const f of a.facts) here.set(f.id, 'fact');
+    for (const r of a.results) here.set(r.id, 'result');
+    for (const c of a.commitments) here.set(c.id, 'commitment');
+    for (const [id, type] of here) clauses.set(id, [...(clauses.get(id) ?? []), { agreement: a.id, id, type }]);
+  }
+  // Every syllable the knowledge uses: plain terms, and the parts of phrases (place names are
+  // indexed only as phrases, so "giang" of "Bắc Giang" is in "bac_giang" alone).
+  const words = new Set<string>([...CUE_WORDS, ...STOPWORDS_FOLDED]);
+  for (const term of index.terms) if (!term.startsWith('#') && !term.startsWith('=')) for (const w of term.split('_')) words.add(w);
+  const vocabulary = createVocabulary(words, (w) => index.documentFrequency(w) + index.documentFrequency(`${w}_`));
+  // Spellings with diacritics that the knowledge uses: its indexed words, and the names of places,
+  // people and bodies (indexed as phrases, so not as marked words of their own).
+  const spelt = new Set<string>(CUE_MARKED);
+  const spellings = [
+    ...knowledge.glossary.places,
+    ...knowledge.glossary.abbreviations.flatMap((a) => [a.short, a.long]),
+    ...knowledge.agreements.flatMap((a) => [
+      ...a.people.map((p) => p.name),
+      ...a.bodies.map((b) => b.name),
+      ...a.meta.provinces.map((p) => p.name),
+    ]),
+  ];
+  for (const n of new Set(spellings)) for (const s of markedSyllables(n)) if (s.marked) spelt.add(s.marked);
+  // Proper names only (people, places): the typo rule may correct a known word toward one of these.
+  const names = [
+    ...knowledge.glossary.places,
+    ...knowledge.agreements.flatMap((a) => [...a.people.map((p) => p.name), ...a.meta.provinces.map((p) => p.name)]),
+  ];
+  for (const term of index.terms) if (term.startsWith('=')) spelt.add(term.slice(1));
+  const toneless = new Set([...spelt].map((m) => m.replace(/\d$/, '')));
+  const nameWords = new Set<string>();
+  for (const n of new Set(names)) for (const s of markedSyllables(n)) nameWords.add(s.folded);
+  const ctx: EngineContext = {
+    knowledge,
+    analyzer,
+    index,
+    matching: prepareMatching(knowledge, analyzer),
+    people: buildPeopleIndex(knowledge),
+    items: buildItemIndex(knowledge),
+    clauses,
+    agreements: new Map(knowledge.agreements.map((a) => [a.id, a])),
+    vocabulary,
+    nameWords,
+    knowsMarked: (m) => index.knows(`=${m}`) || spelt.has(m) || isStopword(m.replace(/\d$/, ''), m),
+    knowsToneless: (m) => toneless.has(m.replace(/\d$/, '')),
+    statusOf: (agreement, item, fileStatus) => (options.overlay ?? ((_a, _i, status) => ({ status })))(agreement, item, fileStatus),
+    now: options.now ?? (() => new Date()),
+  };
   analyzer.ready();
-  const now = options.now ?? (() => new Date());
+  return ctx;
+}
 
-  /** Answers any string. A bug in a handler becomes a plain apology, never an exception for the adapter to catch. */
-  function ask(raw: string, opts: AskOptions = {}): Answer {
-    try {
-      return answer(raw, opts);
-    } catch (err) {
-      options.onError?.(err, raw);
-      const lang = detectLang(cleanInput(String(raw)));
-      return {
-        intent: 'unknown',
-        found: false,
-        lang,
-        question: cleanInput(String(raw)),
-        headline:
-          lang === 'vi'
-            ? 'Xin lỗi, đã có lỗi khi trả lời câu hỏi này. Bạn hãy thử hỏi cách khác.'
-            : 'Sorry, something went wrong answering this. Please try asking another way.',
-        items: [],
-        generalRoles: [],
-        notes: [],
-        suggestions: [],
-        detail: 'full',
-      };
+/** A command's kind of question wins over the wording ("/ai Bắc Giang" asks who, whatever it says). */
+function forced(f: Frame, as: AskAs | undefined): Frame {
+  switch (as) {
+    case undefined:
+      return f;
+    case 'who':
+      return { ...f, ask: f.links.people.length > 0 ? 'person' : 'holder' };
+    case 'responsibility':
+      return { ...f, ask: 'responsible' };
+    case 'pending':
+      return { ...f, ask: 'list', statuses: f.statuses ?? ['pending', 'ongoing'] };
+    case 'clause':
+    case 'search':
+      return f.ask === 'help' ? f : { ...f, ask: f.links.ids.length > 0 && !f.hasTopic ? 'clause' : 'topic' };
+    default: {
+      const never: never = as;
+      return never;
     }
   }
+}
 
-  function answer(raw: string, opts: AskOptions): Answer {
-    const question = cleanInput(typeof raw === 'string' ? raw : '');
-    const lang = opts.lang ?? detectLang(question);
-    const ctx: Context = {
-      knowledge,
-      analyzer,
-      index,
-      now,
-      overlay: options.overlay ?? fileStatus,
+/** The answer for one framed question: the module for its kind. */
+function byAsk(ctx: AskContext, f: Frame, question: string, among?: readonly TurnRef[]): Answer {
+  // A body the source never names ("Sở Xây dựng") has no duties, role or clause here to report.
+  if (f.links.unknownBody && !['help', 'agreement', 'person', 'said', 'clause'].includes(f.ask)) {
+    const body = f.links.unknownBody;
+    return notFound(
+      ctx,
+      question,
+      'duties',
+      t(
+        ctx.lang,
+        `Văn bản không nêu “${body}”, nên không có nhiệm vụ hay vai trò nào của cơ quan này.`,
+        `The source never names “${body}”, so it gives it no task or role.`,
+      ),
+    );
+  }
+  switch (f.ask) {
+    case 'help':
+      return answerHelp(ctx, question, 'asked');
+    case 'clause':
+      return answerClause(ctx, question, f.links.ids);
+    case 'agreement':
+      return answerAgreement(ctx, f, question);
+    case 'person':
+      return f.links.people.length > 0 ? answerPerson(ctx, f, question) : answerGivenName(ctx, f, question);
+    case 'holder':
+      return answerHolder(ctx, f, question, among);
+    case 'said':
+      return answerSaid(ctx, f, question);
+    case 'responsible':
+      return answerResponsible(ctx, f, question);
+    case 'duties':
+      return answerDuties(ctx, f, question);
+    case 'status':
+      return answerStatus(ctx, f, question);
+    case 'list':
+      return answerList(ctx, f, question);
+    case 'results':
+      return answerResults(ctx, f, question);
+    case 'figure':
+      return answerFigure(ctx, f, question);
+    case 'when':
+      return answerFigure(ctx, f, question, true);
+    case 'count':
+      return answerCount(ctx, question);
+    case 'areas':
+      return answerAreas(ctx, question);
+    case 'money':
+      return answerMoney(ctx, f, question);
+    case 'deadline':
+      return answerDeadline(ctx, f, question);
+    case 'topic':
+      return answerTopic(ctx, f, question);
+    default: {
+      const never: never = f.ask;
+      throw new Error(`unhandled question kind ${String(never)}`);
+    }
+  }
+}
+
+/** The answer for a resolved question or follow-up. */
+function route(ctx: AskContext, r: Resolution, question: string, as: AskAs | undefined): { answer: Answer; frame?: Frame } {
+  switch (r.kind) {
+    case 'question': {
+      const f = forced(r.frame, as);
+      const within = r.among ? new Set(r.among.map((x) => `${x.agreement}/${x.type}/${x.id}`)) : undefined;
+      return { answer: byAsk(within ? { ...ctx, within } : ctx, f, question, r.among), frame: f };
+    }
+    case 'next': {
+      const next = { ...ctx, page: (r.turn.page?.index ?? 1) + 1, pageSize: r.turn.page?.size ?? ctx.pageSize };
+      const f = frame(next, r.turn.text);
+      const a = byAsk(next, f, question);
+      return { answer: { ...a, resolved: r.turn.text }, frame: f };
+    }
+    case 'no-more':
+      return {
+        answer: notFound(
+          ctx,
+          question,
+          'unknown',
+          t(
+            ctx.lang,
+            'Không còn gì để xem tiếp: câu trả lời trước không có trang sau.',
+            'There is nothing more: the last answer has no next page.',
+          ),
+        ),
+      };
+    case 'detail': {
+      const a = topicAnswer(ctx, question, r.refs);
+      return { answer: { ...a, intent: 'clause', detail: 'full', resolved: r.refs.map((x) => x.id).join(' ') } };
+    }
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
+}
+
+/** What the next question may lean on: the turn as answered. */
+function turnOf(f: Frame | undefined, a: Answer, resolved: string): Turn {
+  const items: TurnRef[] = a.items.map((i) => ({ type: i.type, agreement: i.agreement, id: i.id }));
+  const first = a.items[0];
+  const person = first?.type === 'person' && a.items.filter((i) => i.type === 'person').length === 1 ? first : undefined;
+  // A question about one named person (what they said, what they must do) is about that person.
+  const named = f?.links.people.length === 1 ? f.links.people[0] : undefined;
+  const namedPerson = named ? named.agreement.people.find((p) => p.id === named.personId) : undefined;
+  const subject =
+    a.intent === 'agreement' && first
+      ? { ref: { type: 'agreement' as const, agreement: first.agreement, id: first.agreement }, name: t(a.lang, 'biên bản', 'the MoU') }
+      : namedPerson && named
+        ? { ref: { type: 'person' as const, agreement: named.agreement.id, id: named.personId }, name: namedPerson.name }
+        : person
+          ? { ref: { type: 'person' as const, agreement: person.agreement, id: person.id }, name: person.name }
+          : first && f?.topic.trim()
+            ? { ref: { type: first.type, agreement: first.agreement, id: first.id }, name: f.topic.trim() }
+            : first
+              ? { ref: { type: first.type, agreement: first.agreement, id: first.id }, name: first.title }
+              : undefined;
+  const askWords = f
+    ? f.cues
+        .filter((c) => !['other', 'pronoun', 'detail', 'next', 'quote', 'among', 'specific', 'agreement'].includes(c.feature))
+        .map((c) =>
+          f.words
+            .slice(c.from, c.to)
+            .map((w) => w.text)
+            .join(' '),
+        )
+        .filter((w, i, all) => all.indexOf(w) === i)
+        .join(' ')
+    : '';
+  const title = a.intent === 'role' ? a.headline.split(':')[0] : undefined;
+  return {
+    text: resolved,
+    ask: f?.ask ?? 'topic',
+    askWords,
+    topic: f?.topic ?? '',
+    lang: a.lang,
+    items,
+    ...(subject ? { subject } : {}),
+    ...(title ? { title } : {}),
+    ...(a.page ? { page: a.page } : {}),
+  };
+}
+
+export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
+  const ctx = buildContext(knowledge, options);
+
+  function answerQuestion(text: string, opts: AskOptions, conversation: Conversation | undefined): Answer {
+    const lang = opts.lang ?? detectLang(text);
+    const actx: AskContext = {
+      ...ctx,
+      lang,
       page: Math.max(1, Math.floor(opts.page ?? 1)),
       pageSize: Math.max(1, Math.floor(opts.pageSize ?? 8)),
     };
-    // A bare /cancho lists everything pending; any other empty question gets help.
-    if (!/[\p{L}\p{N}]/u.test(question) && opts.as !== 'pending')
-      return answerHelp(ctx, question, lang, question.length > 0 ? 'no-words' : 'empty');
+    const checked = spellChecked(ctx, text);
+    const r: Resolution = opts.as ? { kind: 'question', frame: frame(actx, checked) } : resolve(actx, checked, conversation);
+    const { answer: a, frame: f } = route(actx, r, text, opts.as);
+    const resolved = a.resolved ?? f?.text ?? checked;
+    const out = resolved !== text ? { ...a, resolved } : a;
+    conversation?.remember(turnOf(f, out, resolved));
+    return out;
+  }
 
-    const ids = findClauseIds(knowledge, question);
-    if (ids.length > 0) return answerClause(ctx, question, lang, ids);
+  function answerMessage(raw: string, opts: AskOptions, conversation: Conversation | undefined): Answer {
+    const asked = cleanInput(typeof raw === 'string' ? raw : '');
+    // A bare /cancho lists everything pending: its question is the command itself.
+    const parts = asked === '' && opts.as === 'pending' ? [''] : questionsIn(typeof raw === 'string' ? raw : '');
+    // A bare /cancho lists everything pending; any other message with no words gets help.
+    if (parts.length === 0 || (!parts.some((p) => /[\p{L}\p{N}]/u.test(p)) && opts.as !== 'pending')) {
+      const lang = opts.lang ?? 'vi';
+      return answerHelp({ ...ctx, lang, page: 1, pageSize: opts.pageSize ?? 8 }, asked, asked.length > 0 ? 'no-words' : 'empty');
+    }
+    if (parts.length === 1) return answerQuestion(parts[0] as string, opts, conversation);
+    // A later question of the message may lean on an earlier one ("Cầu Hòa Sơn nối đâu? Tổng mức
+    // đầu tư bao nhiêu?"), in a conversation or not.
+    const within = conversation ?? new Conversation();
+    const all = parts.map((p) => answerQuestion(p, { ...opts, page: 1 }, within));
+    // A part with nothing of its own to ask ("Bot cho em xin danh sách ạ?") goes, when another was answered.
+    const answers = all.some((a) => a.found) ? all.filter((a, i) => a.found || hasContent(ctx.analyzer.analyze(parts[i] as string))) : all;
+    if (answers.length === 1) return answers[0] as Answer;
+    const lead = answers[0] as Answer;
+    return {
+      ...answer(
+        { ...ctx, lang: lead.lang, page: 1, pageSize: 8 },
+        asked,
+        lead.intent,
+        answers.some((a) => a.found),
+        '',
+        [],
+      ),
+      parts: answers,
+    };
+  }
 
-    const d = forced(detectIntent(question), question, opts.as);
-    switch (d.intent) {
-      case 'help':
-        return answerHelp(ctx, question, lang, 'asked');
-      case 'agreement':
-        return answerAgreement(ctx, question, lang, d.focus, d.subject);
-      case 'status_list':
-        return answerStatusList(ctx, question, lang, d.statuses, d.subject, d.includeResults);
-      case 'responsibility':
-        return answerResponsibility(ctx, question, lang, d.subject);
-      case 'duties':
-        return answerDuties(ctx, question, lang, d.subject);
-      case 'who':
-        return answerWho(ctx, question, lang, d.subject);
-      case 'search':
-        return answerSearch(ctx, question, lang, d.subject);
-      default: {
-        const never: never = d;
-        throw new Error(`unhandled intent ${JSON.stringify(never)}`);
-      }
+  function ask(raw: string, opts: AskOptions = {}, conversation?: Conversation): Answer {
+    try {
+      return answerMessage(raw, opts, conversation);
+    } catch (err) {
+      options.onError?.(err, raw);
+      const question = cleanInput(String(raw));
+      const lang = detectLang(question);
+      return answer(
+        { ...ctx, lang, page: 1, pageSize: 8 },
+        question,
+        'unknown',
+        false,
+        t(
+          lang,
+          'Xin lỗi, đã có lỗi khi trả lời câu hỏi này. Bạn hãy thử hỏi cách khác.',
+          'Sorry, something went wrong answering this. Please try asking another way.',
+        ),
+        [],
+      );
     }
   }
 
-  return { knowledge, ask };
+  return { knowledge, context: ctx, ask };
 }

@@ -36,11 +36,8 @@ export interface ItemIndex {
   row(a: Agreement, id: string): Row | undefined;
 }
 
-const indexes = new WeakMap<Knowledge, ItemIndex>();
-
-export function itemIndex(k: Knowledge): ItemIndex {
-  const hit = indexes.get(k);
-  if (hit) return hit;
+/** Builds the rows; createEngine calls it once per Knowledge value. */
+export function buildItemIndex(k: Knowledge): ItemIndex {
   const byParty = new Map<string, PartyRows>();
   const byId = new Map<string, Row>();
   const key = (a: Agreement, id: string) => `${a.id}\n${id}`;
@@ -63,6 +60,5 @@ export function itemIndex(k: Knowledge): ItemIndex {
     return { a, commitments, results };
   });
   const index: ItemIndex = { agreements, party: (a, id) => byParty.get(key(a, id)), row: (a, id) => byId.get(key(a, id)) };
-  indexes.set(k, index);
   return index;
 }

@@ -1,5 +1,5 @@
 import { ENGLISH_MARKERS, VIETNAMESE_MARKERS } from '../search/stopwords.ts';
-import { hasVietnameseMarks, syllables } from '../text/normalize.ts';
+import { hasVietnameseMarks, syllables, VIETNAMESE_SYLLABLE } from '../text/normalize.ts';
 import type { Lang } from './types.ts';
 
 // Words that only an English question would use for our topics, beyond function words.
@@ -10,8 +10,9 @@ const ENGLISH_TOPIC = new Set(
 );
 
 /**
- * Vietnamese unless the question reads as English: English words are counted against Vietnamese
- * function words ("ai phu trach" stays Vietnamese). Diacritics alone do not decide, because
+ * Vietnamese unless the question reads as English: English words (function words, topic words, and
+ * words no Vietnamese syllable could spell) are counted against Vietnamese ones (function words, and
+ * words shaped like a Vietnamese syllable: "hoi nghi to chuc o dau" stays Vietnamese). Diacritics alone do not decide, because
  * English questions quote Vietnamese names ("Who is responsible for the Kép – Lưu Xá railway?"),
  * but with diacritics English needs two words and no Vietnamese function word at all.
  */
@@ -19,10 +20,15 @@ export function detectLang(question: string): Lang {
   const words = syllables(question);
   let en = 0;
   let vi = 0;
+  // Function and question words weigh double: names are Vietnamese in either language ("Who is Le Anh Duong?").
   for (const w of words) {
-    if (ENGLISH_MARKERS.has(w) || ENGLISH_TOPIC.has(w)) en++;
-    if (VIETNAMESE_MARKERS.has(w)) vi++;
+    if (ENGLISH_MARKERS.has(w) || ENGLISH_TOPIC.has(w)) en += 2;
+    else if (VIETNAMESE_MARKERS.has(w)) vi += 2;
+    else if (VIETNAMESE_SYLLABLE.test(w)) vi++;
+    // A word no Vietnamese syllable could be ("highway", "signed"), typed without diacritics.
+    else if (/^[a-z]{3,}$/.test(w)) en++;
   }
+  // One English-looking word ("help", "QL17 status") is not enough to leave Vietnamese, the default.
   if (hasVietnameseMarks(question)) return en >= 2 && vi === 0 ? 'en' : 'vi';
-  return en > vi ? 'en' : 'vi';
+  return en > vi && en >= 2 ? 'en' : 'vi';
 }

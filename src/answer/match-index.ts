@@ -166,11 +166,8 @@ function grouped(texts: string[][], analyze: (t: string) => Analysis): Grouping 
   return { groups, index };
 }
 
-const prepared = new WeakMap<Knowledge, Prepared>();
-
-export function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
-  const hit = prepared.get(knowledge);
-  if (hit) return hit;
+/** Builds the title, body and area matching data; createEngine calls it once per Knowledge value. */
+export function prepareMatching(knowledge: Knowledge, analyzer: Analyzer): Prepared {
   const titleRows: TitleAt[] = [];
   const titleTexts: string[][] = [];
   const bodyRows: BodyAt[] = [];
@@ -202,7 +199,6 @@ export function prepare(knowledge: Knowledge, analyzer: Analyzer): Prepared {
     isNameWord: wordSet(b.groups.flatMap((g) => g.analyses)),
     areas: knowledge.glossary.areas.map((area) => ({ id: area.id, analyses: [area.vi, area.en, ...area.words].map(analyzer.analyze) })),
   };
-  prepared.set(knowledge, p);
   return p;
 }
 
@@ -210,18 +206,13 @@ export interface PeopleIndex {
   people: { agreement: Agreement; personId: string; name: Syllable[] }[];
   /** Folded given name (last syllable) → indices into `people`, ascending. */
   byGiven: Map<string, number[]>;
-  /** The keys of `byGiven`, for scanning them all (a typo may be one edit away from any). */
-  givenNames: string[];
   /** Every syllable of every name, folded: a question word among them names someone. */
   nameSyllables: Set<string>;
 }
 
-const peopleIndexes = new WeakMap<Knowledge, PeopleIndex>();
-
-export function peopleIndex(knowledge: Knowledge): PeopleIndex {
-  const hit = peopleIndexes.get(knowledge);
-  if (hit) return hit;
-  const index: PeopleIndex = { people: [], byGiven: new Map(), givenNames: [], nameSyllables: new Set() };
+/** Builds the name index; createEngine calls it once per Knowledge value. */
+export function buildPeopleIndex(knowledge: Knowledge): PeopleIndex {
+  const index: PeopleIndex = { people: [], byGiven: new Map(), nameSyllables: new Set() };
   for (const a of knowledge.agreements) {
     for (const p of a.people) {
       const name = markedSyllables(p.name);
@@ -234,7 +225,5 @@ export function peopleIndex(knowledge: Knowledge): PeopleIndex {
       index.people.push({ agreement: a, personId: p.id, name });
     }
   }
-  index.givenNames = [...index.byGiven.keys()];
-  peopleIndexes.set(knowledge, index);
   return index;
 }

@@ -2,40 +2,17 @@
 // not through the fuzzy full-text index, because "Nguyễn Văn A" must never become "Nguyễn Thanh
 // Hải" just because they share a surname: a name matches only on its given name plus at least one
 // more syllable, or on the given name alone when nothing else in the question looks like a name.
-import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
+import type { Analysis, Unit } from '../search/analyzer.ts';
 import type { Bilingual } from '../knowledge/schema.ts';
-import type { Agreement, Knowledge } from '../knowledge/types.ts';
+import type { Agreement } from '../knowledge/types.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
-import { peopleIndex, placeless, prepare, type Group, type Grouping, type WordTest } from './match-index.ts';
+import { placeless, type Group, type Grouping, type PeopleIndex, type Prepared, type WordTest } from './match-index.ts';
 
 /** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
 const NAME_SYLLABLES = new Set(
   `nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam trinh dinh mai cao ta luu
   van thi duc huu cong minh quang thanh thu huong anh viet ngoc kim xuan tuan manh`.split(/\s+/),
 );
-
-/** One insertion, deletion, substitution or swap of neighbours ("thnah" for "thanh"). */
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4) return false;
-  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
-  for (let i = 0; i < long.length; i++) {
-    if (long.length > short.length) {
-      if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-    } else {
-      const rest = long.slice(i + 1) === short.slice(i + 1);
-      if (long.slice(0, i) === short.slice(0, i) && rest) return true;
-      if (
-        long.slice(0, i) === short.slice(0, i) &&
-        long[i] === short[i + 1] &&
-        long[i + 1] === short[i] &&
-        long.slice(i + 2) === short.slice(i + 2)
-      )
-        return true;
-    }
-  }
-  return false;
-}
 
 export interface PersonMatch {
   agreement: Agreement;
@@ -48,26 +25,28 @@ export interface PersonMatch {
 
 /**
  * Whether a question syllable spells a name syllable. Typed with diacritics, it must be spelt the
- * same ("đường" is not "Dương"). Typed without, it may be one edit away, but only when the question
- * syllable is not itself a word the knowledge uses: "phuong" (địa phương) is a word, not a typo of "Hương".
+ * same ("đường" is not "Dương"). Typos were corrected before (src/search/typos.ts).
  */
-function nameSyllableMatches(q: Syllable, n: Syllable, knows: (term: string) => boolean): boolean {
-  if (q.folded === n.folded) return q.marked === undefined || n.marked === undefined || sameMarked(q.marked, n.marked);
-  return !knows(q.folded) && editDistanceAtMostOne(q.folded, n.folded);
+function nameSyllableMatches(q: Syllable, n: Syllable): boolean {
+  return q.folded === n.folded && (q.marked === undefined || n.marked === undefined || sameMarked(q.marked, n.marked));
 }
 
-/** People named in the question, strongest matches first. */
-export function findPeople(knowledge: Knowledge, query: string, knows: (term: string) => boolean): PersonMatch[] {
+/**
+ * People named in the question, strongest matches first. A full name with one syllable's marks
+ * mistyped ("Trịnh Việt Hưng" for Hùng) is still that person: every other syllable agrees.
+ */
+export function findPeople(index: PeopleIndex, query: string): PersonMatch[] {
+  const strict = findPeopleBy(index, query, nameSyllableMatches);
+  if (strict.some((m) => m.strength !== 'given')) return strict;
+  const loose = findPeopleBy(index, query, (q, n) => q.folded === n.folded).filter((m) => m.strength === 'full' && m.positions.length >= 3);
+  return loose.length > 0 ? loose : strict;
+}
+
+function findPeopleBy(index: PeopleIndex, query: string, matches: (q: Syllable, n: Syllable) => boolean): PersonMatch[] {
   const q = markedSyllables(query);
-  const index = peopleIndex(knowledge);
-  // Only people whose given name some question syllable can spell need the full walk below.
+  // Only people whose given name some question syllable spells need the full walk below.
   const candidates = new Set<number>();
-  for (const s of q) {
-    for (const i of index.byGiven.get(s.folded) ?? []) candidates.add(i);
-    if (knows(s.folded)) continue;
-    for (const given of index.givenNames)
-      if (given !== s.folded && editDistanceAtMostOne(s.folded, given)) for (const i of index.byGiven.get(given) ?? []) candidates.add(i);
-  }
+  for (const s of q) for (const i of index.byGiven.get(s.folded) ?? []) candidates.add(i);
   const out: PersonMatch[] = [];
   // In knowledge order, so that equal ranks keep the order they always had.
   for (const i of [...candidates].sort((x, y) => x - y)) {
@@ -75,17 +54,21 @@ export function findPeople(knowledge: Knowledge, query: string, knows: (term: st
     const given = name[name.length - 1] as Syllable;
     let best: PersonMatch | undefined;
     for (let end = 0; end < q.length; end++) {
-      if (!nameSyllableMatches(q[end] as Syllable, given, knows)) continue;
+      if (!matches(q[end] as Syllable, given)) continue;
       // Walk backwards while the question's syllables continue the name.
       let k = name.length - 1;
       let start = end;
-      while (start > 0 && k > 0 && nameSyllableMatches(q[start - 1] as Syllable, name[k - 1] as Syllable, knows)) {
+      while (start > 0 && k > 0 && matches(q[start - 1] as Syllable, name[k - 1] as Syllable)) {
         start--;
         k--;
       }
       const used = end - start + 1;
       const before = q[start - 1]?.folded;
-      const otherName = before !== undefined && NAME_SYLLABLES.has(before);
+      // A name syllable right before ("Trần Văn Thái") or a middle name right after ("Dương Văn Hùng")
+      // means the question names someone else, who shares one syllable with this person.
+      const after = q[end + 1]?.folded;
+      const otherName =
+        (before !== undefined && NAME_SYLLABLES.has(before)) || (used < name.length && (after === 'van' || after === 'thi'));
       let strength: PersonMatch['strength'] | undefined;
       if (used === name.length) strength = 'full';
       else if (!otherName) strength = used >= 2 ? 'strong' : 'given';
@@ -253,22 +236,17 @@ export interface TitleMatch {
  * question's title words ("các Phó Bí thư" → Phó Bí thư and Phó Bí thư Thường trực); otherwise the
  * best fit.
  */
-export function findTitles(
-  knowledge: Knowledge,
-  analyzer: Analyzer,
-  query: Analysis,
-  options: { all?: boolean; anyPlace?: boolean } = {},
-): TitleMatch[] {
+export function findTitles(prep: Prepared, query: Analysis, options: { all?: boolean; anyPlace?: boolean } = {}): TitleMatch[] {
   const { all = false, anyPlace = false } = options;
-  const prep = prepare(knowledge, analyzer);
   // Places the question names must be the person's province: "Chủ tịch UBND tỉnh Lạng Sơn" is nobody here.
   const places = anyPlace ? [] : query.units.filter((u) => u.place);
-  const named = { units: places, terms: [] };
   const inProvince = (t: (typeof prep.titles)[number]) => {
     if (places.length === 0) return true;
     if (!t.province) return false;
     let ok = provinceOk.get(t.province);
-    if (ok === undefined) provinceOk.set(t.province, (ok = unitsCovered(named, t.province).covered === places.length));
+    // Every place the question names must be part of the province's name ("TN" is Thái Nguyên).
+    if (ok === undefined)
+      provinceOk.set(t.province, (ok = unitsCovered(t.province, { units: places, terms: [] }).covered === places.length));
     return ok;
   };
   const provinceOk = new Map<Analysis, boolean>();
@@ -309,8 +287,7 @@ export interface BodyMatch {
 }
 
 /** Bodies the question names, in full ("Bộ Giao thông vận tải") or in part ("UBND", "công an"); best fits only. */
-export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): BodyMatch[] {
-  const prep = prepare(knowledge, analyzer);
+export function findBodies(prep: Prepared, query: Analysis): BodyMatch[] {
   // "UBND", "Ban Thường vụ hai tỉnh": a question that names no province means the bodies of both.
   const namesPlace = query.units.some((u) => u.place);
   const fits = fitting(query, namesPlace ? prep.bodyGroups : prep.placelessBodyGroups, prep.isNameWord, !namesPlace);
@@ -328,9 +305,9 @@ export function findBodies(knowledge: Knowledge, analyzer: Analyzer, query: Anal
 }
 
 /** Areas named in the subject ("môi trường", "transport", "GT"): every content word of one of the area's words. */
-export function findAreas(knowledge: Knowledge, analyzer: Analyzer, query: Analysis): string[] {
-  return prepare(knowledge, analyzer)
-    .areas.filter((area) =>
+export function findAreas(prep: Prepared, query: Analysis): string[] {
+  return prep.areas
+    .filter((area) =>
       area.analyses.some((w) => {
         const { covered, total } = unitsCovered(query, w);
         return total > 0 && covered === total;
@@ -343,12 +320,6 @@ export function findAreas(knowledge: Knowledge, analyzer: Analyzer, query: Analy
  * Known words of the question that are neither title words nor places ("nước" in "chủ tịch nước").
  * Unknown words are left out: they are more often typos ("tỉh") than qualifiers.
  */
-export function leftoverForTitles(knowledge: Knowledge, analyzer: Analyzer, query: Analysis, knows: (term: string) => boolean): Unit[] {
-  const prep = prepare(knowledge, analyzer);
+export function leftoverForTitles(prep: Prepared, query: Analysis, knows: (term: string) => boolean): Unit[] {
   return query.units.filter((u, i) => !u.stop && !u.generic && !u.place && knows(u.syllable) && !prep.isTitleWord(query, i));
-}
-
-/** Every syllable of every person's name (folded). */
-export function nameSyllables(knowledge: Knowledge): ReadonlySet<string> {
-  return peopleIndex(knowledge).nameSyllables;
 }

@@ -13,11 +13,13 @@ export interface Ref {
 export function answerRefs(answer: Answer): Ref[] {
   const out = new Map<string, Ref>();
   const add = (r: Ref) => out.has(`${r.agreement}/${r.type}/${r.id}`) || out.set(`${r.agreement}/${r.type}/${r.id}`, r);
+  for (const part of answer.parts ?? []) for (const r of answerRefs(part)) add(r);
   for (const item of answer.items) add({ type: item.type, id: item.id, agreement: item.agreement });
   for (const item of answer.items) {
     if (item.type === 'commitment') for (const r of item.roles) add({ type: r.party.kind, id: r.party.id, agreement: item.agreement });
     if (item.type === 'result') for (const p of item.parties) add({ type: p.kind, id: p.id, agreement: item.agreement });
   }
-  for (const r of answer.generalRoles) add({ type: r.party.kind, id: r.party.id, agreement: r.agreement });
+  for (const r of [...(answer.assignments ?? []), ...answer.generalRoles])
+    add({ type: r.party.kind, id: r.party.id, agreement: r.agreement });
   return [...out.values()];
 }

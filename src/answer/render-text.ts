@@ -1,41 +1,96 @@
-// Plain-text rendering of an Answer: the console chat and `npm run ask` print this, and the
+// Plain-text rendering of an Answer: the console chat and `mou-bot ask` print this, and the
 // evaluation checks it. Adapters with richer markup render the same structure their own way.
+//
+// Views. `short` (the default) is what a busy reader sees first: the answer in its first line, then
+// at most a page of entries, one or two lines each, every one with its line number. The rest is
+// on request: `full` adds the clauses' roles with their quotes and notes, the general assignment,
+// every note and suggestions; `quotes` the verbatim citations; `general` the general assignment.
 import { CONTROL } from '../text/normalize.ts';
-import { basisLabel } from './views.ts';
-import { pageUnit, t } from './i18n.ts';
 import { groupRoles, type RoleGroup } from './group-roles.ts';
-import type { Answer, AnswerItem, CitationView, Lang } from './types.ts';
+import { pageUnit, t } from './i18n.ts';
+import type { Answer, AnswerItem, CitationView, Lang, StatusView } from './types.ts';
+import { basisLabel } from './views.ts';
+
+export type View = 'short' | 'full' | 'quotes' | 'general';
 
 /** Terminal escape sequences and other controls must never reach the user's terminal from data. */
 export function stripControls(text: string): string {
   return text.replace(CONTROL, '');
 }
 
+/** Most characters of a clause's wording in a short answer. */
+const SHORT_TEXT = 240;
+
+/** At most `max` characters, cut at a word and never inside a surrogate pair. */
+function cut(s: string, max: number): string {
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  const head = chars.slice(0, max - 1).join('');
+  return `${head.replace(/\s+\S*$/, '') || head}…`;
+}
+
 export function citationText(c: CitationView, lang: Lang): string {
   return `${t(lang, 'Nguồn', 'Source')}: ${c.agreementTitle}, ${c.file} ${t(lang, 'dòng', 'line')} ${c.line}: “${c.quote}”`;
 }
 
-export function roleText(r: RoleGroup, lang: Lang): string {
+export function roleText(r: RoleGroup, lang: Lang, withQuote = true): string {
   const basis = basisLabel(r.basis, lang);
-  const why = r.basis === 'inferred' && r.note ? ` — ${r.note}` : '';
-  const where = r.citation ? ` (${t(lang, 'dòng', 'line')} ${r.citation.line}: “${r.citation.quote}”)` : '';
+  const why = withQuote && r.basis === 'inferred' && r.note ? ` — ${r.note}` : '';
+  const where = r.citation
+    ? withQuote
+      ? ` (${t(lang, 'dòng', 'line')} ${r.citation.line}: “${r.citation.quote}”)`
+      : ` (${t(lang, 'dòng', 'line')} ${r.citation.line})`
+    : '';
   return `${r.parties.map((p) => p.name).join(', ')} — ${r.roleLabel} [${basis}]${where}${why}`;
 }
 
-/** One line per item, for long lists: what it is, its status, and where the source says it. */
-function briefLines(item: AnswerItem, lang: Lang): string[] {
-  const where = `${t(lang, 'dòng', 'line')} ${item.citation.line}`;
+const line = (lang: Lang, n: number) => `${t(lang, 'dòng', 'line')} ${n}`;
+
+/** A status in a short line; one set in chat says by whom and when, since the source does not. */
+const statusShort = (s: StatusView) => (s.update ? `${s.label} (${s.asOfLabel})` : s.label);
+
+/** A title, with the Vietnamese original beside an English one. */
+const titled = (item: AnswerItem) => (item.original ? `${item.title} (${item.original})` : item.title);
+
+/** One entry in a short answer: what it is, its status, where; and in a short list, its wording and roles. */
+function shortLines(item: AnswerItem, lang: Lang, alone: boolean): string[] {
   switch (item.type) {
     case 'commitment':
+      return [
+        `■ ${item.id} · ${titled(item)} — ${statusShort(item.status)} (${line(lang, item.citation.line)})`,
+        ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : []),
+        ...(alone && item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
+        ...groupRoles(item.roles)
+          .filter((r) => alone || r.basis === 'stated')
+          .map((r) => `  • ${roleText(r, lang, false)}`),
+      ];
     case 'result':
-      return [`■ ${item.id} · ${item.title} — ${item.status.label} (${where}: “${item.citation.quote}”)`];
-    default:
-      return itemLines(item, lang, 'full');
+      return [
+        `■ ${item.id} · ${titled(item)} — ${statusShort(item.status)} (${line(lang, item.citation.line)})`,
+        ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : []),
+      ];
+    case 'fact':
+      return [`■ ${titled(item)} (${line(lang, item.citation.line)})`, ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : [])];
+    case 'person':
+      return [
+        `■ ${item.name}${item.province ? ` (${item.province})` : ''}: ${item.titles.map((x) => (x.text === x.original ? x.text : `${x.text} (${x.original})`)).join(', ')} (${line(lang, item.citation.line)})`,
+      ];
+    case 'body':
+      return [`■ ${item.name}${lang === 'en' && item.otherName ? ` (${item.otherName})` : ''} (${line(lang, item.citation.line)})`];
+    case 'agreement':
+      return [`■ ${item.title}`];
+    default: {
+      const never: never = item;
+      return never;
+    }
   }
 }
 
-function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): string[] {
-  if (detail === 'brief') return briefLines(item, lang);
+/** Most entries a short answer shows with their wording; longer lists show one line each. */
+const WITH_TEXT = 3;
+
+/** One entry in full: everything the source says of it, with its verbatim source. */
+function fullLines(item: AnswerItem, lang: Lang): string[] {
   switch (item.type) {
     case 'commitment':
       return [
@@ -62,7 +117,7 @@ function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): stri
         `■ ${item.name}${item.province ? ` (${item.province})` : ''}`,
         ...item.titles.map((x) => `  • ${x.text}${x.text !== x.original ? ` (${x.original})` : ''}`),
         `  ${t(lang, 'Tại hội nghị', 'At the conference')}: ${item.eventRole}`,
-        ...item.mentions.map((m) => `  – ${m.about} (${t(lang, 'dòng', 'line')} ${m.citation.line})`),
+        ...item.mentions.map((m) => `  – ${m.about} (${line(lang, m.citation.line)})`),
         `  ${citationText(item.citation, lang)}`,
       ];
     case 'body':
@@ -74,7 +129,7 @@ function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): stri
     case 'agreement':
       return [
         `■ ${item.title}`,
-        ...item.facts.map((f) => `  • ${f.label}: ${f.value}${f.citation ? ` (${t(lang, 'dòng', 'line')} ${f.citation.line})` : ''}`),
+        ...item.facts.map((f) => `  • ${f.label}: ${f.value}${f.citation ? ` (${line(lang, f.citation.line)})` : ''}`),
       ];
     default: {
       const never: never = item;
@@ -83,34 +138,100 @@ function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): stri
   }
 }
 
-/** The whole answer as plain text, in the answer's language. */
-export function renderText(answer: Answer): string {
+function pageLine(answer: Answer): string[] {
+  if (!answer.page) return [];
+  const lang = answer.lang;
+  const { index, pages, total, size } = answer.page;
+  const from = (index - 1) * size + 1;
+  const to = Math.min(index * size, total);
+  const unit = pageUnit(answer.page, lang);
+  return [
+    t(
+      lang,
+      `Trang ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`,
+      `Page ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`,
+    ),
+  ];
+}
+
+/** What the details view would add: said once under a short answer, so readers know to ask. */
+function moreLine(answer: Answer): string[] {
+  const lang = answer.lang;
+  const more: string[] = [];
+  if (answer.items.some((i) => i.type === 'commitment' || i.type === 'result' || i.type === 'fact'))
+    more.push(t(lang, 'trích dẫn', 'quotes'));
+  if (answer.generalRoles.length > 0) more.push(t(lang, 'phân công chung', 'the general assignment'));
+  if (more.length === 0 || !answer.found) return [];
+  return [t(lang, `Gõ “chi tiết” để xem ${more.join(', ')}.`, `Type “details” for ${more.join(' and ')}.`)];
+}
+
+/** The roles that are the answer; with their quotes when there are few of them (or in full). */
+function assignmentLines(answer: Answer, full: boolean): string[] {
+  const groups = groupRoles(answer.assignments ?? []);
+  return groups.map((r) => `  • ${roleText(r, answer.lang, full || groups.length <= 2)}`);
+}
+
+function generalLines(answer: Answer): string[] {
+  if (answer.generalRoles.length === 0) return [];
+  const lang = answer.lang;
+  return [
+    t(
+      lang,
+      'Phân công chung (các phát biểu tại hội nghị, áp dụng cho việc triển khai biên bản):',
+      'General assignment (from the speeches at the conference, for implementing the MoU):',
+    ),
+    ...groupRoles(answer.generalRoles).map((r) => `  • ${roleText(r, lang)}`),
+  ];
+}
+
+function renderOne(answer: Answer, view: View): string[] {
   const lang = answer.lang;
   const out: string[] = [answer.headline];
-  if (answer.detail === 'brief' && answer.items.length > 0) out.push('');
-  for (const item of answer.items) out.push(...(answer.detail === 'full' ? [''] : []), ...itemLines(item, lang, answer.detail));
-  if (answer.generalRoles.length > 0) {
-    out.push(
+  if (view === 'general')
+    return [
+      ...out,
       '',
-      t(lang, 'Phân công chung (áp dụng cho mọi nội dung của biên bản):', 'General assignment (applies to every part of the MoU):'),
-    );
-    for (const r of groupRoles(answer.generalRoles)) out.push(`  • ${roleText(r, lang)}`);
+      ...(generalLines(answer).length > 0
+        ? generalLines(answer)
+        : [t(lang, 'Câu trả lời này không có phân công chung.', 'This answer has no general assignment.')]),
+    ];
+  if (view === 'quotes') {
+    const quotes = [...answer.items, ...(answer.nearest ?? [])].map((i) => `• ${citationText(i.citation, lang)}`);
+    return [...out, '', ...(quotes.length > 0 ? quotes : [t(lang, 'Câu trả lời này không có trích dẫn.', 'This answer has no quotes.')])];
   }
-  if (answer.page) {
-    const { index, pages, total, size } = answer.page;
-    const from = (index - 1) * size + 1;
-    const to = Math.min(index * size, total);
-    const unit = pageUnit(answer.page, lang);
-    out.push(
-      '',
-      t(
-        lang,
-        `Trang ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`,
-        `Page ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`,
-      ),
-    );
+  const full = view === 'full';
+  if (answer.assignments && answer.assignments.length > 0) out.push(...assignmentLines(answer, full));
+  if (answer.items.length > 0) out.push('');
+  const alone = answer.items.length <= WITH_TEXT && answer.detail !== 'brief';
+  for (const item of answer.items) out.push(...(full ? fullLines(item, lang) : shortLines(item, lang, alone)));
+  if (answer.nearest && answer.nearest.length > 0) {
+    out.push('', t(lang, 'Gần nhất trong văn bản (không phải câu trả lời):', 'Nearest in the source (not an answer):'));
+    for (const item of answer.nearest) out.push(...shortLines(item, lang, false));
   }
-  if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ ${n}`));
-  if (answer.suggestions.length > 0) out.push('', t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));
-  return stripControls(out.join('\n'));
+  const page = pageLine(answer);
+  if (page.length > 0) out.push('', ...page);
+  if (full) {
+    const general = generalLines(answer);
+    if (general.length > 0) out.push('', ...general);
+    if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ ${n}`));
+    if (answer.suggestions.length > 0)
+      out.push('', t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));
+    return out;
+  }
+  // Short: one note (the "as of" date, or why nothing was found), and a pointer to the details.
+  if (answer.notes[0]) out.push('', `ℹ ${answer.notes[0]}`);
+  // Examples are the answer to a request for help, and a way on after a miss.
+  if ((!answer.found || answer.intent === 'help') && answer.suggestions.length > 0)
+    out.push(t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));
+  out.push(...moreLine(answer));
+  return out;
+}
+
+/** The whole answer as plain text, in the answer's language; a multi-part answer part by part. */
+export function renderText(answer: Answer, view: View = 'short'): string {
+  if (answer.parts && answer.parts.length > 0) {
+    const blocks = answer.parts.map((p, i) => [`${i + 1}) ${renderOne(p, view).join('\n')}`].join('\n'));
+    return stripControls(blocks.join('\n\n'));
+  }
+  return stripControls(renderOne(answer, view).join('\n'));
 }

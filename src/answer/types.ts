@@ -4,14 +4,21 @@ import type { Basis, Role, Status } from '../knowledge/schema.ts';
 
 export type Lang = 'vi' | 'en';
 
+/** What kind of question the answer answers (see understand/frame.ts for how it is decided). */
 export type Intent =
   | 'help'
   | 'agreement'
   | 'person'
   | 'role'
+  | 'statement'
   | 'responsibility'
   | 'duties'
+  | 'status'
   | 'status_list'
+  | 'results'
+  | 'figure'
+  | 'count'
+  | 'date'
   | 'clause'
   | 'topic'
   | 'unknown';
@@ -60,6 +67,8 @@ interface ItemBase {
   id: string;
   /** Headline in the answer's language. */
   title: string;
+  /** In an English answer, the Vietnamese title, so a reader can find it in the source. */
+  original?: string;
   citation: CitationView;
 }
 
@@ -126,11 +135,22 @@ export interface Answer {
   lang: Lang;
   /** The question as we understood it (cleaned). */
   question: string;
-  /** One line that answers or frames the answer. */
+  /**
+   * The question made standalone: a follow-up ("còn Thái Nguyên thì sao?") with what it leans on
+   * filled in. Asking it again, with no conversation, gives this answer (buttons do that).
+   */
+  resolved?: string;
+  /** The answer itself, in a sentence: the name, the party and role, the status, the number. */
   headline: string;
   items: AnswerItem[];
-  /** Shared roles that apply to every commitment in the answer (lines 16/18), listed once. */
+  /** Roles that are themselves the answer ("what must X do" when X has a general assignment). */
+  assignments?: RoleView[];
+  /** Shared roles that apply to every commitment in the answer (lines 16/18), listed once; a detail. */
   generalRoles: RoleView[];
+  /** When nothing answers: the nearest thing the source does say, shown as such, never as the answer. */
+  nearest?: AnswerItem[];
+  /** A message with several questions: each one's answer, in order (this answer then only wraps them). */
+  parts?: Answer[];
   page?: Page;
   /** Caveats: "as of", "period ended", "ambiguous name", "no commitment names this person". */
   notes: string[];

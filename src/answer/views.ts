@@ -1,10 +1,11 @@
 // Knowledge entries → localised Answer items. The only place that knows both shapes.
 import type { Bilingual, Body, Citation, Responsibility } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
-import type { Glossary } from '../knowledge/schema.ts';
+import type { AskContext } from './context.ts';
 import { BASIS_LABEL, formatDate, ROLE_LABEL, STATUS_LABEL, t } from './i18n.ts';
 import type {
   AgreementItem,
+  AnswerItem,
   BodyItem,
   CitationView,
   CommitmentItem,
@@ -14,9 +15,16 @@ import type {
   PersonItem,
   ResultItem,
   RoleView,
-  StatusOverlay,
   StatusView,
 } from './types.ts';
+
+/** What building a view needs: the answer's language, the knowledge and the effective status of items. */
+export type ViewContext = Pick<AskContext, 'lang' | 'knowledge' | 'agreements' | 'statusOf'>;
+
+/** The Vietnamese title beside an English one. */
+function original(b: Bilingual, lang: Lang): { original?: string } {
+  return lang === 'en' && b.en && b.en !== b.vi ? { original: b.vi } : {};
+}
 
 export function pick(b: Bilingual | undefined, lang: Lang): string {
   if (!b) return '';
@@ -59,18 +67,9 @@ export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope
   };
 }
 
-/** No updates: every status is the file's. */
-export const fileStatus: StatusOverlay = (_a, _i, status) => ({ status });
-
-function statusView(
-  a: Agreement,
-  id: string,
-  fileValue: StatusView['status'],
-  source: Citation | undefined,
-  lang: Lang,
-  overlay: StatusOverlay,
-): StatusView {
-  const { status, update } = overlay(a.id, id, fileValue);
+function statusView(ctx: ViewContext, a: Agreement, id: string, fileValue: StatusView['status'], source: Citation | undefined): StatusView {
+  const lang = ctx.lang;
+  const { status, update } = ctx.statusOf(a.id, id, fileValue);
   if (update) {
     const date = formatDate(update.at.slice(0, 10), lang);
     return {
@@ -91,57 +90,58 @@ function statusView(
   };
 }
 
-export function commitmentItem(
-  a: Agreement,
-  id: string,
-  glossary: Glossary,
-  lang: Lang,
-  overlay: StatusOverlay = fileStatus,
-): CommitmentItem | undefined {
+function areaLabel(ctx: ViewContext, id: string): string {
+  const area = ctx.knowledge.glossary.areas.find((x) => x.id === id);
+  return area ? (ctx.lang === 'en' ? area.en : area.vi) : id;
+}
+
+export function commitmentItem(ctx: ViewContext, a: Agreement, id: string): CommitmentItem | undefined {
   const c = a.commitments.find((x) => x.id === id);
   if (!c) return undefined;
-  const area = glossary.areas.find((x) => x.id === c.area);
   return {
     type: 'commitment',
     agreement: a.id,
     id: c.id,
-    title: pick(c.title, lang),
+    title: pick(c.title, ctx.lang),
+    ...original(c.title, ctx.lang),
     area: c.area,
-    areaLabel: area ? (lang === 'en' ? area.en : area.vi) : c.area,
+    areaLabel: areaLabel(ctx, c.area),
     text: c.text,
-    status: statusView(a, c.id, c.status, c.status_source, lang, overlay),
-    roles: c.responsible.map((r) => roleView(a, r, 'clause', lang)),
-    citation: cite(a, c.source, lang),
+    status: statusView(ctx, a, c.id, c.status, c.status_source),
+    roles: c.responsible.map((r) => roleView(a, r, 'clause', ctx.lang)),
+    citation: cite(a, c.source, ctx.lang),
   };
 }
 
-export function resultItem(
-  a: Agreement,
-  id: string,
-  glossary: Glossary,
-  lang: Lang,
-  overlay: StatusOverlay = fileStatus,
-): ResultItem | undefined {
+export function resultItem(ctx: ViewContext, a: Agreement, id: string): ResultItem | undefined {
   const r = a.results.find((x) => x.id === id);
   if (!r) return undefined;
-  const area = glossary.areas.find((x) => x.id === r.area);
   return {
     type: 'result',
     agreement: a.id,
     id: r.id,
-    title: pick(r.title, lang),
-    areaLabel: area ? (lang === 'en' ? area.en : area.vi) : r.area,
+    title: pick(r.title, ctx.lang),
+    ...original(r.title, ctx.lang),
+    areaLabel: areaLabel(ctx, r.area),
     text: r.text,
-    status: statusView(a, r.id, r.status, r.status_source, lang, overlay),
-    parties: r.parties.map((p) => partyRef(a, p, lang)),
-    citation: cite(a, r.source, lang),
+    status: statusView(ctx, a, r.id, r.status, r.status_source),
+    parties: r.parties.map((p) => partyRef(a, p, ctx.lang)),
+    citation: cite(a, r.source, ctx.lang),
   };
 }
 
 export function factItem(a: Agreement, id: string, lang: Lang): FactItem | undefined {
   const f = a.facts.find((x) => x.id === id);
   if (!f) return undefined;
-  return { type: 'fact', agreement: a.id, id: f.id, title: pick(f.title, lang), text: f.text, citation: cite(a, f.source, lang) };
+  return {
+    type: 'fact',
+    agreement: a.id,
+    id: f.id,
+    title: pick(f.title, lang),
+    ...original(f.title, lang),
+    text: f.text,
+    citation: cite(a, f.source, lang),
+  };
 }
 
 export function personItem(a: Agreement, id: string, lang: Lang): PersonItem | undefined {
@@ -214,3 +214,29 @@ export function signedWhen(a: Agreement, lang: Lang): string {
 export function basisLabel(basis: keyof typeof BASIS_LABEL, lang: Lang): string {
   return BASIS_LABEL[basis][lang];
 }
+
+/** Any item by reference, in the answer's language; undefined when the id is not in that agreement. */
+export function itemView(ctx: ViewContext, ref: { type: AnswerItem['type']; agreement: string; id: string }): AnswerItem | undefined {
+  const a = ctx.agreements.get(ref.agreement);
+  if (!a) return undefined;
+  switch (ref.type) {
+    case 'commitment':
+      return commitmentItem(ctx, a, ref.id);
+    case 'result':
+      return resultItem(ctx, a, ref.id);
+    case 'fact':
+      return factItem(a, ref.id, ctx.lang);
+    case 'person':
+      return personItem(a, ref.id, ctx.lang);
+    case 'body':
+      return bodyItem(a, ref.id, ctx.lang);
+    case 'agreement':
+      return agreementItem(a, ctx.lang);
+    default: {
+      const never: never = ref.type;
+      return never;
+    }
+  }
+}
+
+export const defined = <T>(x: T | undefined): x is T => x !== undefined;

@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import { detectLang } from '../answer/lang.ts';
 import type { Answer, AnswerItem, Lang } from '../answer/types.ts';
-import { bodyItem, commitmentItem, factItem, personItem, resultItem } from '../answer/views.ts';
+import { itemView } from '../answer/views.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { documents, type Doc, type ItemType } from '../search/index.ts';
 
@@ -26,25 +26,9 @@ export function createBaseline(knowledge: Knowledge): Baseline {
   mini.addAll(docs);
   const agreements = new Map(knowledge.agreements.map((a) => [a.id, a]));
 
-  function render(type: ItemType, agreement: string, id: string, lang: Lang): AnswerItem | undefined {
-    const a = agreements.get(agreement);
-    if (!a) return undefined;
-    switch (type) {
-      case 'commitment':
-        return commitmentItem(a, id, knowledge.glossary, lang);
-      case 'result':
-        return resultItem(a, id, knowledge.glossary, lang);
-      case 'fact':
-        return factItem(a, id, lang);
-      case 'person':
-        return personItem(a, id, lang);
-      case 'body':
-        return bodyItem(a, id, lang);
-      default: {
-        const never: never = type;
-        return never;
-      }
-    }
+  function render(type: ItemType, agreement: string, itemId: string, lang: Lang): AnswerItem | undefined {
+    // Every status is the file's: the baseline has no chat updates.
+    return itemView({ lang, knowledge, agreements, statusOf: (_a, _i, status) => ({ status }) }, { type, agreement, id: itemId });
   }
 
   return {

@@ -13,7 +13,7 @@
 //      concept-bigram  a concept and the syllable after it ("#3_17" for both "QL17" and "quốc lộ 17").
 import type { Glossary } from '../knowledge/schema.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
-import { isStopword } from './stopwords.ts';
+import { isStopword, QUESTION_PHRASES } from './stopwords.ts';
 
 export type TermKind = 'syllable' | 'marked' | 'bigram' | 'concept' | 'concept-bigram';
 
@@ -81,29 +81,20 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     for (const p of group) phrases.push({ syllables: markedSyllables(p), concept: `#${i}` });
   });
   for (const p of glossary.places) phrases.push({ syllables: markedSyllables(p), tag: 'place' });
-  for (const p of glossary.generic) phrases.push({ syllables: markedSyllables(p), tag: 'generic' });
+  for (const p of [...glossary.generic, ...QUESTION_PHRASES]) phrases.push({ syllables: markedSyllables(p), tag: 'generic' });
 
-  // A glossary group that holds a generic phrase is generic as a whole: "BBGN" is as general as "biên bản ghi nhớ".
-  const genericText = new Set(
-    glossary.generic.map((g) =>
-      markedSyllables(g)
-        .map((x) => x.folded)
-        .join(' '),
-    ),
-  );
-  const genericConcepts = new Set(
-    groups.flatMap((group, i) =>
-      group.some((p) =>
-        genericText.has(
-          markedSyllables(p)
-            .map((x) => x.folded)
-            .join(' '),
-        ),
-      )
-        ? [`#${i}`]
-        : [],
-    ),
-  );
+  // A glossary group that holds a generic phrase is generic as a whole: "BBGN" is as general as
+  // "biên bản ghi nhớ"; one that holds a place is a place: "TN" is Thái Nguyên.
+  const folded = (p: string) =>
+    markedSyllables(p)
+      .map((x) => x.folded)
+      .join(' ');
+  const conceptsHolding = (phrases: readonly string[]) => {
+    const texts = new Set(phrases.map(folded));
+    return new Set(groups.flatMap((group, i) => (group.some((p) => texts.has(folded(p))) ? [`#${i}`] : [])));
+  };
+  const genericConcepts = conceptsHolding([...glossary.generic, ...QUESTION_PHRASES]);
+  const placeConcepts = conceptsHolding(glossary.places);
 
   // First syllable → phrases starting with it, so a scan costs one map lookup per position.
   const byFirst = new Map<string, Phrase[]>();
@@ -156,6 +147,7 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
           if (p.tag === 'generic') u.generic = true;
           if (p.concept && !u.concepts.includes(p.concept)) u.concepts.push(p.concept);
           if (p.concept && genericConcepts.has(p.concept)) u.generic = true;
+          if (p.concept && placeConcepts.has(p.concept)) u.place = true;
         }
         if (p.concept) {
           const span: number[] = [];
@@ -189,7 +181,7 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
       for (const p of candidates) {
         if (!phraseAt(p, syls, i)) continue;
         const len = p.syllables.length;
-        if (p.tag === 'place') for (let pos = i; pos < i + len; pos++) place[pos] = true;
+        if (p.tag === 'place' || (p.concept && placeConcepts.has(p.concept))) for (let pos = i; pos < i + len; pos++) place[pos] = true;
         if (p.concept) concepts.push({ at: i, concept: p.concept, after: i + len });
       }
     }

@@ -103,6 +103,10 @@ export interface SearchIndex {
   search(query: Analysis, options?: { types?: readonly ItemType[]; agreement?: string; limit?: number }): Hit[];
   /** Whether any document has this term: a question word we have never seen is a topic we do not cover. */
   knows(term: string): boolean;
+  /** How many documents hold the term. */
+  documentFrequency(term: string): number;
+  /** Every indexed term. */
+  readonly terms: readonly string[];
   readonly size: number;
 }
 
@@ -118,7 +122,6 @@ function build(knowledge: Knowledge, analyzer: Analyzer) {
     fields.map((f) => FIELD_BOOST[f]),
     (doc, field) => (docs[doc] as Doc)[fields[field] as (typeof fields)[number]],
     analyzer.tokenize,
-    { fuzzy: 0.3, prefix: 0.2 },
     (term) => TERM_BOOST[termKind(term)],
   );
   return {
@@ -136,22 +139,16 @@ export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): Sea
   return {
     size,
     knows: (term) => index.has(term),
+    documentFrequency: (term) => index.documentFrequency(term),
+    terms: index.terms,
     search(query, options = {}) {
       if (query.terms.length === 0) return [];
       const types = options.types ? new Set(options.types) : undefined;
       const { agreement } = options;
-      const specs = query.terms.map((t) => {
-        // Typos are forgiven only in words the knowledge does not know: a known word is spelt as
-        // meant ("phuong" must not reach "huong"). Codes ("17", "294b") always match exactly, or
-        // "ĐT294" would find "ĐT294B".
-        const unknownWord = t.kind === 'syllable' && /^[a-z]+$/.test(t.term) && !index.has(t.term);
-        return {
-          term: t.term,
-          boost: TERM_BOOST[t.kind],
-          fuzzy: unknownWord ? (t.term.length >= 6 ? 2 : t.term.length >= 4 ? 1 : false) : false,
-          prefix: unknownWord && t.term.length >= 5,
-        } as const;
-      });
+      // Every term matches exactly: typos were corrected before the question got here, by the one
+      // typo rule (src/search/typos.ts). An unknown word left unknown stays unmatched, so that
+      // coverage sees it ("bong da" is not a near miss of some clause).
+      const specs = query.terms.map((t) => ({ term: t.term, boost: TERM_BOOST[t.kind] }));
       const accept = (doc: number) => (!types || types.has(typeOf[doc] as ItemType)) && (!agreement || agreementOf[doc] === agreement);
       return index.search(specs, accept, options.limit ?? 20).map((r) => ({
         type: typeOf[r.doc] as ItemType,

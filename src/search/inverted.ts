@@ -1,26 +1,22 @@
-// A BM25 inverted index that scores exactly as MiniSearch 7 does with the options index.ts used
-// to pass it (OR of the query terms; per-field BM25+ with k 1.2, b 0.7, d 0.5; field and term
-// boosts; prefix and fuzzy matches weighted down; the sum times the number of query terms matched),
-// down to the order of every floating-point addition, so rankings and ties are unchanged.
+// A BM25 inverted index that scores as MiniSearch 7 does with exact terms (OR of the query terms;
+// per-field BM25+ with k 1.2, b 0.7, d 0.5; field and term boosts; the sum times the number of
+// query terms matched), down to the order of every floating-point addition, so rankings and ties
+// are MiniSearch's. Typos are not this index's business: the one typo rule corrects questions
+// before they are searched (typos.ts).
 //
 // Why not MiniSearch itself: it builds a Map entry and a result object per matching document and
 // then sorts them all. At 1,000 agreements a common term matches tens of thousands of documents and
 // a question took tens of milliseconds. Here postings are typed arrays, scores accumulate in
 // preallocated arrays, only the best `limit` documents are kept, and only they get result objects.
-// MiniSearch's radix tree (SearchableMap) still does the fuzzy and prefix look-ups, filled in the
-// same order, so it yields the same terms in the same order.
-import SearchableMap from 'minisearch/SearchableMap';
 
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 
-/** One query term: how it is boosted, and whether it may match by prefix or with typos (edit distance). */
+/** One query term, and how it is boosted. Terms match exactly: typos are corrected upstream (typos.ts). */
 export interface TermSpec {
   term: string;
   boost: number;
-  fuzzy: number | false;
-  prefix: boolean;
 }
 
 function grow(a: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
@@ -32,30 +28,33 @@ function grow(a: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffe
 export interface Scored {
   doc: number;
   score: number;
-  /** The query terms that matched the document (directly, or through a prefix or fuzzy match). */
+  /** The query terms that matched the document. */
   matched: Set<string>;
 }
 
 export interface InvertedIndex {
   has(term: string): boolean;
+  /** How many documents hold the term. */
+  documentFrequency(term: string): number;
+  /** Every indexed term, in order of first occurrence. */
+  readonly terms: readonly string[];
   search(terms: readonly TermSpec[], accept: (doc: number) => boolean, limit: number): Scored[];
 }
 
 /**
  * `text(doc, field)` gives a field's text, `tokenize` its terms in order; documents and fields are
- * in index order. `fieldBoosts` are in field order; `weights` are the prefix and fuzzy weights.
+ * in index order. `fieldBoosts` are in field order; `boostOf` gives a term's boost by its kind.
  */
 export function buildInvertedIndex(
   docCount: number,
   fieldBoosts: readonly number[],
   text: (doc: number, field: number) => string,
   tokenize: (text: string) => string[],
-  weights: { fuzzy: number; prefix: number },
   boostOf: (term: string) => number,
 ): InvertedIndex {
   const fields = fieldBoosts.length;
   // Term ids are given in order of first occurrence (document, field, then text order): the order
-  // MiniSearch adds terms to its radix tree, so fuzzy and prefix results come in its order.
+  // MiniSearch adds terms to its index.
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   // Many fields repeat word for word (area names, shared clauses, descriptions): each distinct text
@@ -157,10 +156,6 @@ export function buildInvertedIndex(
           (tf + K * (1 - B + (B * ((fieldLength[f] as Int32Array)[postDocs[j] as number] as number)) / (avgLength[f] as number))))
     );
   };
-  const tree = new SearchableMap<number>();
-  terms.forEach((t, id) => {
-    tree.set(t, id);
-  });
 
   // Most query terms match exactly (no prefix, no typo), with the boost their kind always has.
   // Such a term's score for a document is then fixed by the index: the sum over its fields, added
@@ -290,8 +285,8 @@ export function buildInvertedIndex(
     for (let i = 0; i < specs.length; i++) {
       const spec = specs[i] as TermSpec;
       const exact = termIds.get(spec.term);
-      if (exact === undefined && !spec.prefix && !spec.fuzzy) continue;
-      if (exact !== undefined && !spec.prefix && !spec.fuzzy && boosts[exact] === spec.boost) {
+      if (exact === undefined) continue;
+      if (boosts[exact] === spec.boost) {
         // The common case: the term's per-document sums are precomputed (see mergedScores).
         const from = mergedStart[exact] as number;
         const to = mergedStart[exact + 1] as number;
@@ -299,26 +294,10 @@ export function buildInvertedIndex(
         for (let j = from; j < to; j++) join(mergedDocs[j] as number, mergedScores[j] as number, i, current);
         continue;
       }
+      // A term asked with another boost than its kind's: its fields are summed now.
       const inTerm = nextStamp();
       termCount = 0;
-      if (exact !== undefined) accumulate(exact, 1, spec.boost, inTerm);
-      const prefixed = spec.prefix ? tree.atPrefix(spec.term) : undefined;
-      const fuzzy = spec.fuzzy ? tree.fuzzyGet(spec.term, spec.fuzzy) : undefined;
-      if (prefixed) {
-        for (const [t, p] of prefixed) {
-          const distance = t.length - spec.term.length;
-          if (!distance) continue;
-          // A prefix match is scored as one, even when it is also a fuzzy match.
-          fuzzy?.delete(t);
-          accumulate(p, (weights.prefix * t.length) / (t.length + 0.3 * distance), spec.boost, inTerm);
-        }
-      }
-      if (fuzzy) {
-        for (const [t, [p, distance]] of fuzzy) {
-          if (!distance) continue;
-          accumulate(p, (weights.fuzzy * t.length) / (t.length + distance), spec.boost, inTerm);
-        }
-      }
+      accumulate(exact, 1, spec.boost, inTerm);
       reservePool(i, termCount);
       // OR: the term's sum joins the document's total in query-term order.
       for (let j = 0; j < termCount; j++) {
@@ -351,5 +330,13 @@ export function buildInvertedIndex(
     });
   }
 
-  return { has: (term) => termIds.has(term), search };
+  return {
+    has: (term) => termIds.has(term),
+    documentFrequency(term) {
+      const id = termIds.get(term);
+      return id === undefined ? 0 : (mergedStart[id + 1] as number) - (mergedStart[id] as number);
+    },
+    terms,
+    search,
+  };
 }

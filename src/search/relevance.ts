@@ -8,6 +8,7 @@
 //  - a unit matched only as a lone syllable, while its neighbour is a topic word too, earns half:
 //    Vietnamese words are mostly two syllables, and "tham quan" is not "tham mưu";
 //  - a unit typed with diacritics that matched only after folding ("Dương" for "đường") earns half.
+import { VIETNAMESE_SYLLABLE } from '../text/normalize.ts';
 import type { Analysis, TermKind, Unit } from './analyzer.ts';
 
 export interface Coverage {
@@ -24,9 +25,6 @@ export interface Coverage {
   /** Covered weight over total weight. */
   ratio: number;
 }
-
-/** The shape of a folded Vietnamese syllable: initial consonant, vowels, final consonant. "exchange" is not one. */
-const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
 
 /** The minimum coverage for a hit to count as an answer. Tuned on the evaluation set (see README). */
 export const MIN_COVERAGE = 0.6;
@@ -53,7 +51,32 @@ interface QueryFacts {
   unknown: boolean[];
   /** A known Vietnamese word whose topic neighbours it never stands beside: unmatched, it is new to the knowledge. */
   orphanIfUnmatched: boolean[];
+  /**
+   * An unknown word right after a verb marker ("được xác định", "đã mở", "sẽ hoàn thành"), or
+   * continuing such a run: what the question says happens to the topic, not the topic. It counts
+   * for nothing either way.
+   */
+  predicate: boolean[];
 }
+
+/** Markers of a verb phrase: the word after one is what happens, not a topic. */
+const VERB_MARKERS = new Set([
+  'duoc',
+  'da',
+  'se',
+  'dang',
+  'can',
+  'phai',
+  'de',
+  'bi',
+  'will',
+  'would',
+  'can',
+  'should',
+  'be',
+  'been',
+  'being',
+]);
 
 const facts = new WeakMap<Analysis, QueryFacts>();
 
@@ -70,12 +93,14 @@ function queryFacts(query: Analysis, knows: (term: string) => boolean): QueryFac
   // The compound test is for Vietnamese words: English word pairs are rarely in the knowledge.
   const vietnamese = (j: number) => VIETNAMESE_SYLLABLE.test(units[j]?.syllable ?? '');
   const bigramKnown = (i: number, j: number) => knows(`${units[i]?.syllable}_${units[j]?.syllable}`);
-  const f: QueryFacts = { knows, crowded: [], unknown: [], orphanIfUnmatched: [] };
+  const f: QueryFacts = { knows, crowded: [], unknown: [], orphanIfUnmatched: [], predicate: [] };
   units.forEach((u, i) => {
     f.crowded.push(isTopic(i - 1) || isTopic(i + 1) || markedPair(i, i - 1) || markedPair(i, i + 1));
     // Typed with diacritics, a word is known only in that spelling ("đoạn" is not "Đoàn").
-    const unknown = u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
+    const unknown = isUnknown(u, knows);
     f.unknown.push(unknown);
+    const before = units[i - 1];
+    f.predicate.push(unknown && before !== undefined && (VERB_MARKERS.has(before.syllable) || f.predicate[i - 1] === true));
     const neighbours = [i - 1, i + 1].filter((j) => isTopic(j) && vietnamese(j));
     f.orphanIfUnmatched.push(
       !unknown &&
@@ -112,7 +137,7 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
   for (let i = 0; i < n; i++) {
     const u = units[i] as Unit;
     const k = kinds[i] as number;
-    if (u.stop || u.generic) {
+    if (u.stop || u.generic || f.predicate[i] === true) {
       run = 0;
       continue;
     }
@@ -138,6 +163,11 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
     novelRun = Math.max(novelRun, run);
   }
   return { topics, topicsCovered, phrase, novelRun, ratio: total === 0 ? 0 : covered / total };
+}
+
+/** A word the knowledge never uses; typed with diacritics, known only in that spelling ("sân" is not "sản"). */
+export function isUnknown(u: Unit, knows: (term: string) => boolean): boolean {
+  return u.concepts.length === 0 && (!knows(u.syllable) || (u.marked !== undefined && !knows(`=${u.marked}`)));
 }
 
 /** Coverage of several hits together: a question about two aspects may be answered by two clauses. */

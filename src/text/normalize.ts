@@ -97,6 +97,33 @@ export function markedSyllables(text: string): Syllable[] {
   return out;
 }
 
+/**
+ * The syllables of `markedSyllables`, with where each stands in the (NFC) text: syllable i of
+ * `markedSyllables(text)` is span i here. Follow-ups replace a name in an earlier question by its span.
+ */
+export function syllableSpans(text: string): { start: number; end: number }[] {
+  const nfc = text.normalize('NFC');
+  const out: { start: number; end: number }[] = [];
+  // The same cuts as markedSyllables: runs of letters, marks and digits, and a letter→digit boundary.
+  for (const m of nfc.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    for (const part of splitLetterDigit(m[0], m.index)) if (wordForms(part.text)) out.push({ start: part.start, end: part.end });
+  }
+  return out;
+}
+
+/** "QL17" → "QL" and "17" as markedSyllables cuts it; "294B" stays whole. */
+function splitLetterDigit(word: string, at: number): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const m of word.matchAll(/\p{L}(?=\p{N})/gu)) {
+    const cut = m.index + m[0].length;
+    out.push({ text: word.slice(from, cut), start: at + from, end: at + cut });
+    from = cut;
+  }
+  out.push({ text: word.slice(from), start: at + from, end: at + word.length });
+  return out.filter((p) => p.text.length > 0);
+}
+
 // Folding a word takes several Unicode normalisations; indexing 1,000 agreements folds millions of
 // words, but only a few thousand distinct ones. Bounded, so user input cannot grow it without limit.
 const WORD_CACHE_LIMIT = 100_000;
@@ -128,9 +155,13 @@ export function syllables(text: string): string[] {
     .map(stem);
 }
 
+/** The shape of a folded Vietnamese syllable: initial consonant, vowels, final consonant. "exchange" is not one. */
+export const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
 /**
- * A deliberately tiny English plural stemmer. Folded Vietnamese syllables never end in "s",
- * so stripping it can only touch English words ("roads" → "road", "policies" → "policy").
+ * A deliberately tiny English stemmer. Folded Vietnamese syllables never end in "s", "-ing" or
+ * "-ed", so stripping them can only touch English words ("roads" → "road", "policies" → "policy",
+ * "implementing" → "implement").
  */
 const NOT_PLURAL = new Set([
   'does',
@@ -151,8 +182,14 @@ const NOT_PLURAL = new Set([
 
 export function stem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word) || NOT_PLURAL.has(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (!(w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) && w.endsWith('s')) w = w.slice(0, -1);
+  // English verb endings, on words no Vietnamese syllable could be ("implementing", "completed"):
+  // -ing and -ed go, and a final -e, so that "complete" and "completed" meet.
+  if (VIETNAMESE_SYLLABLE.test(w)) return w;
+  if (w.endsWith('ing') && w.length >= 6) w = w.slice(0, -3).replace(/([bdfgkmnprt])\1$/, '$1');
+  else if (w.endsWith('ed') && w.length >= 5) w = w.slice(0, -2).replace(/([bdfgkmnprt])\1$/, '$1');
+  if (w.endsWith('e') && w.length >= 5) w = w.slice(0, -1);
+  return w;
 }

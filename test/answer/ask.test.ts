@@ -33,11 +33,9 @@ describe('who a person is', () => {
   it('includes what the source reports the person saying', () => {
     expect(ids(engine.ask('Nguyễn Thanh Hải phát biểu gì?'))).toEqual(expect.arrayContaining(['nguyen-thanh-hai', 'F9']));
   });
-  it('lists several people when a name is ambiguous, and asks which', () => {
-    const a = engine.ask('ông Dương là ai');
-    expect(a.found).toBe(true);
-    expect(a.items.length).toBeGreaterThan(1);
-    expect(a.headline).toMatch(/bạn muốn hỏi ai/);
+  it('reads "ông" + a given name as that given name, not a surname', () => {
+    // Lê Ánh Dương's given name is Dương; Dương Văn Thái's surname is, and "ông Dương" is not him.
+    expect(ids(engine.ask('ông Dương là ai'))).toEqual(['le-anh-duong']);
   });
   it('does not answer a wrong given name with a real surname', () => {
     expect(engine.ask('Dương Văn Hùng là ai?').found).toBe(false);
@@ -102,7 +100,8 @@ describe('what a body is responsible for', () => {
   it('lists the commitments where the body has a role', () => {
     const a = engine.ask('Công an hai tỉnh có nhiệm vụ gì?');
     expect(a.intent).toBe('duties');
-    expect(ids(a)).toEqual(expect.arrayContaining(['cong-an-hai-tinh', 'C35', 'C36']));
+    expect(ids(a)).toEqual(expect.arrayContaining(['C35', 'C36']));
+    expect(answerRefs(a).map((r) => r.id)).toContain('cong-an-hai-tinh');
   });
   it('says so when the source names a body but assigns it nothing', () => {
     const a = engine.ask('Bộ Chính trị có nhiệm vụ gì?');

@@ -1,0 +1,158 @@
+// The agreement itself: who signed it, when and where, who co-chaired the conference, who attended,
+// who wrote the report. Every agreement answers; with many, the list is paged and only the page
+// shown is built. A question that names a province no agreement covers ("Bắc Giang với Lạng Sơn có
+// ký biên bản không?") is not about any agreement we have.
+import type { Agreement } from '../../knowledge/types.ts';
+import type { AskContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import { findTitles, unitsCovered } from '../match.ts';
+import type { Answer } from '../types.ts';
+import type { AgreementFocus, Frame } from '../understand/frame.ts';
+import { agreementItem, bodyItem, defined, personItem, pick, signedWhen } from '../views.ts';
+import { answer, notFound, paged } from './compose.ts';
+
+type Named = { kind: 'person' | 'body'; ids: readonly string[] };
+
+function namedBy(ctx: AskContext, f: Frame, focus: AgreementFocus, a: Agreement): Named {
+  const m = a.meta;
+  switch (focus) {
+    case 'signers':
+      return { kind: 'body', ids: m.parties };
+    case 'chairs':
+      return { kind: 'person', ids: m.co_chairs };
+    case 'author':
+      return { kind: 'person', ids: m.source_document.author ? [m.source_document.author] : [] };
+    case 'attendees': {
+      // Narrowed by the province and titles the question names ("phía Bắc Giang", "Ủy viên dự
+      // khuyết"), less those it sets aside ("ngoài hai bí thư"). A title named that nobody holds
+      // whole ("Phó Chủ tịch UBND") leaves nobody.
+      const query = ctx.analyzer.analyze(f.topic);
+      const asked = findTitles(ctx.matching, query, { all: true });
+      const namesTitle = query.units.some((u, i) => !u.stop && !u.place && ctx.matching.isTitleWord(query, i));
+      const titled = new Set(asked.filter((x) => x.contained).map((x) => x.personId));
+      const excepted = new Set(
+        f.except ? findTitles(ctx.matching, ctx.analyzer.analyze(f.except), { anyPlace: true }).map((x) => x.personId) : [],
+      );
+      const provinces = f.links.provinces;
+      return {
+        kind: 'person',
+        ids: a.people
+          .filter((p) => p.titles.length > 0 && (provinces.length === 0 || (p.province !== undefined && provinces.includes(p.province))))
+          .filter((p) => !namesTitle || titled.has(p.id))
+          .filter((p) => !excepted.has(p.id))
+          .map((p) => p.id),
+      };
+    }
+    default:
+      return { kind: 'person', ids: [] };
+  }
+}
+
+function sentence(ctx: AskContext, focus: AgreementFocus, a: Agreement, names: string, count: number): string {
+  const m = a.meta;
+  const lang = ctx.lang;
+  const line = (n: number) => `(${t(lang, 'dòng', 'line')} ${n})`;
+  switch (focus) {
+    case 'signers':
+      return t(lang, `Các bên ký kết: ${names} ${line(m.signed.source.line)}.`, `Signed by ${names} ${line(m.signed.source.line)}.`);
+    case 'chairs':
+      return t(
+        lang,
+        `Đồng chủ trì hội nghị: ${names} ${line(m.co_chairs_source.line)}.`,
+        `Co-chaired by ${names} ${line(m.co_chairs_source.line)}.`,
+      );
+    case 'author':
+      return count > 0
+        ? t(lang, `Tác giả bài viết: ${names}.`, `The report was written by ${names}.`)
+        : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.');
+    case 'attendees':
+      return t(lang, `Dự hội nghị (${count} người được nêu tên): ${names}.`, `Named as attending (${count}): ${names}.`);
+    case 'period':
+      return t(
+        lang,
+        `Giai đoạn: ${m.period.text.vi} ${line(m.period.source.line)}.`,
+        `Period: ${pick(m.period.text, lang)} ${line(m.period.source.line)}.`,
+      );
+    case 'when':
+    case 'where':
+      return t(
+        lang,
+        `${m.kind.vi} được ký ${signedWhen(a, lang)} tại ${m.signed.place.vi} ${line(m.signed.source.line)}.`,
+        `The ${m.kind.en ?? m.kind.vi} was signed on ${signedWhen(a, lang)} in ${pick(m.signed.place, lang)} ${line(m.signed.source.line)}.`,
+      );
+    default:
+      return t(
+        lang,
+        `${m.kind.vi} được ký ${signedWhen(a, lang)} tại ${m.signed.place.vi}, giai đoạn ${m.period.text.vi} ${line(m.signed.source.line)}.`,
+        `The ${m.kind.en ?? m.kind.vi} was signed on ${signedWhen(a, lang)} in ${pick(m.signed.place, lang)}, for ${pick(m.period.text, lang)} ${line(m.signed.source.line)}.`,
+      );
+  }
+}
+
+/** Whether the question names a place that is not a province of this agreement (for signing questions). */
+function namesOtherProvince(ctx: AskContext, f: Frame, a: Agreement): boolean {
+  const query = ctx.analyzer.analyze(f.topic);
+  const places = query.units.filter((u) => u.place);
+  if (places.length === 0) return false;
+  // Every place named must be part of a province's name or of the signing place.
+  const known = [...a.meta.provinces.map((p) => p.name), a.meta.signed.place.vi].map((n) => ctx.analyzer.analyze(n));
+  return places.some(
+    (u) => !known.some((k) => unitsCovered({ units: [u], terms: [] }, k).covered > 0 || k.units.some((x) => x.syllable === u.syllable)),
+  );
+}
+
+export function answerAgreement(ctx: AskContext, f: Frame, question: string): Answer {
+  const focus = f.focus ?? 'overview';
+  const agreements = ctx.knowledge.agreements.filter(
+    (a) => !(focus === 'signers' || focus === 'overview' ? namesOtherProvince(ctx, f, a) : false),
+  );
+  if (agreements.length === 0) {
+    return notFound(
+      ctx,
+      question,
+      'agreement',
+      t(ctx.lang, 'Tôi không có biên bản nào giữa các tỉnh này.', 'I have no agreement between these provinces.'),
+    );
+  }
+  const refs: { a: Agreement; kind: 'person' | 'body' | 'agreement'; id: string }[] = [];
+  for (const a of agreements) {
+    const { kind, ids } = namedBy(ctx, f, focus, a);
+    for (const id of ids) refs.push({ a, kind, id });
+    if (focus === 'overview' || focus === 'when' || focus === 'where' || focus === 'period') refs.push({ a, kind: 'agreement', id: a.id });
+  }
+  if (focus === 'attendees' && refs.length === 0) {
+    return notFound(
+      ctx,
+      question,
+      'agreement',
+      t(ctx.lang, 'Văn bản không nêu người nào như vậy dự hội nghị.', 'The source names no such attendee.'),
+    );
+  }
+  const { items: shown, page } = paged(ctx, refs);
+  const items = shown
+    .map((r) =>
+      r.kind === 'agreement'
+        ? agreementItem(r.a, ctx.lang)
+        : r.kind === 'person'
+          ? personItem(r.a, r.id, ctx.lang)
+          : bodyItem(r.a, r.id, ctx.lang),
+    )
+    .filter(defined);
+  const onPage = [...new Set(shown.map((r) => r.a))];
+  const headline = onPage
+    .map((a) => {
+      const mine = items.filter((i) => i.agreement === a.id && i.type !== 'agreement');
+      return sentence(
+        ctx,
+        focus,
+        a,
+        mine.map((i) => i.title).join(focus === 'attendees' ? ', ' : t(ctx.lang, ' và ', ' and ')),
+        mine.length,
+      );
+    })
+    .join(' ');
+  return answer(ctx, question, 'agreement', true, headline, items, {
+    ...(page ? { page } : {}),
+    detail: items.length > 3 ? 'brief' : 'full',
+  });
+}

@@ -1,0 +1,143 @@
+// "What must X do?": every entry where the party has a role, and its share of the general
+// assignment. The party is a body the question names, a person, or the provinces themselves ("hai
+// tỉnh"). Words beyond the party narrow the list ("Về quốc phòng, hai tỉnh phải làm gì?"); a task
+// the party does not have is said to be missing, not replaced by one it has.
+import type { Agreement } from '../../knowledge/types.ts';
+import { markedSyllables } from '../../text/normalize.ts';
+import type { AskContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import type { Row } from '../item-index.ts';
+import { type BodyMatch, findAreas, sharedWithAny, unitsCovered } from '../match.ts';
+import type { Answer, AnswerItem } from '../types.ts';
+import type { Frame } from '../understand/frame.ts';
+import { defined, itemView, partyName } from '../views.ts';
+import { answer, notFound, paged, statusNotes } from './compose.ts';
+import { answerPerson } from './person.ts';
+import { generalRoles } from './responsible.ts';
+import { retrieve } from './retrieve.ts';
+
+/** Most bodies named in one sentence: a body found in every agreement would otherwise fill the headline. */
+const NAMED_BODIES = 3;
+
+type Party = { agreement: Agreement; bodyId: string };
+
+/** "A, B, C và 997 cơ quan khác": each name once. */
+export function bodyList(ctx: AskContext, bodies: readonly Party[]): string {
+  const names = new Set<string>();
+  for (const m of bodies) {
+    const b = m.agreement.bodies.find((x) => x.id === m.bodyId);
+    names.add(b ? partyName(b, ctx.lang) : m.bodyId);
+  }
+  const shown = [...names].slice(0, NAMED_BODIES).join(', ');
+  const more = names.size - NAMED_BODIES;
+  return more > 0 ? t(ctx.lang, `${shown} và ${more} cơ quan khác`, `${shown} and ${more} other bodies`) : shown;
+}
+
+/** The parties the question asks about: named bodies, or the provinces it names as a whole. */
+function partiesOf(ctx: AskContext, f: Frame): Party[] {
+  if (f.links.bodies.length > 0) return f.links.bodies.map((b: BodyMatch) => ({ agreement: b.agreement, bodyId: b.bodyId }));
+  // "hai tỉnh", "tỉnh Bắc Giang": the province bodies of each agreement.
+  const out: Party[] = [];
+  for (const a of ctx.knowledge.agreements) {
+    for (const p of a.meta.provinces) {
+      if (f.links.provinces.length > 0 && !f.links.provinces.includes(p.id)) continue;
+      const body = a.bodies.find((b) => b.name === `tỉnh ${p.name}`);
+      if (body) out.push({ agreement: a, bodyId: body.id });
+    }
+  }
+  return out;
+}
+
+/** The topic words that the party's own names do not account for. */
+function beyondParty(ctx: AskContext, f: Frame, parties: readonly Party[]): string {
+  const names = new Set<string>();
+  for (const p of parties) {
+    const b = p.agreement.bodies.find((x) => x.id === p.bodyId);
+    if (b) for (const n of [b.name, b.en, ...b.aliases]) names.add(n);
+  }
+  const shared = sharedWithAny([...names].map((n) => ctx.analyzer.analyze(n)));
+  const topic = ctx.analyzer.analyze(f.topic);
+  const words = markedSyllables(f.topic);
+  return topic.units
+    .map((u, i) => ({ u, text: words[i]?.text ?? u.syllable }))
+    .filter(({ u }) => !u.stop && !u.generic && !u.place && !shared(u))
+    .map((x) => x.text)
+    .join(' ');
+}
+
+export function answerDuties(ctx: AskContext, f: Frame, question: string): Answer {
+  if (f.links.people.length > 0 && f.links.bodies.length === 0) return answerPerson(ctx, f, question, 'duties');
+  const parties = partiesOf(ctx, f);
+  if (parties.length === 0)
+    return notFound(ctx, question, 'duties', t(ctx.lang, 'Văn bản không nêu cơ quan này.', 'The source does not name this body.'));
+  const names = bodyList(ctx, parties);
+  const rows: Row[] = [];
+  let general = 0;
+  for (const p of parties) {
+    const mine = ctx.items.party(p.agreement, p.bodyId);
+    if (!mine) continue;
+    rows.push(...mine.commitments, ...mine.results);
+    general += mine.general;
+  }
+  // "Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?": a task beside the party must be one it has.
+  const rest = beyondParty(ctx, f, parties);
+  let listed = rows;
+  // The party's share of the general assignment, narrowed like the rest by the topic words.
+  let assignments = parties.flatMap((p) => generalRoles(ctx, [p.agreement.id], p.bodyId));
+  if (rest) {
+    // Areas from the words beyond the party only: "công an" names the police, not a security topic.
+    const areas = new Set(findAreas(ctx.matching, ctx.analyzer.analyze(rest)));
+    const { hits } = retrieve(ctx, rest, ['commitment', 'result']);
+    const hitKeys = new Set(hits.map((h) => `${h.agreement}/${h.id}`));
+    listed = rows.filter((r) => hitKeys.has(`${r.a.id}/${r.id}`) || areas.has(r.area));
+    const restQuery = ctx.analyzer.analyze(rest);
+    assignments = assignments.filter((r) => {
+      if (!r.citation) return false;
+      // The whole source line: a speech's request sets its scope there ("khi gặp khó khăn, vướng mắc").
+      const line = ctx.agreements.get(r.agreement)?.sourceLines[r.citation.line - 1] ?? r.citation.quote;
+      const { covered, total } = unitsCovered(ctx.analyzer.analyze(line), restQuery);
+      return total > 0 && covered >= Math.min(2, total) && covered / total >= 0.6;
+    });
+    if (listed.length === 0 && assignments.length === 0) {
+      const miss = notFound(
+        ctx,
+        question,
+        'duties',
+        t(ctx.lang, `Văn bản không giao việc này cho ${names}.`, `The source does not give ${names} this task.`),
+      );
+      miss.suggestions = [t(ctx.lang, `${names} có nhiệm vụ gì?`, `What is ${names} asked to do?`), ...miss.suggestions.slice(0, 1)];
+      return miss;
+    }
+  }
+  const { items: shown, page } = paged(ctx, listed);
+  const items: AnswerItem[] = shown.map((r) => itemView(ctx, { type: r.type, agreement: r.a.id, id: r.id })).filter(defined);
+  const onPage = new Set(items.map((i) => i.agreement));
+  if (onPage.size > 0) assignments = assignments.filter((r) => onPage.has(r.agreement));
+  const notes = statusNotes(ctx, items, page ? onPage : undefined);
+  if (items.length === 0 && assignments.length === 0 && general === 0) {
+    notes.unshift(
+      t(
+        ctx.lang,
+        `Văn bản nêu tên ${names} nhưng không giao cho họ cam kết nào.`,
+        `The source names ${names} but assigns it no commitment.`,
+      ),
+    );
+  }
+  const count = listed.length;
+  const headline =
+    count > 0
+      ? t(
+          ctx.lang,
+          `${names}: ${count} nội dung theo văn bản${assignments.length > 0 ? ', và phần phân công chung' : ''}.`,
+          `${names}: ${count} item${count === 1 ? '' : 's'} in the source${assignments.length > 0 ? ', and a share of the general assignment' : ''}.`,
+        )
+      : assignments.length > 0
+        ? t(ctx.lang, `${names}: phần phân công chung theo văn bản.`, `${names}: its share of the general assignment.`)
+        : t(ctx.lang, `${names}: văn bản không giao cam kết nào.`, `${names}: the source assigns no commitment.`);
+  return answer(ctx, question, 'duties', true, headline, items, {
+    assignments,
+    detail: items.length > 3 ? 'brief' : 'full',
+    notes,
+    ...(page ? { page } : {}),
+  });
+}

@@ -1,0 +1,166 @@
+// People: who someone is, who holds a title, what someone said. Names are matched syllable by
+// syllable (match.ts), never through the full-text index, so "Nguyễn Văn A" never becomes "Nguyễn
+// Thanh Hải". A title with words the source never gives its holder ("Chủ tịch Ủy ban MTTQ") is
+// nobody we know, even though part of it fits another title.
+import type { Agreement } from '../../knowledge/types.ts';
+import type { AskContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import { findTitles, leftoverForTitles, type PersonMatch, sharedWithAny } from '../match.ts';
+import { coverage } from '../../search/relevance.ts';
+import { markedSyllables } from '../../text/normalize.ts';
+import type { Answer, AnswerItem, Intent, PersonItem } from '../types.ts';
+import type { TurnRef } from '../conversation.ts';
+import type { Frame } from '../understand/frame.ts';
+import { defined, factItem, personItem, pick } from '../views.ts';
+import { answer, notFound } from './compose.ts';
+
+/** "Dương Văn Thái (Bắc Giang): Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …". */
+export function whoSentence(ctx: AskContext, p: PersonItem): string {
+  const where = p.province ? ` (${p.province})` : '';
+  // English titles keep the Vietnamese original beside them, to be found in the source.
+  const titles = p.titles.map((x) => (x.text === x.original ? x.text : `${x.text} (${x.original})`)).join(', ');
+  return `${p.name}${where}${titles ? `: ${titles}` : ''} — ${p.eventRole} (${t(ctx.lang, 'dòng', 'line')} ${p.citation.line}).`;
+}
+
+function people(ctx: AskContext, matches: readonly { agreement: Agreement; personId: string }[]): PersonItem[] {
+  return matches.map((m) => personItem(m.agreement, m.personId, ctx.lang)).filter(defined);
+}
+
+/** Who a named person is; with `duties`, that the source assigns persons nothing by name. */
+export function answerPerson(ctx: AskContext, f: Frame, question: string, intent: Intent = 'person'): Answer {
+  const strongest = f.links.people.filter((m) => m.strength === (f.links.people[0] as PersonMatch).strength);
+  const items: AnswerItem[] = people(ctx, strongest);
+  if (items.length !== 1) {
+    return answer(
+      ctx,
+      question,
+      intent,
+      true,
+      t(
+        ctx.lang,
+        `Có ${items.length} người khớp với tên này — bạn muốn hỏi ai?`,
+        `${items.length} people match that name — which one do you mean?`,
+      ),
+      items,
+    );
+  }
+  const p = items[0] as PersonItem;
+  const notes: string[] = [];
+  if (intent === 'duties')
+    notes.push(
+      t(
+        ctx.lang,
+        'Văn bản không giao cam kết nào cho riêng cá nhân này; trách nhiệm được giao cho các cơ quan, tổ chức.',
+        'The source assigns no commitment to this person by name; responsibility is assigned to bodies.',
+      ),
+    );
+  return answer(ctx, question, intent, true, whoSentence(ctx, p), items, { notes });
+}
+
+/** Several people share a given name ("ông Dương là ai"): list them and ask which. */
+export function answerGivenName(ctx: AskContext, f: Frame, question: string): Answer {
+  const items = people(ctx, f.links.givenOnly);
+  if (items.length === 0) {
+    const name = f.topic.trim();
+    return notFound(
+      ctx,
+      question,
+      'person',
+      t(ctx.lang, `Văn bản không nêu ai tên “${name}”.`, `The source names no one called “${name}”.`),
+    );
+  }
+  if (items.length === 1) return answer(ctx, question, 'person', true, whoSentence(ctx, items[0] as PersonItem), items);
+  return answer(
+    ctx,
+    question,
+    'person',
+    true,
+    t(
+      ctx.lang,
+      `Có ${items.length} người khớp với tên này — bạn muốn hỏi ai?`,
+      `${items.length} people match that name — which one do you mean?`,
+    ),
+    items,
+  );
+}
+
+/** Who holds a title, in the province asked about; `among`: only these people (a follow-up's "trong đó"). */
+export function answerHolder(ctx: AskContext, f: Frame, question: string, among?: readonly TurnRef[]): Answer {
+  const query = ctx.analyzer.analyze(f.text);
+  // "Chủ tịch nước", "Chủ tịch Ủy ban MTTQ": words beyond any title mean someone the source does not name.
+  const beyond = leftoverForTitles(ctx.matching, ctx.analyzer.analyze(f.topic), ctx.index.knows);
+  let titles = beyond.length > 0 ? [] : findTitles(ctx.matching, query, { all: f.features.has('list') });
+  if (among) {
+    const allowed = new Set(among.filter((r) => r.type === 'person').map((r) => `${r.agreement}/${r.id}`));
+    const within = titles.filter((m) => allowed.has(`${m.agreement.id}/${m.personId}`));
+    if (within.length > 0) titles = within;
+  }
+  titles = titles.filter((m) => m.contained || titles.every((x) => !x.contained));
+  if (titles.length === 0) {
+    return notFound(
+      ctx,
+      question,
+      'role',
+      t(
+        ctx.lang,
+        `Văn bản không nêu ai giữ chức danh “${f.topic.trim() || f.text}”.`,
+        `The source does not say who holds “${f.topic.trim() || f.text}”.`,
+      ),
+    );
+  }
+  const items = people(ctx, titles);
+  const title = pick(titles[0]?.title, ctx.lang);
+  const names = items.map((p) => `${p.name}${p.province ? ` (${p.province})` : ''}`).join(', ');
+  const headline = `${title}: ${names} (${t(ctx.lang, 'dòng', 'line')} ${items[0]?.citation.line}).`;
+  const notes =
+    titles.length > 1 && !f.features.has('list') && f.links.provinces.length === 0
+      ? [
+          t(
+            ctx.lang,
+            'Có nhiều người giữ chức danh này; hãy nêu tên tỉnh để thu hẹp.',
+            'Several people hold this title; name the province to narrow it down.',
+          ),
+        ]
+      : [];
+  return answer(ctx, question, 'role', true, headline, items, { notes });
+}
+
+/** What a person said: the passages the source attributes to them, narrowed by the topic words if any. */
+export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer {
+  const byTitle = f.links.titles.find((x) => x.contained);
+  const person = f.links.people[0] ?? (byTitle ? { agreement: byTitle.agreement, personId: byTitle.personId } : undefined);
+  if (!person) return notFound(ctx, question, 'statement');
+  const a = person.agreement;
+  const theirs = a.facts.filter((x) => x.speaker === person.personId);
+  if (theirs.length === 0) return answerPerson(ctx, f, question);
+  // Narrowed to the passages that best cover the topic words, less the words that only describe
+  // the speaker ("Bí thư", "Tỉnh ủy"): "Dương Văn Thái nói hai tỉnh có điểm gì chung?".
+  let chosen = theirs;
+  const speaker = a.people.find((p) => p.id === person.personId);
+  const describes = sharedWithAny([speaker?.name ?? '', ...(speaker?.titles.map((x) => x.vi) ?? [])].map((n) => ctx.analyzer.analyze(n)));
+  const words = markedSyllables(f.topic);
+  const topic = ctx.analyzer
+    .analyze(f.topic)
+    .units.map((u, i) => (u.stop || describes(u) ? '' : (words[i]?.text ?? u.syllable)))
+    .join(' ');
+  const query = ctx.analyzer.analyze(topic);
+  if (query.units.some((u) => !u.stop && !u.generic)) {
+    const ids = new Set(theirs.map((x) => x.id));
+    const scored = ctx.index
+      .search(query, { types: ['fact'], agreement: a.id, limit: 50 })
+      .filter((h) => ids.has(h.id))
+      .map((h) => ({ id: h.id, c: coverage(query, h.matched, ctx.index.knows) }))
+      .filter((x) => x.c.topicsCovered > 0);
+    const top = Math.max(0, ...scored.map((x) => x.c.ratio));
+    const keep = new Set(scored.filter((x) => x.c.ratio >= top - 0.15).map((x) => x.id));
+    if (keep.size > 0) chosen = theirs.filter((x) => keep.has(x.id));
+  }
+  const p = personItem(a, person.personId, ctx.lang);
+  // The passages, then who said them.
+  const items: AnswerItem[] = [...chosen.map((x) => factItem(a, x.id, ctx.lang)).filter(defined), ...(p ? [p] : [])];
+  const facts = items.filter((i) => i.type === 'fact');
+  const lines = [...new Set(facts.map((i) => i.citation.line))].join(', ');
+  const first = facts[0];
+  const headline = `${p?.name ?? ''} (${t(ctx.lang, 'dòng', 'line')} ${lines}): ${first && first.type === 'fact' ? first.text : ''}`;
+  return answer(ctx, question, 'statement', true, headline, items, { detail: facts.length > 2 ? 'brief' : 'full' });
+}

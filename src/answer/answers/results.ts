@@ -1,0 +1,70 @@
+// "What have the two provinces achieved so far?": the earlier results the report gives (done, or
+// under way when the MoU signed), and its figures and assessment, narrowed by the topic if any.
+import { isUnknown } from '../../search/relevance.ts';
+import type { AskContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import type { Answer, AnswerItem } from '../types.ts';
+import type { Frame } from '../understand/frame.ts';
+import { defined, itemView } from '../views.ts';
+import { answer, notFound, paged, statusNotes } from './compose.ts';
+import { retrieve } from './retrieve.ts';
+
+/** Words that say "results" and "before", not what the results were about. */
+const FRAMING = new Set(['results', 'done', 'status', 'pending', 'ongoing', 'inProgress']);
+
+export function answerResults(ctx: AskContext, f: Frame, question: string): Answer {
+  const framing = f.cues.filter((c) => FRAMING.has(c.feature));
+  const topic = f.words
+    .filter(
+      (_, i) =>
+        !framing.some((c) => i >= c.from && i < c.to) &&
+        !f.cues.some((c) => ['who', 'list', 'about', 'count'].includes(c.feature) && i >= c.from && i < c.to),
+    )
+    .map((w) => w.text)
+    .join(' ');
+  const narrowed = ctx.analyzer.analyze(topic).units.some((u) => !u.stop && !u.generic && !u.place);
+  let refs: { type: AnswerItem['type']; agreement: string; id: string }[];
+  if (narrowed) {
+    const areas = new Set(f.links.areas);
+    const { hits } = retrieve(ctx, topic, ['result', 'fact']);
+    // Words that find nothing leave the list whole: "đạt kết quả gì cụ thể" asks for all of them.
+    const byArea = ctx.items.agreements.flatMap(({ a, results }) =>
+      results.filter((r) => areas.has(r.area)).map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })),
+    );
+    const seen = new Set<string>();
+    refs = [...byArea, ...hits].filter((r) => {
+      const key = `${r.agreement}/${r.type}/${r.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    // Words the knowledge never uses ("football results") are a topic it has no result on.
+    if (
+      refs.length === 0 &&
+      ctx.analyzer.analyze(topic).units.some((u) => !u.stop && !u.generic && !u.place && isUnknown(u, ctx.index.knows))
+    ) {
+      return notFound(
+        ctx,
+        question,
+        'results',
+        t(ctx.lang, `Bài viết không nêu kết quả nào về “${topic.trim()}”.`, `The report gives no result about “${topic.trim()}”.`),
+      );
+    }
+  } else refs = [];
+  if (refs.length === 0)
+    refs = ctx.items.agreements.flatMap(({ a, results }) => results.map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })));
+  if (refs.length === 0)
+    return notFound(ctx, question, 'results', t(ctx.lang, 'Bài viết không nêu kết quả nào.', 'The report gives no earlier result.'));
+  const { items: shown, page } = paged(ctx, refs);
+  const items = shown.map((r) => itemView(ctx, r)).filter(defined);
+  const headline = t(
+    ctx.lang,
+    `Kết quả hợp tác trước khi ký biên bản (theo bài viết): ${refs.length} mục.`,
+    `Results of earlier cooperation (per the report): ${refs.length}.`,
+  );
+  return answer(ctx, question, 'results', true, headline, items, {
+    detail: items.length > 3 ? 'brief' : 'full',
+    notes: statusNotes(ctx, items),
+    ...(page ? { page } : {}),
+  });
+}

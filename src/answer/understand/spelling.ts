@@ -1,0 +1,52 @@
+// The question as the knowledge spells it: typos corrected by the one typo rule
+// (src/search/typos.ts), and a word typed with the wrong tone ("tĩnh" for "tỉnh") read without its
+// marks, so that it still matches by its folded form. Everything after this step reads the
+// corrected text.
+import { STOPWORDS_FOLDED } from '../../search/stopwords.ts';
+import { fold, marked, stem } from '../../text/normalize.ts';
+import type { EngineContext } from '../context.ts';
+
+// One word: letters (with their marks), or a code such as "QL17" (left alone).
+const WORD = /[\p{L}\p{M}]+/gu;
+
+type Spelling = Pick<EngineContext, 'vocabulary' | 'knowsMarked' | 'knowsToneless' | 'nameWords' | 'index'>;
+
+export function spellChecked(ctx: Spelling, text: string): string {
+  const tokens = [...text.matchAll(WORD)].map((m) => ({ word: m[0], at: m.index, folded: fold(m[0]).replace(/[^a-z]/g, '') }));
+  let out = '';
+  let last = 0;
+  tokens.forEach((tok, i) => {
+    out += text.slice(last, tok.at) + fixWord(ctx, tok.word, tok.folded, tokens[i - 1]?.folded, tokens[i + 1]?.folded);
+    last = tok.at + tok.word.length;
+  });
+  return out + text.slice(last);
+}
+
+function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?: string): string {
+  if (folded.length === 0) return w;
+  const m = marked(w);
+  // A candidate fits when it makes a phrase the knowledge uses with a neighbour ("hoang son").
+  const fits = (c: string) =>
+    (prev !== undefined && ctx.index.knows(`${prev}_${c}`)) || (next !== undefined && ctx.index.knows(`${c}_${next}`));
+  const context = prev !== undefined || next !== undefined;
+  // A word that makes no phrase with its neighbours, one edit from a name that does, is a typo of
+  // that name even when it is a word of its own: "Bắc Gian" is Bắc Giang, "Lưu Sá" is Lưu Xá.
+  if (context && !STOPWORDS_FOLDED.has(folded) && !fits(folded)) {
+    const name = ctx.vocabulary.near(folded).find((c) => ctx.nameWords.has(c) && fits(c));
+    if (name) return name;
+  }
+  // The knowledge's words are kept stemmed ("peopl" for "people"): a word whose stem is known is no
+  // typo, and an unknown one is corrected by its stem ("responsble" → "responsibl").
+  const base = stem(folded);
+  const fixed = ctx.vocabulary.has(base) ? undefined : ctx.vocabulary.correct(base, context ? fits : undefined);
+  // Typed with diacritics, a word the knowledge lacks is usually a real word ("chạy"), not a typo:
+  // it is corrected only toward a name ("ngyên" → "nguyen"), or toward a word that fits its
+  // neighbours ("phòng chốg" → "chong", "phụ tráh" → "trach").
+  if (fixed !== undefined && (m === folded || ctx.nameWords.has(fixed) || fits(fixed))) return fixed;
+  // Plain ASCII, or a spelling the knowledge or the lexicon has: kept as typed.
+  if (m === folded || ctx.knowsMarked(m)) return w;
+  // Only the tone differs from a known word that fits beside its neighbours ("hai tính" for "hai
+  // tỉnh"): read it by its letters. Otherwise it is another word ("hộ chiếu" is no "hỗ … chiều";
+  // "sân" is no "sản"), kept as typed.
+  return ctx.knowsToneless(m) && ctx.vocabulary.has(folded) && fits(folded) ? folded : w;
+}
