@@ -115,29 +115,61 @@ export const Body = z.object({
   source: Citation,
 });
 
-export const Commitment = z.object({
-  id: Id,
-  area: Id,
-  title: Bilingual,
-  text: z.string().min(1),
-  status: Status,
+/**
+ * The status fields of a commitment or result. Any status but `pending` is a claim about the work,
+ * so it needs `status_source`, the words that support it. When those words imply the status rather
+ * than state it, `status_note` says what the inference rests on.
+ */
+const statusFields = {
+  /** The quote that supports the status; required for every status except `pending`. */
   status_source: Citation.optional(),
-  responsible: z.array(Responsibility).default([]),
-  keywords: z.array(z.string().min(1)).default([]),
-  source: Citation,
-});
+  /** Set when the status is inferred, not stated: why, in both languages, since answers show it. */
+  status_note: Bilingual.optional(),
+};
 
-export const Result = z.object({
-  id: Id,
-  area: Id,
-  title: Bilingual,
-  text: z.string().min(1),
-  status: z.enum(['done', 'in_progress']),
-  status_source: Citation.optional(),
-  parties: z.array(Id).default([]),
-  keywords: z.array(z.string().min(1)).default([]),
-  source: Citation,
-});
+function checkStatus(
+  e: { status: string; status_source?: Citation | undefined; status_note?: Bilingual | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (e.status !== 'pending' && !e.status_source) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['status_source'],
+      message: `status "${e.status}" needs a status_source quoting what supports it`,
+    });
+  }
+  if (e.status_note && !e.status_source) {
+    ctx.addIssue({ code: 'custom', path: ['status_note'], message: 'a status_note explains a status_source, so it needs one' });
+  }
+}
+
+export const Commitment = z
+  .object({
+    id: Id,
+    area: Id,
+    title: Bilingual,
+    text: z.string().min(1),
+    status: Status,
+    ...statusFields,
+    responsible: z.array(Responsibility).default([]),
+    keywords: z.array(z.string().min(1)).default([]),
+    source: Citation,
+  })
+  .superRefine(checkStatus);
+
+export const Result = z
+  .object({
+    id: Id,
+    area: Id,
+    title: Bilingual,
+    text: z.string().min(1),
+    status: z.enum(['done', 'in_progress']),
+    ...statusFields,
+    parties: z.array(Id).default([]),
+    keywords: z.array(z.string().min(1)).default([]),
+    source: Citation,
+  })
+  .superRefine(checkStatus);
 
 export const Fact = z.object({
   id: Id,

@@ -50,6 +50,36 @@ describe('knowledge validation reports each class of error with file, path and r
     expect(errors.some((e) => /responsible\[\d+\]\.source$/.test(e.path) && /stated role needs/.test(e.message))).toBe(true);
   });
 
+  it('a status other than pending without the quote that supports it', async () => {
+    const errors = await errorsAfter((d) =>
+      edit(d, C, /(- id: C21\n[\s\S]*?status: in_progress\n)\s+status_source:\n\s+line: 30\n\s+quote: "[^"]*"\n/, '$1'),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toMatch(/^commitments\[\d+\]\.status_source$/);
+    expect(errors[0]?.message).toBe('status "in_progress" needs a status_source quoting what supports it');
+  });
+
+  it('a pending commitment set to done with no source for it', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /(- id: C18\n[\s\S]*?)status: pending/, '$1status: done'));
+    expect(errors).toEqual([expect.objectContaining({ message: 'status "done" needs a status_source quoting what supports it' })]);
+  });
+
+  it('a status note with no status source to explain', async () => {
+    const errors = await errorsAfter((d) =>
+      edit(
+        d,
+        'bg-tn-2023/results.yaml',
+        /(- id: R6\n[\s\S]*?)status: in_progress\n\s+status_source:\n\s+line: 11\n\s+quote: "[^"]*"\n/,
+        '$1status: in_progress\n',
+      ),
+    );
+    expect(errors.map((e) => e.message).sort()).toEqual([
+      'a status_note explains a status_source, so it needs one',
+      'status "in_progress" needs a status_source quoting what supports it',
+    ]);
+    expect(errors.every((e) => /^results\[5\]\.status_(source|note)$/.test(e.path))).toBe(true);
+  });
+
   it('duplicate ids', async () => {
     const errors = await errorsAfter((d) => edit(d, C, '  - id: C3\n', '  - id: C2\n'));
     expect(errors).toHaveLength(1);
