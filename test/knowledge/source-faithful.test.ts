@@ -16,6 +16,7 @@ interface Entry {
   status_source?: Citation;
   status_note?: { vi: string; en?: string };
   text: string;
+  source: Citation;
 }
 
 const yaml = (file: string) => parse(readFileSync(join(AGREEMENT_DIR, file), 'utf8'));
@@ -41,5 +42,26 @@ describe('statuses say no more than the source', () => {
     expect(r4?.status_source).toEqual({ line: 30, quote: '(tỉnh Bắc Giang đang đầu tư)' });
     expect(r4?.status_note?.vi).toMatch(/chỉ tỉnh Bắc Giang là bên đang đầu tư/);
     expect(r4?.status_note?.en).toMatch(/Bắc Giang alone is investing/);
+  });
+});
+
+describe('continuing work is told apart from new work', () => {
+  const ongoing = commitments.filter((c) => c.status === 'ongoing');
+
+  it('the eight commitments the article words as continuing are ongoing, not pending', () => {
+    expect(ongoing.map((c) => c.id)).toEqual(['C20', 'C22', 'C23', 'C24', 'C25', 'C34', 'C35', 'C36']);
+  });
+
+  it('each ongoing commitment quotes its "tiếp tục" or "duy trì", on its own line', () => {
+    for (const c of ongoing) {
+      expect(c.status_source?.quote, c.id).toMatch(/tiếp tục|duy trì/iu);
+      expect(c.status_source?.line, c.id).toBe(c.source.line);
+    }
+  });
+
+  it('no pending commitment is worded as continuing, except C12, where "tiếp tục" is what the centre is asked for', () => {
+    const continuingWords = commitments.filter((c) => c.status === 'pending' && /tiếp tục|duy trì/iu.test(c.text));
+    expect(continuingWords.map((c) => c.id)).toEqual(['C12']);
+    expect(byId('C12')?.text).toContain('Đề xuất với Trung ương có cơ chế tiếp tục đầu tư');
   });
 });
