@@ -30,23 +30,43 @@ export const Basis = z.enum(['stated', 'inferred']);
  */
 export const Role = z.enum(['direct', 'lead', 'advise', 'implement', 'invest', 'addressee', 'beneficiary']);
 
-export const Responsibility = z
+const responsibilityFields = {
+  role: Role,
+  party: Id,
+  basis: Basis,
+  source: Citation.optional(),
+  /** Why an inferred role is inferred, in both languages, since answers show it. */
+  note: Bilingual.optional(),
+};
+
+function checkBasis(r: { basis: Basis; source?: Citation | undefined; note?: Bilingual | undefined }, ctx: z.RefinementCtx) {
+  if (r.basis === 'stated' && !r.source) {
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'a stated role needs the source quote that states it' });
+  }
+  if (r.basis === 'inferred' && !r.note) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred role needs a note saying what it is inferred from' });
+  }
+}
+
+export const Responsibility = z.object(responsibilityFields).superRefine(checkBasis);
+
+/** Who made a request in a speech: a person id, and the line and words of the request (checked verbatim). */
+export const SpeechRequest = Citation.extend({ speaker: Id });
+
+/**
+ * A role for the agreement as a whole, shown once beside each clause's own roles. `scope` is what it
+ * covers: `implementation`, carrying out the agreement in general; `problems`, only when difficulties
+ * or obstacles arise. `requested_by` is set when the assignment is a request made in a speech at the
+ * signing ("đề nghị…") rather than a term of the agreement; the speaker must be recorded as speaking
+ * on that line (a mention in people.yaml).
+ */
+export const GeneralAssignment = z
   .object({
-    role: Role,
-    party: Id,
-    basis: Basis,
-    source: Citation.optional(),
-    /** Why an inferred role is inferred, in both languages, since answers show it. */
-    note: Bilingual.optional(),
+    ...responsibilityFields,
+    scope: z.enum(['implementation', 'problems']),
+    requested_by: SpeechRequest.optional(),
   })
-  .superRefine((r, ctx) => {
-    if (r.basis === 'stated' && !r.source) {
-      ctx.addIssue({ code: 'custom', path: ['source'], message: 'a stated role needs the source quote that states it' });
-    }
-    if (r.basis === 'inferred' && !r.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred role needs a note saying what it is inferred from' });
-    }
-  });
+  .superRefine(checkBasis);
 
 export const Province = z.object({
   id: Id,
@@ -82,8 +102,8 @@ export const AgreementFile = z.object({
     /** Lines after this one are not article text (for example comment-box residue). */
     content_lines: z.number().int().positive(),
   }),
-  /** General assignments that apply to every commitment of the agreement (for example, who advises and who directs). */
-  general_responsibility: z.array(Responsibility).default([]),
+  /** Roles for the agreement as a whole (who advises, who directs), each with its scope and, for a speech, who asked. */
+  general_responsibility: z.array(GeneralAssignment).default([]),
   summary: Bilingual.optional(),
 });
 
@@ -214,6 +234,7 @@ export type Status = z.infer<typeof Status>;
 export type Basis = z.infer<typeof Basis>;
 export type Role = z.infer<typeof Role>;
 export type Responsibility = z.infer<typeof Responsibility>;
+export type GeneralAssignment = z.infer<typeof GeneralAssignment>;
 export type Bilingual = z.infer<typeof Bilingual>;
 export type AgreementFile = z.infer<typeof AgreementFile>;
 export type Person = z.infer<typeof Person>;

@@ -22,6 +22,13 @@ interface Entry {
 const yaml = (file: string) => parse(readFileSync(join(AGREEMENT_DIR, file), 'utf8'));
 const commitments: Entry[] = yaml('commitments.yaml').commitments;
 const results: Entry[] = yaml('results.yaml').results;
+const general: {
+  role: string;
+  party: string;
+  scope: string;
+  requested_by?: Citation & { speaker: string };
+  source: Citation;
+}[] = yaml('agreement.yaml').general_responsibility;
 const byId = (id: string) => [...commitments, ...results].find((e) => e.id === id);
 
 describe('statuses say no more than the source', () => {
@@ -63,5 +70,37 @@ describe('continuing work is told apart from new work', () => {
     const continuingWords = commitments.filter((c) => c.status === 'pending' && /tiếp tục|duy trì/iu.test(c.text));
     expect(continuingWords.map((c) => c.id)).toEqual(['C12']);
     expect(byId('C12')?.text).toContain('Đề xuất với Trung ương có cơ chế tiếp tục đầu tư');
+  });
+});
+
+describe('speeches are not terms of the MoU', () => {
+  it('every general assignment is a request from a speech, with who asked and where', () => {
+    for (const g of general) {
+      expect(g.requested_by, g.party).toBeDefined();
+      expect(g.requested_by?.quote, g.party).toContain('đề nghị');
+      expect(g.requested_by?.line, g.party).toBe(g.source.line);
+    }
+    const speakers = new Set(general.map((g) => `${g.requested_by?.speaker}@${g.requested_by?.line}`));
+    expect(speakers).toEqual(new Set(['duong-van-thai@18', 'nguyen-thanh-hai@16']));
+  });
+
+  it("line 16's advising and directing apply only to difficulties and obstacles, and quote that condition", () => {
+    const line16 = general.filter((g) => g.source.line === 16);
+    expect(line16.length).toBeGreaterThan(0);
+    for (const g of line16) {
+      expect(g.scope, g.party).toBe('problems');
+      expect(g.source.quote, g.party).toMatch(/^Trong quá trình thực hiện gặp khó khăn, vướng mắc,.*nhất là về cơ chế, chính sách$/);
+    }
+  });
+
+  it('"who is told of problems" and "who directs implementation" have different answers', () => {
+    const parties = (scope: string, role: string) =>
+      general
+        .filter((g) => g.scope === scope && g.role === role)
+        .map((g) => g.party)
+        .sort();
+    expect(parties('problems', 'direct')).toEqual(['bcsd-ubnd-bg', 'bcsd-ubnd-tn', 'btv-tu-bg', 'btv-tu-tn']);
+    expect(parties('implementation', 'lead')).toEqual(['uv-btv-hai-tinh']);
+    expect(parties('implementation', 'direct')).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ async function errorsAfter(breakIt: (dir: string) => Promise<void>): Promise<Kno
 }
 
 const C = 'bg-tn-2023/commitments.yaml';
+const A = 'bg-tn-2023/agreement.yaml';
 
 describe('knowledge validation reports each class of error with file, path and reason', () => {
   it('loads the shipped knowledge cleanly', async () => {
@@ -78,6 +79,32 @@ describe('knowledge validation reports each class of error with file, path and r
       'status "in_progress" needs a status_source quoting what supports it',
     ]);
     expect(errors.every((e) => /^results\[5\]\.status_(source|note)$/.test(e.path))).toBe(true);
+  });
+
+  it('a general assignment without its scope', async () => {
+    const errors = await errorsAfter((d) => edit(d, A, /(party: so-nganh-hai-tinh\n\s+basis: stated\n)\s+scope: implementation\n/, '$1'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toBe('general_responsibility[0].scope');
+  });
+
+  it('a speech request attributed to someone not reported speaking on that line', async () => {
+    // Line 16 is Nguyễn Thanh Hải's speech; Dương Văn Thái is mentioned on lines 6 and 18 only.
+    const errors = await errorsAfter((d) => edit(d, A, /speaker: nguyen-thanh-hai\n(\s+line: 16\n)/, 'speaker: duong-van-thai\n$1'));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: 'general_responsibility[3].requested_by.speaker',
+        message: 'Dương Văn Thái has no mention on line 16 in people.yaml, so the request cannot be theirs',
+      }),
+    ]);
+  });
+
+  it('a speech request whose words are not on its line', async () => {
+    const errors = await errorsAfter((d) =>
+      edit(d, A, 'quote: "đồng chí đề nghị các cấp, ngành', 'quote: "đồng chí yêu cầu các cấp, ngành'),
+    );
+    expect(
+      errors.some((e) => e.path === 'general_responsibility[3].requested_by.quote' && /quote not found on line 16/.test(e.message)),
+    ).toBe(true);
   });
 
   it('duplicate ids', async () => {
