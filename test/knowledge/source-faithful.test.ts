@@ -10,8 +10,15 @@ interface Citation {
   line: number;
   quote: string;
 }
+interface Role {
+  role: string;
+  party: string;
+  basis: string;
+  note?: { vi: string; en?: string };
+}
 interface Entry {
   id: string;
+  responsible?: Role[];
   status: string;
   status_source?: Citation;
   status_note?: { vi: string; en?: string };
@@ -102,5 +109,25 @@ describe('speeches are not terms of the MoU', () => {
     expect(parties('problems', 'direct')).toEqual(['bcsd-ubnd-bg', 'bcsd-ubnd-tn', 'btv-tu-bg', 'btv-tu-tn']);
     expect(parties('implementation', 'lead')).toEqual(['uv-btv-hai-tinh']);
     expect(parties('implementation', 'direct')).toEqual([]);
+  });
+});
+
+describe('inferred roles rest on what the article says', () => {
+  const inferred = commitments.flatMap((c) => (c.responsible ?? []).filter((r) => r.basis === 'inferred').map((r) => ({ id: c.id, ...r })));
+
+  it('no note claims the MoU binds anyone (an MoU binds no one; its signatories are the Standing Committees)', () => {
+    for (const r of inferred) {
+      expect(r.note?.vi, `${r.id} ${r.party}`).not.toMatch(/ràng buộc/);
+      expect(r.note?.en, `${r.id} ${r.party}`).not.toMatch(/\bbinds?\b/);
+    }
+  });
+
+  it('a province inferred to act in a subjectless clause is pointed to lines 20, 21 and 29', () => {
+    const provinces = inferred.filter((r) => r.party.startsWith('tinh-') && r.role === 'implement' && r.id !== 'C3');
+    expect(provinces.length).toBeGreaterThan(40);
+    for (const r of provinces) {
+      expect(r.note?.vi, `${r.id} ${r.party}`).toContain('“Theo đó, thống nhất hai địa phương…” (dòng 20)');
+      expect(r.note?.vi, `${r.id} ${r.party}`).toMatch(/“Hai bên” \(dòng 21\), “Hai tỉnh” \(dòng 29\)/);
+    }
   });
 });
