@@ -220,11 +220,21 @@ export const ResultsFile = z.object({ results: z.array(Result).default([]), fact
 export const GlossaryFile = z.object({
   /** Abbreviation ↔ long form; both directions are searched ("QL" = "quốc lộ"). */
   abbreviations: z.array(z.object({ short: z.string().min(1), long: z.string().min(1), en: z.string().min(1).optional() })),
-  /** Groups of interchangeable phrases, in any language (English topic words map to the Vietnamese vocabulary here). */
+  /**
+   * Groups of interchangeable phrases, in any language (English topic words map to the Vietnamese vocabulary
+   * here). Generic words only: a group never holds a proper name (see `works`), and its phrases mean the
+   * same thing, not a kind of it ("road" is not "ring road").
+   */
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
   areas: z.array(Area),
   /** Place names: a question about a place but an uncovered topic must not match on the place alone. */
   places: z.array(z.string().min(1)).default([]),
+  /**
+   * Proper names of works, waters and documents the agreements are about ("cầu Hòa Sơn", "hồ Núi Cốc",
+   * "sông Cầu", "QL17"). Unlike places they are topics, so they are not in `places`. No synonym group
+   * may hold one of these, a place or a person's name: the group would make other things match it.
+   */
+  works: z.array(z.string().min(1)).default([]),
   /** Words too general to make a match on their own ("hợp tác", "tỉnh"). */
   generic: z.array(z.string().min(1)).default([]),
 });

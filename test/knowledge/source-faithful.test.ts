@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { AGREEMENT_DIR } from '../helpers.ts';
+import { AGREEMENT_DIR, KNOWLEDGE_DIR } from '../helpers.ts';
 
 interface Citation {
   line: number;
@@ -129,5 +129,61 @@ describe('inferred roles rest on what the article says', () => {
       expect(r.note?.vi, `${r.id} ${r.party}`).toContain('“Theo đó, thống nhất hai địa phương…” (dòng 20)');
       expect(r.note?.vi, `${r.id} ${r.party}`).toMatch(/“Hai bên” \(dòng 21\), “Hai tỉnh” \(dòng 29\)/);
     }
+  });
+});
+
+describe('glossary: synonym groups hold only words that mean the same', () => {
+  const glossary = parse(readFileSync(join(KNOWLEDGE_DIR, 'glossary.yaml'), 'utf8'));
+  const groups: string[][] = glossary.synonyms.map((g: string[]) => g.map((p) => p.toLowerCase()));
+  const groupOf = (phrase: string) => groups.filter((g) => g.includes(phrase.toLowerCase()));
+  const together = (a: string, b: string) => groups.some((g) => g.includes(a.toLowerCase()) && g.includes(b.toLowerCase()));
+
+  it.each([
+    ['công chức', 'viên chức'],
+    ['cầu mới', 'cầu hòa sơn'],
+    ['sông cầu', 'lòng sông'],
+    ['sông cầu', 'lưu vực sông'],
+    ['lòng sông', 'lưu vực sông'],
+    ['nguồn nước', 'nước mặt'],
+    ['nguồn nước', 'nước hồ'],
+    ['nguồn nước', 'chất lượng nước'],
+    ['nước mặt', 'nước hồ'],
+    ['nước mặt', 'chất lượng nước'],
+    ['nước hồ', 'chất lượng nước'],
+    ['hồ núi cốc', 'lake'],
+    ['standing', 'thường trực'],
+    ['jobs', 'lao động'],
+    ['employment', 'lao động'],
+    ['presided', 'đồng chủ trì'],
+    ['road', 'đường địa phương'],
+    ['road', 'đường vành đai'],
+    ['border areas', 'giáp ranh'],
+    ['aquaculture', 'thủy sản'],
+  ])('"%s" and "%s" are not one group', (a, b) => {
+    expect(together(a, b)).toBe(false);
+  });
+
+  it.each([
+    ['standing', 'thường vụ'],
+    ['permanent', 'thường trực'],
+    ['jobs', 'việc làm'],
+    ['presided', 'chủ trì'],
+    ['co-chaired', 'đồng chủ trì'],
+    ['border areas', 'biên giới'],
+    ['fisheries', 'thủy sản'],
+  ])('"%s" goes with "%s"', (a, b) => {
+    expect(together(a, b)).toBe(true);
+  });
+
+  it('no generic bridge, river or lake group holds a proper name', () => {
+    for (const word of ['bridge', 'river', 'lake', 'reservoir']) {
+      for (const g of groupOf(word)) expect(g.filter((p) => /hòa sơn|cầu mới|sông cầu|núi cốc|tam kha/u.test(p))).toEqual([]);
+    }
+  });
+
+  it('expands FDI and PCI to what they stand for', () => {
+    const long = (short: string) => glossary.abbreviations.find((a: { short: string }) => a.short === short)?.long;
+    expect(long('FDI')).toBe('đầu tư trực tiếp nước ngoài');
+    expect(long('PCI')).toBe('chỉ số năng lực cạnh tranh cấp tỉnh');
   });
 });

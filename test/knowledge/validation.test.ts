@@ -107,6 +107,27 @@ describe('knowledge validation reports each class of error with file, path and r
     ).toBe(true);
   });
 
+  it.each([
+    ['a work', '[bridge, bridges, cây cầu, cầu Hoà Sơn]', '"cầu Hoà Sơn" names a work or water ("cầu Hòa Sơn")'],
+    ['a water', '[bridge, bridges, cây cầu, sông cầu]', '"sông cầu" names a work or water ("sông Cầu")'],
+    ['a person', '[bridge, bridges, cây cầu, bí thư Dương Văn Thái]', '"bí thư Dương Văn Thái" names a person ("Dương Văn Thái")'],
+    ['a place', '[bridge, bridges, cây cầu, Phổ Yên]', '"Phổ Yên" names a place ("Phổ Yên")'],
+  ])('a synonym group holding %s', async (_, group, named) => {
+    const errors = await errorsAfter((d) => edit(d, 'glossary.yaml', '[bridge, bridges, cây cầu]', group));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'synonyms[1][3]', message: `${named}; synonym groups are for generic words only` }),
+    ]);
+    expect(errors[0]?.file).toMatch(/glossary\.yaml$/);
+  });
+
+  it('a generic phrase that only shares letters with a name is not a name ("đường thủy" is not "Dương Thủy")', async () => {
+    const dir = await knowledgeCopy();
+    await edit(dir, 'glossary.yaml', '[bridge, bridges, cây cầu]', '[bridge, bridges, cây cầu, đường thủy]');
+    const outcome = await loadKnowledge(dir);
+    await rm(dir, { recursive: true, force: true });
+    expect(outcome.ok).toBe(true);
+  });
+
   it('duplicate ids', async () => {
     const errors = await errorsAfter((d) => edit(d, C, '  - id: C3\n', '  - id: C2\n'));
     expect(errors).toHaveLength(1);
