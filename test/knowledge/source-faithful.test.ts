@@ -18,6 +18,7 @@ interface Role {
 }
 interface Entry {
   id: string;
+  title: { vi: string; en: string };
   responsible?: Role[];
   status: string;
   status_source?: Citation;
@@ -185,5 +186,34 @@ describe('glossary: synonym groups hold only words that mean the same', () => {
     const long = (short: string) => glossary.abbreviations.find((a: { short: string }) => a.short === short)?.long;
     expect(long('FDI')).toBe('đầu tư trực tiếp nước ngoài');
     expect(long('PCI')).toBe('chỉ số năng lực cạnh tranh cấp tỉnh');
+  });
+});
+
+describe('titles and translations say what the line says', () => {
+  it('C10 is about investment in processing and high-tech manufacturing, smart and green industry, not FDI alone', () => {
+    const c10 = byId('C10');
+    expect(c10?.title.vi).not.toContain('FDI');
+    expect(c10?.title.vi).toContain('công nghiệp chế biến, chế tạo công nghệ cao, sản xuất thông minh, công nghiệp xanh');
+    expect(c10?.title.en).toMatch(/processing and manufacturing, smart manufacturing and green industry/);
+  });
+
+  it('adds nothing and drops nothing: C9 has no "(PCI)", C11 is fisheries, C12 keeps "tiếp tục"', () => {
+    expect(byId('C9')?.title.en).not.toContain('PCI');
+    expect(byId('C11')?.title.en).toContain('fisheries');
+    expect(byId('C11')?.title.en).not.toContain('aquaculture');
+    expect(byId('C12')?.title.vi).toContain('tiếp tục');
+    expect(byId('C12')?.title.en).toContain('continue');
+  });
+
+  it("the agreement's English title keeps “về việc triển khai các biện pháp”", () => {
+    expect(yaml('agreement.yaml').title.en).toMatch(/^Memorandum of understanding on implementing measures for/);
+  });
+
+  it('line 6 speaks of the pre-uprising period, not of wartime', () => {
+    const thai = yaml('people.yaml').people.find((p: { id: string }) => p.id === 'duong-van-thai');
+    const line6 = thai.mentions.find((m: Citation) => m.line === 6);
+    expect(line6.about.vi).toContain('thời kỳ tiền khởi nghĩa');
+    expect(line6.about.en).toContain('pre-uprising');
+    expect(line6.about.en).not.toMatch(/wartime/);
   });
 });
