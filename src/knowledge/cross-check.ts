@@ -90,6 +90,19 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
     [F.results, 'results', a.results],
     [F.results, 'facts', a.facts],
   ];
+  // An entry marked as part of an unfinished list must sit on a line that leaves a list open.
+  const listed: [string, string, readonly { incomplete_list: boolean; source: { line: number } }[]][] = [
+    [F.commitments, 'commitments', a.commitments],
+    [F.results, 'results', a.results],
+  ];
+  for (const [file, root, list] of listed) {
+    for (const [i, e] of list.entries()) {
+      const line = a.sourceLines[e.source.line - 1] ?? '';
+      if (e.incomplete_list && !line.includes('…') && !line.includes('...'))
+        err(file, [root, i, 'incomplete_list'], `line ${e.source.line} has no “…”, so it leaves no list open`);
+    }
+  }
+
   const lastLine = a.meta.source_document.content_lines;
   for (const [file, root, value] of files) {
     for (const c of citations(value, root ? [root] : [])) {

@@ -95,6 +95,8 @@ export const AgreementFile = z.object({
   }),
   co_chairs: z.array(Id).min(1),
   co_chairs_source: Citation,
+  /** Other names the source uses for the document: the words as written (`quote`) and their line. */
+  aliases: z.array(Citation).default([]),
   source_document: z.object({
     file: z.string().min(1),
     title: Bilingual,
@@ -135,6 +137,14 @@ export const Body = z.object({
   source: Citation,
 });
 
+/** What the source leaves open about a commitment or result, for answers to say. */
+const openFields = {
+  /** True when the entry belongs to a list the source ends with "…" (so the list is not complete); its line must have one. */
+  incomplete_list: z.boolean().default(false),
+  /** Anything else the source leaves open or words two ways (a place called "TP" on one line, "thị xã" on another). */
+  note: Bilingual.optional(),
+};
+
 /**
  * The status fields of a commitment or result. Any status but `pending` is a claim about the work,
  * so it needs `status_source`, the words that support it. When those words imply the status rather
@@ -143,7 +153,7 @@ export const Body = z.object({
 const statusFields = {
   /** The quote that supports the status; required for every status except `pending`. */
   status_source: Citation.optional(),
-  /** Set when the status is inferred, not stated: why, in both languages, since answers show it. */
+  /** Set when the status is inferred, not stated: why, in both languages, for answers to show beside the status. */
   status_note: Bilingual.optional(),
 };
 
@@ -171,6 +181,7 @@ export const Commitment = z
     text: z.string().min(1),
     status: Status,
     ...statusFields,
+    ...openFields,
     responsible: z.array(Responsibility).default([]),
     keywords: z.array(z.string().min(1)).default([]),
     source: Citation,
@@ -185,6 +196,7 @@ export const Result = z
     text: z.string().min(1),
     status: z.enum(['done', 'in_progress']),
     ...statusFields,
+    ...openFields,
     parties: z.array(Id).default([]),
     keywords: z.array(z.string().min(1)).default([]),
     source: Citation,

@@ -18,6 +18,8 @@ interface Role {
 }
 interface Entry {
   id: string;
+  incomplete_list?: boolean;
+  note?: { vi: string; en?: string };
   title: { vi: string; en: string };
   responsible?: Role[];
   status: string;
@@ -215,5 +217,31 @@ describe('titles and translations say what the line says', () => {
     expect(line6.about.vi).toContain('thời kỳ tiền khởi nghĩa');
     expect(line6.about.en).toContain('pre-uprising');
     expect(line6.about.en).not.toMatch(/wartime/);
+  });
+});
+
+describe('what the article leaves open is said', () => {
+  it('the items of the lists ending in "…" (lines 8, 21, 30, 32) are marked incomplete, and nothing else', () => {
+    const marked = [...commitments, ...results].filter((e) => e.incomplete_list).map((e) => `${e.id}@${e.source.line}`);
+    expect(marked).toEqual(['C3@21', 'C20@30', 'C21@30', 'C22@30', 'C23@30', 'C24@30', 'C25@30', 'C28@32', 'C29@32', 'R1@8']);
+    const source = readFileSync(join(AGREEMENT_DIR, 'source.txt'), 'utf8').split('\n');
+    for (const line of [21, 30, 32]) expect(source[line - 1]).toMatch(/\.\.\.$/);
+  });
+
+  it("the article's other names for the document are aliases", () => {
+    const aliases = yaml('agreement.yaml').aliases.map((a: Citation) => a.quote);
+    expect(aliases).toEqual(
+      expect.arrayContaining([
+        'chương trình phối hợp, liên kết phát triển giữa hai tỉnh giai đoạn 2023-2025 và những năm tiếp theo',
+        'Chương trình hợp tác',
+      ]),
+    );
+  });
+
+  it('Phổ Yên, "TP" on line 9 and "thị xã" on line 29, is noted where each line is used', () => {
+    for (const id of ['R3', 'C19']) {
+      expect(byId(id)?.note?.vi, id).toMatch(/“TP Phổ Yên”.*“thị xã Phổ Yên”/);
+      expect(byId(id)?.note?.en, id).toMatch(/“TP Phổ Yên”.*“thị xã Phổ Yên”/);
+    }
   });
 });

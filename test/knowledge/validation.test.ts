@@ -128,6 +128,19 @@ describe('knowledge validation reports each class of error with file, path and r
     expect(outcome.ok).toBe(true);
   });
 
+  it('an entry marked as part of an unfinished list, on a line with no "…"', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /(- id: C1\n[\s\S]*?status: pending\n)/, '$1    incomplete_list: true\n'));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'commitments[0].incomplete_list', message: 'line 20 has no “…”, so it leaves no list open' }),
+    ]);
+  });
+
+  it("an alias of the agreement's name that is not on its line", async () => {
+    const errors = await errorsAfter((d) => edit(d, A, 'quote: "Chương trình hợp tác"', 'quote: "Chương trình hành động"'));
+    expect(errors).toEqual([expect.objectContaining({ path: 'aliases[1].quote' })]);
+    expect(errors[0]?.message).toMatch(/quote not found on line 16/);
+  });
+
   it('duplicate ids', async () => {
     const errors = await errorsAfter((d) => edit(d, C, '  - id: C3\n', '  - id: C2\n'));
     expect(errors).toHaveLength(1);
