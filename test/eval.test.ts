@@ -86,7 +86,8 @@ describe('baseline scorer (src/eval/baseline.ts)', () => {
   });
   it('prints both columns, by category and by style', () => {
     const text = formatComparison(c, false);
-    // Both columns of the overall row, each a rate and a count over the same total.
+    // The layout, not the score (the floors above hold the score): both columns of the overall
+    // row, each a rate and a count over the same total.
     const total = c.ours.overall.total;
     expect(text).toMatch(new RegExp(`overall\\s+\\d+\\.\\d% +\\d+/${total}\\s+\\d+\\.\\d% +\\d+/${total}`));
     expect(text).toContain('Unicode variant (nfd + tone)');

@@ -1,7 +1,8 @@
-// The App Home tab: pending commitments grouped by area, with counts and the date the knowledge
-// was loaded. Admins also get a reload button.
+// The App Home tab: commitments not yet carried out or continuing, grouped by area, with counts and
+// the date the knowledge was loaded. Admins also get a reload button.
 import type { types } from '@slack/bolt';
 import type { Engine } from '../../src/answer/engine.ts';
+import { openCommitments, openHeadline } from '../../src/digest/open-commitments.ts';
 import { escapeMrkdwn, capMrkdwn, MAX_BLOCKS } from './render.ts';
 
 export const RELOAD_ACTION = 'mou_reload';
@@ -9,19 +10,10 @@ export const RELOAD_ACTION = 'mou_reload';
 export function homeView(engine: Engine, admin: boolean): types.HomeView {
   const k = engine.knowledge;
   const areaName = new Map(k.glossary.areas.map((a) => [a.id, a.vi]));
-  const byArea = new Map<string, string[]>();
-  for (const a of k.agreements) {
-    for (const c of a.commitments) {
-      if (c.status !== 'pending') continue;
-      const list = byArea.get(c.area) ?? [];
-      list.push(`${c.id} · ${c.title.vi}`);
-      byArea.set(c.area, list);
-    }
-  }
-  const total = [...byArea.values()].reduce((n, l) => n + l.length, 0);
+  const open = openCommitments(k, (_a, _id, fileStatus) => fileStatus);
   const loaded = k.loadedAt.toISOString().slice(0, 16).replace('T', ' ');
   const blocks: types.KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Cam kết còn chờ: ${total}` } },
+    { type: 'header', text: { type: 'plain_text', text: openHeadline(open) } },
     {
       type: 'context',
       elements: [
@@ -36,7 +28,7 @@ export function homeView(engine: Engine, admin: boolean): types.HomeView {
       ],
     },
   ];
-  for (const [area, items] of [...byArea].sort((x, y) => y[1].length - x[1].length)) {
+  for (const [area, items] of [...open.byArea].sort((x, y) => y[1].length - x[1].length)) {
     if (blocks.length >= MAX_BLOCKS - 2) break;
     const lines = items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n');
     blocks.push({

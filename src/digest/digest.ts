@@ -1,6 +1,8 @@
-// The digest: pending commitments grouped by area, and what changed since the last digest.
+// The digest: commitments not yet carried out or continuing, grouped by area, and what changed
+// since the last digest.
 import type { Engine } from '../answer/engine.ts';
 import type { StatusOverlay } from '../answer/types.ts';
+import { openCommitments, openHeadline } from './open-commitments.ts';
 
 /** Effective status of every commitment and result, by `agreement/id`. */
 export function snapshot(engine: Engine, overlay: StatusOverlay): Record<string, string> {
@@ -11,7 +13,7 @@ export function snapshot(engine: Engine, overlay: StatusOverlay): Record<string,
   return out;
 }
 
-/** The digest as plain lines: a title, changes since `previous`, then pending items by area. */
+/** The digest as plain lines: a title, changes since `previous`, then pending and continuing items by area. */
 export function digestLines(
   engine: Engine,
   now: Record<string, string>,
@@ -23,19 +25,12 @@ export function digestLines(
   const changes = Object.entries(now)
     .filter(([key, status]) => previous[key] !== undefined && previous[key] !== status)
     .map(([key, status]) => `${key}: ${previous[key]} → ${status}`);
-  const byArea = new Map<string, string[]>();
-  for (const a of k.agreements) {
-    for (const c of a.commitments) {
-      if (now[`${a.id}/${c.id}`] !== 'pending') continue;
-      byArea.set(c.area, [...(byArea.get(c.area) ?? []), `${c.id} ${c.title.vi}`]);
-    }
-  }
-  const pending = [...byArea.values()].reduce((n, l) => n + l.length, 0);
+  const open = openCommitments(k, (a, id, fileStatus) => now[`${a}/${id}`] ?? fileStatus);
   const lines = [
     changes.length > 0 ? `Thay đổi từ bản tin trước: ${changes.join('; ')}` : 'Không có thay đổi trạng thái từ bản tin trước.',
-    ...[...byArea]
+    ...[...open.byArea]
       .sort((x, y) => y[1].length - x[1].length)
       .map(([area, items]) => `${areaName.get(area) ?? area} (${items.length}): ${items.join('; ')}`),
   ];
-  return { title: `Bản tin cam kết ${date}: ${pending} cam kết còn chờ`, lines };
+  return { title: `Bản tin cam kết ${date}: ${openHeadline(open)}`, lines };
 }

@@ -52,6 +52,14 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
   if (a.meta.source_document.author) ref(people, 'person', a.meta.source_document.author, F.agreement, ['source_document', 'author']);
   for (const [i, r] of a.meta.general_responsibility.entries()) {
     ref(partyIds, 'person or body', r.party, F.agreement, ['general_responsibility', i, 'party']);
+    const asked = r.requested_by;
+    if (!asked) continue;
+    const path = ['general_responsibility', i, 'requested_by', 'speaker'];
+    const speaker = a.people.find((p) => p.id === asked.speaker);
+    // A request is attributed to whoever the article reports speaking on that line, never guessed.
+    if (!speaker) err(F.agreement, path, `unknown person id "${asked.speaker}"`);
+    else if (!speaker.mentions.some((m) => m.line === asked.line))
+      err(F.agreement, path, `${speaker.name} has no mention on line ${asked.line} in ${F.people}, so the request cannot be theirs`);
   }
   for (const [i, p] of a.people.entries()) {
     if (p.province) ref(provinces, 'province', p.province, F.people, ['people', i, 'province']);
@@ -82,6 +90,19 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
     [F.results, 'results', a.results],
     [F.results, 'facts', a.facts],
   ];
+  // An entry marked as part of an unfinished list must sit on a line that leaves a list open.
+  const listed: [string, string, readonly { incomplete_list: boolean; source: { line: number } }[]][] = [
+    [F.commitments, 'commitments', a.commitments],
+    [F.results, 'results', a.results],
+  ];
+  for (const [file, root, list] of listed) {
+    for (const [i, e] of list.entries()) {
+      const line = a.sourceLines[e.source.line - 1] ?? '';
+      if (e.incomplete_list && !line.includes('…') && !line.includes('...'))
+        err(file, [root, i, 'incomplete_list'], `line ${e.source.line} has no “…”, so it leaves no list open`);
+    }
+  }
+
   const lastLine = a.meta.source_document.content_lines;
   for (const [file, root, value] of files) {
     for (const c of citations(value, root ? [root] : [])) {

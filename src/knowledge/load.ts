@@ -19,6 +19,7 @@ import {
 } from './schema.ts';
 import { formatPath, type Agreement, type Knowledge, type KnowledgeError, type LoadOutcome } from './types.ts';
 import { crossCheck } from './cross-check.ts';
+import { checkGlossary } from './glossary-check.ts';
 
 class ErrorList {
   readonly items: KnowledgeError[] = [];
@@ -161,6 +162,7 @@ export async function loadKnowledge(root: string, now: () => Date = () => new Da
     if (a) agreements.push(a);
   }
   if (glossary) {
+    for (const e of checkGlossary(glossary, agreements, GLOSSARY_FILE)) errors.add(e.file, e.path, e.message);
     const seen = new Map<string, string>();
     for (const a of agreements) {
       const other = seen.get(a.id);

@@ -30,23 +30,43 @@ export const Basis = z.enum(['stated', 'inferred']);
  */
 export const Role = z.enum(['direct', 'lead', 'advise', 'implement', 'invest', 'addressee', 'beneficiary']);
 
-export const Responsibility = z
+const responsibilityFields = {
+  role: Role,
+  party: Id,
+  basis: Basis,
+  source: Citation.optional(),
+  /** Why an inferred role is inferred, in both languages, since answers show it. */
+  note: Bilingual.optional(),
+};
+
+function checkBasis(r: { basis: Basis; source?: Citation | undefined; note?: Bilingual | undefined }, ctx: z.RefinementCtx) {
+  if (r.basis === 'stated' && !r.source) {
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'a stated role needs the source quote that states it' });
+  }
+  if (r.basis === 'inferred' && !r.note) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred role needs a note saying what it is inferred from' });
+  }
+}
+
+export const Responsibility = z.object(responsibilityFields).superRefine(checkBasis);
+
+/** Who made a request in a speech: a person id, and the line and words of the request (checked verbatim). */
+export const SpeechRequest = Citation.extend({ speaker: Id });
+
+/**
+ * A role for the agreement as a whole, shown once beside each clause's own roles. `scope` is what it
+ * covers: `implementation`, carrying out the agreement in general; `problems`, only when difficulties
+ * or obstacles arise. `requested_by` is set when the assignment is a request made in a speech at the
+ * signing ("đề nghị…") rather than a term of the agreement; the speaker must be recorded as speaking
+ * on that line (a mention in people.yaml).
+ */
+export const GeneralAssignment = z
   .object({
-    role: Role,
-    party: Id,
-    basis: Basis,
-    source: Citation.optional(),
-    /** Why an inferred role is inferred, in both languages, since answers show it. */
-    note: Bilingual.optional(),
+    ...responsibilityFields,
+    scope: z.enum(['implementation', 'problems']),
+    requested_by: SpeechRequest.optional(),
   })
-  .superRefine((r, ctx) => {
-    if (r.basis === 'stated' && !r.source) {
-      ctx.addIssue({ code: 'custom', path: ['source'], message: 'a stated role needs the source quote that states it' });
-    }
-    if (r.basis === 'inferred' && !r.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'an inferred role needs a note saying what it is inferred from' });
-    }
-  });
+  .superRefine(checkBasis);
 
 export const Province = z.object({
   id: Id,
@@ -75,6 +95,8 @@ export const AgreementFile = z.object({
   }),
   co_chairs: z.array(Id).min(1),
   co_chairs_source: Citation,
+  /** Other names the source uses for the document: the words as written (`quote`) and their line. */
+  aliases: z.array(Citation).default([]),
   source_document: z.object({
     file: z.string().min(1),
     title: Bilingual,
@@ -82,8 +104,8 @@ export const AgreementFile = z.object({
     /** Lines after this one are not article text (for example comment-box residue). */
     content_lines: z.number().int().positive(),
   }),
-  /** General assignments that apply to every commitment of the agreement (for example, who advises and who directs). */
-  general_responsibility: z.array(Responsibility).default([]),
+  /** Roles for the agreement as a whole (who advises, who directs), each with its scope and, for a speech, who asked. */
+  general_responsibility: z.array(GeneralAssignment).default([]),
   summary: Bilingual.optional(),
 });
 
@@ -115,29 +137,71 @@ export const Body = z.object({
   source: Citation,
 });
 
-export const Commitment = z.object({
-  id: Id,
-  area: Id,
-  title: Bilingual,
-  text: z.string().min(1),
-  status: Status,
-  status_source: Citation.optional(),
-  responsible: z.array(Responsibility).default([]),
-  keywords: z.array(z.string().min(1)).default([]),
-  source: Citation,
-});
+/** What the source leaves open about a commitment or result, for answers to say. */
+const openFields = {
+  /** True when the entry belongs to a list the source ends with "…" (so the list is not complete); its line must have one. */
+  incomplete_list: z.boolean().default(false),
+  /** Anything else the source leaves open or words two ways (a place called "TP" on one line, "thị xã" on another). */
+  note: Bilingual.optional(),
+};
 
-export const Result = z.object({
-  id: Id,
-  area: Id,
-  title: Bilingual,
-  text: z.string().min(1),
-  status: z.enum(['done', 'in_progress']),
+/**
+ * The status fields of a commitment or result. Any status but `pending` is a claim about the work,
+ * so it needs `status_source`, the words that support it. When those words imply the status rather
+ * than state it, `status_note` says what the inference rests on.
+ */
+const statusFields = {
+  /** The quote that supports the status; required for every status except `pending`. */
   status_source: Citation.optional(),
-  parties: z.array(Id).default([]),
-  keywords: z.array(z.string().min(1)).default([]),
-  source: Citation,
-});
+  /** Set when the status is inferred, not stated: why, in both languages, for answers to show beside the status. */
+  status_note: Bilingual.optional(),
+};
+
+function checkStatus(
+  e: { status: string; status_source?: Citation | undefined; status_note?: Bilingual | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (e.status !== 'pending' && !e.status_source) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['status_source'],
+      message: `status "${e.status}" needs a status_source quoting what supports it`,
+    });
+  }
+  if (e.status_note && !e.status_source) {
+    ctx.addIssue({ code: 'custom', path: ['status_note'], message: 'a status_note explains a status_source, so it needs one' });
+  }
+}
+
+export const Commitment = z
+  .object({
+    id: Id,
+    area: Id,
+    title: Bilingual,
+    text: z.string().min(1),
+    status: Status,
+    ...statusFields,
+    ...openFields,
+    responsible: z.array(Responsibility).default([]),
+    keywords: z.array(z.string().min(1)).default([]),
+    source: Citation,
+  })
+  .superRefine(checkStatus);
+
+export const Result = z
+  .object({
+    id: Id,
+    area: Id,
+    title: Bilingual,
+    text: z.string().min(1),
+    status: z.enum(['done', 'in_progress']),
+    ...statusFields,
+    ...openFields,
+    parties: z.array(Id).default([]),
+    keywords: z.array(z.string().min(1)).default([]),
+    source: Citation,
+  })
+  .superRefine(checkStatus);
 
 export const Fact = z.object({
   id: Id,
@@ -168,11 +232,21 @@ export const ResultsFile = z.object({ results: z.array(Result).default([]), fact
 export const GlossaryFile = z.object({
   /** Abbreviation ↔ long form; both directions are searched ("QL" = "quốc lộ"). */
   abbreviations: z.array(z.object({ short: z.string().min(1), long: z.string().min(1), en: z.string().min(1).optional() })),
-  /** Groups of interchangeable phrases, in any language (English topic words map to the Vietnamese vocabulary here). */
+  /**
+   * Groups of interchangeable phrases, in any language (English topic words map to the Vietnamese vocabulary
+   * here). Generic words only: a group never holds a proper name (see `works`), and its phrases mean the
+   * same thing, not a kind of it ("road" is not "ring road").
+   */
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
   areas: z.array(Area),
   /** Place names: a question about a place but an uncovered topic must not match on the place alone. */
   places: z.array(z.string().min(1)).default([]),
+  /**
+   * Proper names of works, waters and documents the agreements are about ("cầu Hòa Sơn", "hồ Núi Cốc",
+   * "sông Cầu", "QL17"). Unlike places they are topics, so they are not in `places`. No synonym group
+   * may hold one of these, a place or a person's name: the group would make other things match it.
+   */
+  works: z.array(z.string().min(1)).default([]),
   /** Words too general to make a match on their own ("hợp tác", "tỉnh"). */
   generic: z.array(z.string().min(1)).default([]),
 });
@@ -182,6 +256,7 @@ export type Status = z.infer<typeof Status>;
 export type Basis = z.infer<typeof Basis>;
 export type Role = z.infer<typeof Role>;
 export type Responsibility = z.infer<typeof Responsibility>;
+export type GeneralAssignment = z.infer<typeof GeneralAssignment>;
 export type Bilingual = z.infer<typeof Bilingual>;
 export type AgreementFile = z.infer<typeof AgreementFile>;
 export type Person = z.infer<typeof Person>;

@@ -207,7 +207,7 @@ describe('Slack app (HTTP mode)', () => {
     expect(res.status).toBe(200);
     const second = await fake.waitFor(responseTo('pg2'));
     expect(second.payload.replace_original).toBe(true);
-    expect(blocksText(second)).toContain('Trang 2/5');
+    expect(blocksText(second)).toContain('Trang 2/4');
   });
 
   it('publishes the App Home tab with pending commitments by area', async () => {
@@ -215,7 +215,8 @@ describe('Slack app (HTTP mode)', () => {
     const publish = await fake.waitFor((c) => c.method === 'views.publish');
     expect(publish.payload.user_id).toBe('U1');
     const view = JSON.stringify(publish.payload.view);
-    expect(view).toContain('Cam kết còn chờ: 34');
+    expect(view).toContain('34 cam kết chưa thực hiện hoặc đang tiếp tục: 26 mới, 8 tiếp tục');
+    expect(view).toContain('C36 · Duy trì mô hình liên kết bảo đảm an ninh trật tự tại địa bàn giáp ranh (đang tiếp tục)');
     expect(view).toContain('Giao thông vận tải');
     expect(view).not.toContain('mou_reload');
   });

@@ -62,7 +62,11 @@ const sentTo = (chatId: number) => fake.of('sendMessage').filter((c) => c.payloa
 describe('knowledge upload', () => {
   it('validates, reports the change, and applies it only on confirmation, with a backup', async () => {
     const original = await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8');
-    const changed = original.replace(/(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1done');
+    // A status other than pending cites what supports it, so the edit brings its quote along.
+    const changed = original.replace(
+      /(- id: C18\n(?:.*\n)*? {4}status: )pending\n/,
+      '$1done\n    status_source:\n      line: 28\n      quote: "khôi phục tuyến đường sắt Kép - Lưu Xá"\n',
+    );
     fake.addFile('f1', changed);
     const id = sendDocument(ADMIN, 'f1', 'commitments.yaml', Buffer.byteLength(changed));
     await fake.confirmed(id);

@@ -93,7 +93,13 @@ describe('status updates', () => {
 
   it('yields to a later edit of the file (the file is the newer word)', async () => {
     admin.update(ADMIN, 'C18 done xong');
-    await edit(dir, 'bg-tn-2023/commitments.yaml', /(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1in_progress');
+    // A status other than pending cites what supports it, so the edit brings its quote along.
+    await edit(
+      dir,
+      'bg-tn-2023/commitments.yaml',
+      /(- id: C18\n(?:.*\n)*? {4}status: )pending\n/,
+      '$1in_progress\n    status_source:\n      line: 28\n      quote: "khôi phục tuyến đường sắt Kép - Lưu Xá"\n',
+    );
     await store.reload();
     expect(c18()?.status).toMatchObject({ status: 'in_progress' });
     expect(c18()?.status.update).toBeUndefined();

@@ -69,8 +69,12 @@ describe('digest scheduling', () => {
     clock = new Date('2026-11-30T01:00:00Z'); // Monday 08:00
     expect(await s.runDue()).toBe(1);
     expect(sent[0]).toMatchObject({ platform: 'telegram', chatId: '100' });
-    expect(sent[0]?.message.title).toMatch(/34 cam kết còn chờ/);
+    // New work and continuing work (line 30's "Tiếp tục…", lines 35–36), told apart.
+    expect(sent[0]?.message.title).toMatch(/34 cam kết chưa thực hiện hoặc đang tiếp tục: 26 mới, 8 tiếp tục/);
     expect(sent[0]?.message.lines.join('\n')).toMatch(/Giao thông vận tải \(10\)/);
+    expect(sent[0]?.message.lines.join('\n')).toContain(
+      'C20 · Tiếp tục phối hợp đầu tư Đường Vành đai 5 vùng Thủ đô Hà Nội (đang tiếp tục)',
+    );
     clock = new Date('2026-11-30T01:01:00Z');
     expect(await s.runDue()).toBe(0);
   });
@@ -85,7 +89,7 @@ describe('digest scheduling', () => {
     clock = new Date('2026-12-07T01:00:00Z');
     await s.runDue();
     expect(sent[1]?.message.lines[0]).toContain('bg-tn-2023/C18: pending → done');
-    expect(sent[1]?.message.title).toMatch(/33 cam kết còn chờ/);
+    expect(sent[1]?.message.title).toMatch(/33 cam kết chưa thực hiện hoặc đang tiếp tục: 25 mới, 8 tiếp tục/);
   });
 
   it('sends a digest missed while the bot was down once after restart, never repeatedly', async () => {

@@ -26,10 +26,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+// A status other than pending must cite what supports it, so the edit brings its quote along.
+const C18_DONE = 'done\n    status_source:\n      line: 28\n      quote: "khôi phục tuyến đường sắt Kép - Lưu Xá"\n';
+
 describe('change report', () => {
   it('lists added, removed and changed entries and every status change', async () => {
     // C18 becomes done; C36 is removed; a person's title changes.
-    await edit(dir, C, /(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1done');
+    await edit(dir, C, /(- id: C18\n(?:.*\n)*? {4}status: )pending\n/, `$1${C18_DONE}`);
     const text = await readFile(join(dir, C), 'utf8');
     await writeFile(join(dir, C), text.replace(/\n {2}- id: C36\n[\s\S]*$/, '\n'));
     await edit(
@@ -74,7 +77,7 @@ describe('a broken file', () => {
 describe('reload under load', () => {
   it('answers every question from one whole version while 50 reloads alternate valid and broken', async () => {
     const good = await readFile(join(dir, C), 'utf8');
-    const changed = good.replace(/(- id: C18\n(?:.*\n)*? {4}status: )pending/, '$1done');
+    const changed = good.replace(/(- id: C18\n(?:.*\n)*? {4}status: )pending\n/, `$1${C18_DONE}`);
     const broken = good.replace('party: bo-gtvt', 'party: nobody');
     const versions = new Set([store.engine().knowledge.version]);
     let answers = 0;

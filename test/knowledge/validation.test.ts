@@ -20,6 +20,7 @@ async function errorsAfter(breakIt: (dir: string) => Promise<void>): Promise<Kno
 }
 
 const C = 'bg-tn-2023/commitments.yaml';
+const A = 'bg-tn-2023/agreement.yaml';
 
 describe('knowledge validation reports each class of error with file, path and reason', () => {
   it('loads the shipped knowledge cleanly', async () => {
@@ -48,6 +49,96 @@ describe('knowledge validation reports each class of error with file, path and r
       edit(d, C, /(party: bo-gtvt\n\s+basis: stated\n)\s+source:\n\s+line: \d+\n\s+quote: "[^"]*"\n/, '$1'),
     );
     expect(errors.some((e) => /responsible\[\d+\]\.source$/.test(e.path) && /stated role needs/.test(e.message))).toBe(true);
+  });
+
+  it('a status other than pending without the quote that supports it', async () => {
+    const errors = await errorsAfter((d) =>
+      edit(d, C, /(- id: C21\n[\s\S]*?status: in_progress\n)\s+status_source:\n\s+line: 30\n\s+quote: "[^"]*"\n/, '$1'),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toMatch(/^commitments\[\d+\]\.status_source$/);
+    expect(errors[0]?.message).toBe('status "in_progress" needs a status_source quoting what supports it');
+  });
+
+  it('a pending commitment set to done with no source for it', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /(- id: C18\n[\s\S]*?)status: pending/, '$1status: done'));
+    expect(errors).toEqual([expect.objectContaining({ message: 'status "done" needs a status_source quoting what supports it' })]);
+  });
+
+  it('a status note with no status source to explain', async () => {
+    const errors = await errorsAfter((d) =>
+      edit(
+        d,
+        'bg-tn-2023/results.yaml',
+        /(- id: R6\n[\s\S]*?)status: in_progress\n\s+status_source:\n\s+line: 11\n\s+quote: "[^"]*"\n/,
+        '$1status: in_progress\n',
+      ),
+    );
+    expect(errors.map((e) => e.message).sort()).toEqual([
+      'a status_note explains a status_source, so it needs one',
+      'status "in_progress" needs a status_source quoting what supports it',
+    ]);
+    expect(errors.every((e) => /^results\[5\]\.status_(source|note)$/.test(e.path))).toBe(true);
+  });
+
+  it('a general assignment without its scope', async () => {
+    const errors = await errorsAfter((d) => edit(d, A, /(party: so-nganh-hai-tinh\n\s+basis: stated\n)\s+scope: implementation\n/, '$1'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toBe('general_responsibility[0].scope');
+  });
+
+  it('a speech request attributed to someone not reported speaking on that line', async () => {
+    // Line 16 is Nguyễn Thanh Hải's speech; Dương Văn Thái is mentioned on lines 6 and 18 only.
+    const errors = await errorsAfter((d) => edit(d, A, /speaker: nguyen-thanh-hai\n(\s+line: 16\n)/, 'speaker: duong-van-thai\n$1'));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: 'general_responsibility[3].requested_by.speaker',
+        message: 'Dương Văn Thái has no mention on line 16 in people.yaml, so the request cannot be theirs',
+      }),
+    ]);
+  });
+
+  it('a speech request whose words are not on its line', async () => {
+    const errors = await errorsAfter((d) =>
+      edit(d, A, 'quote: "đồng chí đề nghị các cấp, ngành', 'quote: "đồng chí yêu cầu các cấp, ngành'),
+    );
+    expect(
+      errors.some((e) => e.path === 'general_responsibility[3].requested_by.quote' && /quote not found on line 16/.test(e.message)),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['a work', '[bridge, bridges, cây cầu, cầu Hoà Sơn]', '"cầu Hoà Sơn" names a work or water ("cầu Hòa Sơn")'],
+    ['a water', '[bridge, bridges, cây cầu, sông cầu]', '"sông cầu" names a work or water ("sông Cầu")'],
+    ['a person', '[bridge, bridges, cây cầu, bí thư Dương Văn Thái]', '"bí thư Dương Văn Thái" names a person ("Dương Văn Thái")'],
+    ['a place', '[bridge, bridges, cây cầu, Phổ Yên]', '"Phổ Yên" names a place ("Phổ Yên")'],
+  ])('a synonym group holding %s', async (_, group, named) => {
+    const errors = await errorsAfter((d) => edit(d, 'glossary.yaml', '[bridge, bridges, cây cầu]', group));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'synonyms[1][3]', message: `${named}; synonym groups are for generic words only` }),
+    ]);
+    expect(errors[0]?.file).toMatch(/glossary\.yaml$/);
+  });
+
+  it('a generic phrase that only shares letters with a name is not a name ("đường thủy" is not "Dương Thủy")', async () => {
+    const dir = await knowledgeCopy();
+    await edit(dir, 'glossary.yaml', '[bridge, bridges, cây cầu]', '[bridge, bridges, cây cầu, đường thủy]');
+    const outcome = await loadKnowledge(dir);
+    await rm(dir, { recursive: true, force: true });
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('an entry marked as part of an unfinished list, on a line with no "…"', async () => {
+    const errors = await errorsAfter((d) => edit(d, C, /(- id: C1\n[\s\S]*?status: pending\n)/, '$1    incomplete_list: true\n'));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'commitments[0].incomplete_list', message: 'line 20 has no “…”, so it leaves no list open' }),
+    ]);
+  });
+
+  it("an alias of the agreement's name that is not on its line", async () => {
+    const errors = await errorsAfter((d) => edit(d, A, 'quote: "Chương trình hợp tác"', 'quote: "Chương trình hành động"'));
+    expect(errors).toEqual([expect.objectContaining({ path: 'aliases[1].quote' })]);
+    expect(errors[0]?.message).toMatch(/quote not found on line 16/);
   });
 
   it('duplicate ids', async () => {
