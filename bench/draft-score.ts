@@ -5,7 +5,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../src/answer/engine.ts';
-import type { Answer, CommitmentItem } from '../src/answer/types.ts';
+import type { Answer, AskAs, CommitmentItem } from '../src/answer/types.ts';
 import type { Draft } from '../src/draft/draft.ts';
 import { writeDraft } from '../src/draft/write.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
@@ -109,9 +109,17 @@ export interface FormalScore {
   precision: Ratio;
   assignments: Ratio;
   deadlines: Ratio;
+  /** Questions as worded, through the engine's own intent detection. */
   questions: Ratio;
+  /** The same questions through the command that names their intent (/phutrach, /camket, /ai), as the bots offer. */
+  commands: Ratio;
   verbatim: Ratio;
   misses: string[];
+}
+
+/** The command a bot user would pick for a question: /phutrach for who leads, /camket for a deadline, /ai for a person. */
+export function commandFor(q: Question): AskAs | undefined {
+  return q.kind === 'lead' ? 'responsibility' : q.kind === 'due' ? 'clause' : q.kind === 'who' ? 'who' : undefined;
 }
 
 const contains = (c: Commitment, snippet: string) => fold(c.text).includes(fold(snippet));
@@ -200,12 +208,22 @@ export async function scoreFormal(d: Draft, gold: Gold, knowledgeDir: string): P
     if (!ok) misses.push(`question: ${q.q}`);
     return ok;
   }).length;
+  const commands = gold.questions.filter((q) => {
+    const as = commandFor(q);
+    // A command takes the topic, as a user types it: /phutrach <topic>, /camket <topic> (the engine has no
+    // deadline wording until issue 15, part 2). /ai takes the question as it is.
+    const asked = q.kind === 'due' || q.kind === 'lead' ? q.point : q.q;
+    const ok = answerIsRight(q, engine.ask(asked, as ? { as } : {}), d);
+    if (!ok) misses.push(`command (${as ?? 'none'}): ${q.q}`);
+    return ok;
+  }).length;
   return {
     points: { hit: points, of: gold.points.length },
     precision: { hit: precise, of: cs.length },
     assignments: { hit: assignments, of: gold.assignments.length },
     deadlines: { hit: deadlines, of: gold.deadlines.length },
     questions: { hit: questions, of: gold.questions.length },
+    commands: { hit: commands, of: gold.questions.length },
     verbatim: verbatim(d),
     misses,
   };

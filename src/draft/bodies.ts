@@ -6,6 +6,7 @@
 // lượng công an hai tỉnh") stay one entry. Abbreviations are linked to long forms by the glossary
 // and by initials ("VH,TT&DL" = "Văn hóa, Thể thao và Du lịch").
 import type { Glossary } from '../knowledge/schema.ts';
+import { SECTORS } from './english.ts';
 import { fold } from './vn.ts';
 
 export type BodyKind = 'party' | 'state' | 'people' | 'national' | 'military' | 'police' | 'company' | 'group';
@@ -18,6 +19,8 @@ export interface BodyRef {
   provinces: string[];
   /** The words of the head and sector, without the place: "Sở Giao thông vận tải". */
   stem: string;
+  /** The name with abbreviations written out ("Sở Văn hóa, Thể thao và Du lịch tỉnh Vân Khê"), when that differs. */
+  long?: string;
 }
 
 export interface BodyMention {
@@ -90,7 +93,7 @@ const HEADS: Head[] = [
   h('Công ty(?: TNHH| cổ phần| CP)?', 'Công ty', 'company', 'sector'),
   h('Ngân hàng', 'Ngân hàng', 'company', 'sector'),
   h('Kho bạc Nhà nước', 'Kho bạc Nhà nước', 'state', 'place'),
-  h('Ban Quản lý', 'Ban Quản lý', 'state', 'sector'),
+  h('Ban Quản lý(?: dự án)?', 'Ban Quản lý', 'state', 'sector'),
   h('Tổng cục|Chi cục|Cục', '', 'national', 'sector'),
   h('Bộ', 'Bộ', 'national', 'sector'),
   h('Sở', 'Sở', 'state', 'sector'),
@@ -202,20 +205,44 @@ function provinceAt(toks: Tok[], k: number, ctx: BodyContext): { name: string; w
   return undefined;
 }
 
-/** Reads a sector name after a head: capitalised words, the lower-case words inside them, "và", "," and " - " between parts. */
+/**
+ * Reads a sector name after a head: capitalised words, the lower-case words inside them, "và", ","
+ * and " - " between parts. Within a part, a capitalised word after lower-case ones ("Đường sắt Việt
+ * Nam") closes it to further lower-case words, which are then the verb ("… khôi phục").
+ */
 function readSector(toks: Tok[], i: number): number {
   if (!(cap(toks[i]?.t) || acronym(toks[i]?.t)) || headAt(toks, i)) return i;
   let j = i + 1;
-  while (j < toks.length) {
+  let sawLower = false;
+  let closed = false;
+  while (j < toks.length && j - i < 10) {
     const t = toks[j]?.t as string;
     const next = toks[j + 1]?.t;
-    if (acronym(t) || (cap(t) && !headAt(toks, j))) j++;
-    else if (/^\p{Ll}/u.test(t) && t !== 'và' && !STOP.has(t)) j++;
-    else if ((t === 'và' || t === ',' || t === '-' || t === '–') && cap(next) && !headAt(toks, j + 1) && next !== 'Bên') j += 2;
-    else break;
+    if (acronym(t) || (cap(t) && !headAt(toks, j))) {
+      if (sawLower) closed = true;
+      j++;
+    } else if (/^\p{Ll}/u.test(t) && t !== 'và' && !STOP.has(t) && !closed) {
+      sawLower = true;
+      j++;
+    } else if ((t === 'và' || t === ',' || t === '-' || t === '–') && cap(next) && !headAt(toks, j + 1) && next !== 'Bên') {
+      sawLower = false;
+      closed = false;
+      j += 2;
+    } else break;
   }
+  // Ministries and departments have a closed list of names: "Bộ Giao thông vận tải công bố…" ends at "tải".
+  const words = toks.slice(i, j).map((t) => fold(t.t));
+  for (const known of KNOWN_SECTORS) {
+    if (known.length < words.length && known.every((w, n) => words[n] === w) && /^\p{Ll}/u.test(toks[i + known.length]?.t ?? ''))
+      return i + known.length;
+  }
+  // The organ a unit belongs to: "Ban Tổ chức Tỉnh ủy", "Văn phòng UBND".
+  const parent = /^(?:Tỉnh ủy|Thành ủy|UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.exec(joinFrom(toks, j, 4));
+  if (parent) j += parent[0].split(' ').length;
   return j;
 }
+
+const KNOWN_SECTORS = Object.keys(SECTORS).map((k) => k.replace(/,/g, ' ,').split(' '));
 
 function headAt(toks: Tok[], i: number): Head | undefined {
   const tok = toks[i];
@@ -301,14 +328,17 @@ export function bodyMentions(
     const stem = longStem(stemSurface, hd, ctx);
     const refs: BodyRef[] = (provinces && provinces.length > 0 ? provinces : [undefined]).map((p) => {
       const name = p ? `${stemSurface} tỉnh ${p}` : surface;
-      const display =
-        provinces && provinces.length === 1 && place.provinces !== 'context' && !/(hai|ba|các) /u.test(surface) ? surface : name;
+      // Written with its place ("UBND tỉnh Hồ Lam"): keep it as written; otherwise say which province.
+      const explicit = Array.isArray(place.provinces) && place.provinces.length === 1 && !/(hai|ba|các) /u.test(surface);
+      const display = explicit ? surface : p && TAKES_NAME.test(stemSurface) ? `${stemSurface} ${p}` : name;
+      const long = `${stem}${p ? ` tỉnh ${p}` : ''}`;
       return {
-        key: fold(`${stem}${p ? ` tinh ${p}` : ''}`),
+        key: fold(long),
         name: display,
         kind: hd.kind,
         provinces: p ? [p] : [],
         stem: stemSurface,
+        ...(/\p{Lu}{2,}/u.test(stemSurface) && fold(long) !== fold(display) ? { long } : {}),
       };
     });
     out.push({ start: from.start, end: lastTok.end, surface, refs });
@@ -317,10 +347,16 @@ export function bodyMentions(
   return out;
 }
 
+/** Heads written with the province name straight after them: "Tỉnh ủy Bắc Giang", not "Tỉnh ủy tỉnh Bắc Giang". */
+const TAKES_NAME = /(?:Tỉnh ủy|Thành ủy)$/u;
+
+/** One key for the ways a group is written: "các sở, ngành chức năng của hai tỉnh" = "các sở, ngành hai tỉnh". */
 function groupKey(surface: string): string {
   return `group ${fold(surface)
     .replace(/^(cac dong chi|cac) /, '')
-    .replace(/ (cua|tren dia ban) /g, ' ')}`;
+    .replace(/ (chuc nang|cua|tren dia ban)(?= )/g, '')
+    .replace(/ (hai|ba|cac) (tinh|dia phuong|ben)$/, '')
+    .replace(/ dia phuong$/, '')}`;
 }
 
 /** The long form of a name's head and sector: abbreviations expanded by the glossary and by initials. */

@@ -4,7 +4,7 @@ import type { Glossary } from '../knowledge/schema.ts';
 import { type BodyContext, collectSectors, findProvinces } from './bodies.ts';
 import { Registry } from './registry.ts';
 import { type Layout, parseLayout } from './structure.ts';
-import { fold, personNames } from './vn.ts';
+import { fold, isCapsLine, personNames, sentenceCase } from './vn.ts';
 
 export interface DocContext {
   lines: string[];
@@ -24,16 +24,17 @@ export interface DocContext {
   provinceAt(line: number, at: number): string | undefined;
   /** The first province named in a piece of text. */
   provinceIn(text: string): string | undefined;
+  /** A line in capitals written as the text writes it elsewhere ("BAN THƯỜNG VỤ TỈNH ỦY X" → "Ban Thường vụ Tỉnh ủy X"). */
+  recase(caps: string): string;
 }
 
 export function makeContext(lines: string[], glossary: Glossary): DocContext {
   const layout = parseLayout(lines);
   const counts = findProvinces(lines, glossary.places);
   const allProvinces = [...counts].sort((a, b) => b[1] - a[1]).map(([p]) => p);
-  // The parties' provinces come first in the header and the signature block; otherwise the most named.
-  const named = (n: number) => allProvinces.slice(0, n);
-  const explicit = /\b(?:ba|3) tỉnh\b/u.test(lines.join(' ')) ? 3 : 2;
-  const provinces = named(Math.min(explicit, allProvinces.length));
+  // The agreement's provinces are those its header, title, signing sentence and signatures name;
+  // other provinces may be mentioned in passing ("qua ba tỉnh Bắc Ninh - Bắc Giang - Thái Nguyên").
+  const provinces = partyProvinces(lines, layout, allProvinces);
   const places = new Set([...glossary.places, ...allProvinces].map(fold));
   const provinceIn = (text: string) => {
     let best: { p: string; at: number } | undefined;
@@ -63,8 +64,29 @@ export function makeContext(lines: string[], glossary: Glossary): DocContext {
       return best?.p;
     },
     provinceIn,
+    recase(caps) {
+      // The same words in ordinary case elsewhere in the text give the right capitals; else sentence case.
+      const lower = caps.toLowerCase();
+      for (const l of lines) {
+        if (isCapsLine(l)) continue;
+        const at = l.toLowerCase().indexOf(lower);
+        if (at >= 0 && l.length === l.toLowerCase().length) return l.slice(at, at + caps.length);
+      }
+      return sentenceCase(caps, allProvinces);
+    },
   };
   return ctx;
+}
+
+function partyProvinces(lines: readonly string[], layout: Layout, all: readonly string[]): string[] {
+  const key = layout.formal
+    ? [...layout.preamble, ...layout.signature].map((n) => lines[n - 1] as string)
+    : lines.filter((l, i) => i === 0 || /(?:đã|thống nhất)\s+(?:thống nhất\s+)?ký kết/u.test(l));
+  const text = key.join('\n');
+  const folded = fold(text);
+  const named = all.filter((p) => text.includes(p) || folded.includes(fold(p)));
+  if (named.length >= 2) return named.sort((a, b) => folded.indexOf(fold(a)) - folded.indexOf(fold(b)));
+  return all.slice(0, Math.min(2, all.length));
 }
 
 /** A report ends with its byline (a line that is only a name); what follows is page residue. */

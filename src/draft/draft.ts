@@ -9,7 +9,7 @@ import { findEffective, findPeriod, findSigned, findTitle } from './meta.ts';
 import { findPeople } from './people.ts';
 import { bodyMentions } from './bodies.ts';
 import { findUndertakings, namedOn, provinceBodies, signingLine, type Undertaking } from './undertakings.ts';
-import { capitalise, clip, fold, isCapsLine, personNames, sentenceCase, sentences, slug } from './vn.ts';
+import { capitalise, clip, fold, isCapsLine, personNames, sentences, slug } from './vn.ts';
 
 export interface Doubt {
   file: string;
@@ -59,7 +59,7 @@ function registerAll(ctx: DocContext): void {
     if (/^Nơi nhận/u.test(text)) break;
     if (isCapsLine(text)) {
       // Headers and signatures are in capitals: read them in sentence case, cite the line as written.
-      const plain = sentenceCase(text.replace(/^(?:TM\.|T\/M|KT\.|ĐẠI DIỆN|THAY MẶT)\s*/u, ''), ctx.allProvinces);
+      const plain = ctx.recase(text.replace(/^(?:TM\.|T\/M|KT\.|ĐẠI DIỆN|THAY MẶT)\s*/u, ''));
       for (const m of bodyMentions(plain, ctx.bodyContext, () => ctx.provinceIn(plain)))
         for (const r of m.refs) ctx.registry.body(r, m.surface, { line, quote: text });
       continue;

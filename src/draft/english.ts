@@ -3,7 +3,7 @@
 // cannot be composed is left undefined, and the entry is marked for review.
 import { fold } from './vn.ts';
 
-const SECTORS: Record<string, string> = {
+export const SECTORS: Record<string, string> = {
   'giao thong van tai': 'Transport',
   'ke hoach va dau tu': 'Planning and Investment',
   'tai nguyen va moi truong': 'Natural Resources and Environment',
@@ -62,7 +62,8 @@ export function bodyEnglish(name: string, stem: string, provinces: readonly stri
   if (/^(ban chap hanh trung uong dang|bch trung uong dang|trung uong dang|bch tw)$/.test(f)) return 'Party Central Committee';
   if (f === 'ban bi thu') return 'Party Secretariat';
   if (/^quan khu \d+$/.test(f)) return `Military Region ${f.split(' ')[2]}`;
-  if (f.startsWith('tinh ') && place) return `${place} province`;
+  if (f === 'tinh' && place) return `${place} province`;
+  if (f === 'ban chap hanh dang bo') return `Executive Committee of the ${place ? `${place} ` : ''}Provincial Party Organisation`;
   if (/^(cong ty|tap doan|tong cong ty)/.test(f)) return name;
   return undefined;
 }

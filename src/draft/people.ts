@@ -132,12 +132,10 @@ export function findPeople(ctx: DocContext): PeopleFound {
     if (/^Nơi nhận/u.test(text)) break;
     const tm = /^(?:TM\.|T\/M|ĐẠI DIỆN|THAY MẶT|ĐD\.)\s*(.+)$/u.exec(text);
     if (tm?.[1]) {
-      const province = ctx.provinceIn(sentenceCase(tm[1]));
-      const mention =
-        bodyMentions(tm[1], ctx.bodyContext, () => province)[0] ??
-        bodyMentions(sentenceCase(tm[1], ctx.allProvinces), ctx.bodyContext, () => province)[0];
-      const ref = mention?.refs[0];
-      body = ref ? ctx.registry.body({ ...ref, name: sentenceCase(ref.name, ctx.allProvinces) }, text, { line, quote: text }) : undefined;
+      const named = ctx.recase(tm[1]);
+      const province = ctx.provinceIn(named);
+      const ref = bodyMentions(named, ctx.bodyContext, () => province)[0]?.refs[0];
+      body = ref ? ctx.registry.body(ref, named, { line, quote: text }) : undefined;
       title = undefined;
       continue;
     }
@@ -147,15 +145,20 @@ export function findPeople(ctx: DocContext): PeopleFound {
       const name = names[0].name;
       const b = body ? [...ctx.registry.bodies.values()].find((x) => x.id === body) : undefined;
       const province = b?.provinces[0] ? ctx.allProvinces.find((p) => ctx.registry.provinceId(p) === b.provinces[0]) : undefined;
-      const titles: Person['titles'] = title
-        ? [
-            {
-              vi: `${title}${b ? ` ${b.name}` : ''}`,
-              en: titleEnglish(title, b?.en !== b?.name ? b?.en : undefined) ?? title,
-              ...(b ? { body: b.id } : {}),
-            },
-          ]
-        : [];
+      // "T/M BAN THƯỜNG VỤ TỈNH ỦY X / BÍ THƯ": the secretary of the Tỉnh ủy, not of its Standing Committee.
+      const organ = b?.name.replace(/^(?:Ban Thường vụ|Thường trực)\s+/u, '');
+      const existing = ctx.registry.people.get(fold(name));
+      const known = existing?.titles.some((t) => t.body === b?.id || (organ !== undefined && fold(t.vi).includes(fold(organ))));
+      const titles: Person['titles'] =
+        title && !known
+          ? [
+              {
+                vi: `${title}${organ ? ` ${organ}` : ''}`,
+                en: titleEnglish(title, b?.en !== b?.name ? b?.en : undefined) ?? title,
+                ...(b ? { body: b.id } : {}),
+              },
+            ]
+          : [];
       const bodyName = b?.name ?? 'một bên';
       add(name, line, name, titles, { vi: `ký văn bản thay mặt ${bodyName}`, en: `signed for ${b?.en ?? 'a party'}` }, province);
       found.signers.push({ person: (ctx.registry.people.get(fold(name)) as PersonEntry).id, ...(body ? { body } : {}), line });

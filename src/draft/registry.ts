@@ -48,19 +48,22 @@ export class Registry {
       const other = surface === ref.name ? surface : ref.name;
       const names = [existing.name, ...existing.aliases];
       if (!names.includes(other)) {
-        if (abbreviated(existing.name) && !abbreviated(other)) {
+        // Prefer a name that says its place, then one without abbreviations.
+        const better =
+          (existing.provinces.length > 0 && !placed(existing.name) && placed(other)) || (abbreviated(existing.name) && !abbreviated(other));
+        if (better) {
           existing.aliases.push(existing.name);
           existing.name = other;
         } else existing.aliases.push(other);
       }
       return existing.id;
     }
-    const en = bodyEnglish(ref.name, ref.stem, ref.provinces);
+    const en = bodyEnglish(ref.name, ref.long ? ref.long.replace(/ tỉnh .*$/u, '') : ref.stem, ref.provinces);
     const entry: Body & { review?: string } = {
       id: this.id(ref.name),
       name: ref.name,
       en: en ?? ref.name,
-      aliases: [],
+      aliases: ref.long ? [ref.long] : [],
       provinces: ref.provinces.map((p) => this.provinceId(p)),
       kind: ref.kind,
       source: cite,
@@ -82,6 +85,10 @@ export class Registry {
     this.people.set(key, p);
     return p;
   }
+}
+
+function placed(name: string): boolean {
+  return /(?:tỉnh|hai tỉnh|Tỉnh ủy|Thành ủy)\s+\p{Lu}/u.test(name) || /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(name);
 }
 
 function abbreviated(name: string): boolean {

@@ -34,7 +34,7 @@ const AFTER: [RegExp, Role][] = [
 /** Words before a name that give it a role (the name may be one of a list after them). */
 const BEFORE: [RegExp, Role][] = [
   [/phối hợp (?:với|cùng)\s+$/u, 'coordinate'],
-  [/(?:kiến nghị|đề nghị|đề xuất|báo cáo, đề xuất|trình)(?:\s+với)?\s+$/u, 'addressee'],
+  [/(?:kiến nghị|đề nghị|đề xuất|báo cáo, đề xuất|trình)(?:\s+với)?\s+$/iu, 'addressee'],
   [/(?:tạo điều kiện(?: thuận lợi)?|hỗ trợ)\s+cho\s+$/u, 'beneficiary'],
   [/phục vụ [^;.]*?của\s+$/u, 'beneficiary'],
 ];
@@ -63,7 +63,17 @@ export function statedRoles(text: string, from: number, to: number, named: reado
     let role: Role | undefined;
     let start = n.start;
     let end = n.end;
-    for (const [re, r] of AFTER) {
+    // A cue just before the name wins: "phối hợp với X chỉ đạo…" makes X a coordinator, not the director.
+    const b = before(text, n.start);
+    for (const [re, r] of BEFORE) {
+      const m = re.exec(b);
+      if (m && n.start - m[0].length >= from - 1) {
+        role = r;
+        start = n.start - m[0].length;
+        break;
+      }
+    }
+    for (const [re, r] of role ? [] : AFTER) {
       const m = re.exec(after);
       if (m) {
         role = r;
@@ -76,17 +86,6 @@ export function statedRoles(text: string, from: number, to: number, named: reado
     if (!role && later && !inPart.some((o) => o.start > n.end && o.start < n.end + later[0].length)) {
       role = 'advise';
       end = n.end + later[0].length;
-    }
-    if (!role) {
-      const b = before(text, n.start);
-      for (const [re, r] of BEFORE) {
-        const m = re.exec(b);
-        if (m && n.start - m[0].length >= from - 1) {
-          role = r;
-          start = n.start - m[0].length;
-          break;
-        }
-      }
     }
     if (!role && /^\s*phối hợp(?:\s+thực hiện)?\s*[.;,]?\s*$/u.test(after)) {
       role = hasLead ? 'coordinate' : 'implement';

@@ -89,12 +89,19 @@ function formal(ctx: DocContext, signed: string | undefined): UndertakingsFound 
   const subjects = provinceBodies(ctx);
   const content = ctx.layout.articles.filter((a) => a.role === 'content');
   for (const article of content) {
+    // "Điều 2. Trách nhiệm của Ủy ban nhân dân tỉnh Kim Sa": the heading names who carries out its points.
+    const owner = /^(?:Trách nhiệm|Nhiệm vụ|Cam kết)(?: và quyền hạn)? của\s/iu.test(article.title)
+      ? namedOn(ctx, article.line)[0]
+      : undefined;
     for (const leaf of leaves(article)) {
       if (/:\s*$/u.test(leaf.text)) continue;
       const text = ctx.lines[leaf.line - 1] as string;
       const from = text.indexOf(leaf.body);
       const u: Undertaking = { line: leaf.line, from, to: text.length, roles: [], unit: leaf };
       u.roles = rolesIn(ctx, leaf.line, from, text.length, namedOn(ctx, leaf.line), subjects);
+      if (owner && !u.roles.some((r) => r.role === 'implement' || r.role === 'lead'))
+        for (const party of owner.ids)
+          u.roles.push({ role: 'implement', party, basis: 'stated', source: { line: article.line, quote: article.text.trim() } });
       u.due = dueIn(ctx, leaf.line, from, text.length, signed);
       items.push(u);
       byUnit.set(leaf, u);
@@ -204,15 +211,21 @@ function splitPieces(text: string, from: number, to: number): Piece[] {
     .map((p) => {
       const raw = text.slice(p.from, p.to);
       const lead = raw.length - raw.trimStart().length;
-      const body = raw.trim().replace(/[.;…]+$/u, '');
+      const body = raw.trim().replace(/[.;…/]+$/u, '');
       return { ...p, from: p.from + lead, to: p.from + lead + body.length };
     })
     .filter((p) => p.to > p.from);
   const merged: Piece[] = [];
   for (const p of trimmed) {
-    const w = text.slice(p.from, p.to).split(/\s+/).length;
+    const piece = text.slice(p.from, p.to);
+    const w = piece.split(/\s+/).length;
     const last = merged.at(-1);
-    if (last && w <= 2) last.to = p.to;
+    // A short lower-case piece or one that opens with a preposition continues the one before ("…; phòng chống dịch bệnh").
+    if (
+      last &&
+      (w <= 2 || (w <= 4 && /^\p{Ll}/u.test(piece) && !p.listItem) || /^(?:trong|về|với|của|cho|tại|trên|đối với)\s/u.test(piece))
+    )
+      last.to = p.to;
     else merged.push(p);
   }
   return merged;

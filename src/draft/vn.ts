@@ -52,8 +52,8 @@ const SURNAMES = new Set(
 /** Words that look like names but are titles, places or body heads when capitalised. */
 const NOT_GIVEN = new Set(
   (
-    'Tỉnh Thành Huyện Xã Sở Bộ Ban Ủy Đảng Nhà Nước Quốc Trung Ương Hội Đoàn Công Ty Tập Bắc Nam Đông Tây Chủ Tịch Phó Bí Thư ' +
-    'Giám Đốc Trưởng Thứ Ông Bà Đồng Chí Điều Khoản Điểm Chương Mục Phần Căn Cứ Hôm Nay Bên Tổng Cục Viện Trường Sông Núi Hồ Cầu ' +
+    'Tỉnh Huyện Xã Sở Bộ Ban Ủy Đảng Nhà Nước Ương Hội Đoàn Ty Tập Chủ Tịch Phó Bí Thư ' +
+    'Giám Đốc Trưởng Thứ Ông Bà Đồng Chí Điều Khoản Điểm Chương Mục Phần Căn Cứ Hôm Nay Bên Tổng Cục Viện Trường Sông Núi Cầu ' +
     'Quân Khu Lực Lượng Công An Biên Phòng Tỉnh ủy Thường Vụ Quy Định Nghị Quyết Luật'
   )
     .split(' ')
