@@ -40,68 +40,74 @@ interface Head {
   takes: Takes;
 }
 
-const h = (pattern: string, long: string, kind: BodyKind, takes: Takes): Head => ({
-  re: new RegExp(`^(?:${pattern})(?![\\p{L}\\p{N}])`, 'u'),
-  long,
-  kind,
-  takes,
-});
+const h = (re: RegExp, long: string, kind: BodyKind, takes: Takes): Head => ({ re, long, kind, takes });
+
+/** A head at the start of `s`, ending at a word boundary. */
+function headMatch(hd: Head, s: string): string | undefined {
+  const m = hd.re.exec(s);
+  return m && !/^[\p{L}\p{N}]/u.test(s.slice(m[0].length)) ? m[0] : undefined;
+}
 
 /** Longest first: "Ban Thường vụ Tỉnh ủy" before "Tỉnh ủy", "Bộ Chỉ huy Quân sự" before "Bộ". */
 const HEADS: Head[] = [
   h(
-    'Ban Chấp hành Trung ương Đảng|BCH Trung ương Đảng|Ban Chấp hành Trung ương|BCH TW',
+    /^(?:Ban Chấp hành Trung ương Đảng|BCH Trung ương Đảng|Ban Chấp hành Trung ương|BCH TW)/u,
     'Ban Chấp hành Trung ương Đảng',
     'national',
     'fixed',
   ),
-  h('Ban cán sự Đảng (?:UBND|Ủy ban nhân dân)', 'Ban cán sự Đảng Ủy ban nhân dân', 'party', 'place'),
+  h(/^(?:Ban cán sự Đảng (?:UBND|Ủy ban nhân dân))/u, 'Ban cán sự Đảng Ủy ban nhân dân', 'party', 'place'),
   h(
-    'Ban Thường vụ (?:Tỉnh ủy|Thành ủy)|BTV (?:Tỉnh ủy|Thành ủy)|Thường trực (?:Tỉnh ủy|Thành ủy)',
+    /^(?:Ban Thường vụ (?:Tỉnh ủy|Thành ủy)|BTV (?:Tỉnh ủy|Thành ủy)|Thường trực (?:Tỉnh ủy|Thành ủy))/u,
     'Ban Thường vụ Tỉnh ủy',
     'party',
     'place',
   ),
-  h('Ban Chấp hành Đảng bộ', 'Ban Chấp hành Đảng bộ', 'party', 'place'),
-  h('Văn phòng (?:UBND|Ủy ban nhân dân)', 'Văn phòng Ủy ban nhân dân', 'state', 'place'),
-  h('Văn phòng (?:HĐND|Hội đồng nhân dân)', 'Văn phòng Hội đồng nhân dân', 'state', 'place'),
-  h('Văn phòng (?:Tỉnh ủy|Thành ủy)', 'Văn phòng Tỉnh ủy', 'party', 'place'),
-  h('Văn phòng Đoàn (?:ĐBQH|đại biểu Quốc hội)(?: và (?:HĐND|Hội đồng nhân dân))?', 'Văn phòng Đoàn đại biểu Quốc hội', 'state', 'place'),
+  h(/^(?:Ban Chấp hành Đảng bộ)/u, 'Ban Chấp hành Đảng bộ', 'party', 'place'),
+  h(/^(?:Văn phòng (?:UBND|Ủy ban nhân dân))/u, 'Văn phòng Ủy ban nhân dân', 'state', 'place'),
+  h(/^(?:Văn phòng (?:HĐND|Hội đồng nhân dân))/u, 'Văn phòng Hội đồng nhân dân', 'state', 'place'),
+  h(/^(?:Văn phòng (?:Tỉnh ủy|Thành ủy))/u, 'Văn phòng Tỉnh ủy', 'party', 'place'),
   h(
-    'Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Ủy ban MTTQ Việt Nam|Ủy ban MTTQ|UBMTTQ',
+    /^(?:Văn phòng Đoàn (?:ĐBQH|đại biểu Quốc hội)(?: và (?:HĐND|Hội đồng nhân dân))?)/u,
+    'Văn phòng Đoàn đại biểu Quốc hội',
+    'state',
+    'place',
+  ),
+  h(
+    /^(?:Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Ủy ban MTTQ Việt Nam|Ủy ban MTTQ|UBMTTQ)/u,
     'Ủy ban Mặt trận Tổ quốc',
     'people',
     'place',
   ),
-  h('Ủy ban nhân dân|UBND', 'Ủy ban nhân dân', 'state', 'place'),
-  h('Hội đồng nhân dân|HĐND', 'Hội đồng nhân dân', 'state', 'place'),
-  h('Đoàn đại biểu Quốc hội|Đoàn ĐBQH', 'Đoàn đại biểu Quốc hội', 'state', 'place'),
-  h('Tỉnh ủy|Thành ủy', 'Tỉnh ủy', 'party', 'place'),
-  h('Bộ Chỉ huy Quân sự|Bộ CHQS', 'Bộ Chỉ huy Quân sự', 'military', 'place'),
-  h('Bộ Chỉ huy Bộ đội Biên phòng|Bộ đội Biên phòng|BĐBP', 'Bộ đội Biên phòng', 'military', 'place'),
-  h('Công an', 'Công an', 'police', 'place'),
-  h('Quân khu \\d+', '', 'military', 'fixed'),
-  h('Bộ Chính trị', '', 'national', 'fixed'),
-  h('Ban Bí thư', '', 'national', 'fixed'),
-  h('Thủ tướng Chính phủ', '', 'national', 'fixed'),
-  h('Chính phủ', '', 'national', 'fixed'),
-  h('Quốc hội', '', 'national', 'fixed'),
-  h('Trung ương Đảng', 'Ban Chấp hành Trung ương Đảng', 'national', 'fixed'),
-  h('Trung ương', '', 'national', 'fixed'),
-  h('Tổng Công ty|Tổng công ty', 'Tổng Công ty', 'company', 'sector'),
-  h('Tập đoàn', 'Tập đoàn', 'company', 'sector'),
-  h('Công ty(?: TNHH| cổ phần| CP)?', 'Công ty', 'company', 'sector'),
-  h('Ngân hàng', 'Ngân hàng', 'company', 'sector'),
-  h('Kho bạc Nhà nước', 'Kho bạc Nhà nước', 'state', 'place'),
-  h('Ban Quản lý(?: dự án)?', 'Ban Quản lý', 'state', 'sector'),
-  h('Tổng cục|Chi cục|Cục', '', 'national', 'sector'),
-  h('Bộ', 'Bộ', 'national', 'sector'),
-  h('Sở', 'Sở', 'state', 'sector'),
-  h('Ban', 'Ban', 'party', 'sector'),
-  h('Thanh tra', 'Thanh tra', 'state', 'place'),
-  h('Viện|Trường|Bệnh viện|Trung tâm|Đài|Báo|Quỹ', '', 'state', 'sector'),
-  h('Hiệp hội|Hội|Liên đoàn|Liên minh', '', 'people', 'sector'),
-  h('Tỉnh đoàn|Đoàn Thanh niên', 'Tỉnh đoàn', 'people', 'place'),
+  h(/^(?:Ủy ban nhân dân|UBND)/u, 'Ủy ban nhân dân', 'state', 'place'),
+  h(/^(?:Hội đồng nhân dân|HĐND)/u, 'Hội đồng nhân dân', 'state', 'place'),
+  h(/^(?:Đoàn đại biểu Quốc hội|Đoàn ĐBQH)/u, 'Đoàn đại biểu Quốc hội', 'state', 'place'),
+  h(/^(?:Tỉnh ủy|Thành ủy)/u, 'Tỉnh ủy', 'party', 'place'),
+  h(/^(?:Bộ Chỉ huy Quân sự|Bộ CHQS)/u, 'Bộ Chỉ huy Quân sự', 'military', 'place'),
+  h(/^(?:Bộ Chỉ huy Bộ đội Biên phòng|Bộ đội Biên phòng|BĐBP)/u, 'Bộ đội Biên phòng', 'military', 'place'),
+  h(/^(?:Công an)/u, 'Công an', 'police', 'place'),
+  h(/^(?:Quân khu \d+)/u, '', 'military', 'fixed'),
+  h(/^(?:Bộ Chính trị)/u, '', 'national', 'fixed'),
+  h(/^(?:Ban Bí thư)/u, '', 'national', 'fixed'),
+  h(/^(?:Thủ tướng Chính phủ)/u, '', 'national', 'fixed'),
+  h(/^(?:Chính phủ)/u, '', 'national', 'fixed'),
+  h(/^(?:Quốc hội)/u, '', 'national', 'fixed'),
+  h(/^(?:Trung ương Đảng)/u, 'Ban Chấp hành Trung ương Đảng', 'national', 'fixed'),
+  h(/^(?:Trung ương)/u, '', 'national', 'fixed'),
+  h(/^(?:Tổng Công ty|Tổng công ty)/u, 'Tổng Công ty', 'company', 'sector'),
+  h(/^(?:Tập đoàn)/u, 'Tập đoàn', 'company', 'sector'),
+  h(/^(?:Công ty(?: TNHH| cổ phần| CP)?)/u, 'Công ty', 'company', 'sector'),
+  h(/^(?:Ngân hàng)/u, 'Ngân hàng', 'company', 'sector'),
+  h(/^(?:Kho bạc Nhà nước)/u, 'Kho bạc Nhà nước', 'state', 'place'),
+  h(/^(?:Ban Quản lý(?: dự án)?)/u, 'Ban Quản lý', 'state', 'sector'),
+  h(/^(?:Tổng cục|Chi cục|Cục)/u, '', 'national', 'sector'),
+  h(/^(?:Bộ)/u, 'Bộ', 'national', 'sector'),
+  h(/^(?:Sở)/u, 'Sở', 'state', 'sector'),
+  h(/^(?:Ban)/u, 'Ban', 'party', 'sector'),
+  h(/^(?:Thanh tra)/u, 'Thanh tra', 'state', 'place'),
+  h(/^(?:Viện|Trường|Bệnh viện|Trung tâm|Đài|Báo|Quỹ)/u, '', 'state', 'sector'),
+  h(/^(?:Hiệp hội|Hội|Liên đoàn|Liên minh)/u, '', 'people', 'sector'),
+  h(/^(?:Tỉnh đoàn|Đoàn Thanh niên)/u, 'Tỉnh đoàn', 'people', 'place'),
 ];
 
 /** Groups: plural, lower-case phrases that the text assigns work to or names as present. */
@@ -247,9 +253,7 @@ const KNOWN_SECTORS = Object.keys(SECTORS).map((k) => k.replace(/,/g, ' ,').spli
 function headAt(toks: Tok[], i: number): Head | undefined {
   const tok = toks[i];
   if (!tok) return undefined;
-  return HEADS.find(
-    (hd) => hd.re.test(joinFrom(toks, i, 6)) && fold(hd.re.exec(joinFrom(toks, i, 6))?.[0].split(' ')[0] ?? '') === fold(tok.t),
-  );
+  return HEADS.find((hd) => fold(headMatch(hd, joinFrom(toks, i, 6))?.split(' ')[0] ?? '') === fold(tok.t));
 }
 
 function joinFrom(toks: Tok[], i: number, n: number): string {
@@ -261,8 +265,8 @@ function joinFrom(toks: Tok[], i: number, n: number): string {
 
 /** Number of tokens a head match covers. */
 function headLength(toks: Tok[], i: number, hd: Head): number {
-  const m = hd.re.exec(joinFrom(toks, i, 8));
-  return m ? m[0].split(' ').length : 1;
+  const m = headMatch(hd, joinFrom(toks, i, 8));
+  return m ? m.split(' ').length : 1;
 }
 
 /** Every body named in a line. `contextProvince(at)` names the province a bare "UBND tỉnh" at that offset means. */
@@ -362,8 +366,8 @@ function groupKey(surface: string): string {
 /** The long form of a name's head and sector: abbreviations expanded by the glossary and by initials. */
 function longStem(stem: string, hd: Head, ctx: BodyContext): string {
   let s = stem;
-  const m = hd.re.exec(stem);
-  if (m && hd.long) s = hd.long + stem.slice(m[0].length);
+  const m = headMatch(hd, stem);
+  if (m && hd.long) s = hd.long + stem.slice(m.length);
   s = s
     .split(' ')
     .map((w) => {

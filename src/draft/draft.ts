@@ -45,11 +45,12 @@ function registerAll(ctx: DocContext): void {
   // The provinces themselves: "hai tỉnh" as a subject means them.
   for (const p of ctx.provinces) {
     for (const [i, text] of ctx.lines.entries()) {
-      const m = new RegExp(`tỉnh ${p}`, 'iu').exec(text);
-      if (!m) continue;
-      ctx.registry.body({ key: fold(`tinh ${p}`), name: `tỉnh ${p}`, kind: 'state', provinces: [p], stem: 'tỉnh' }, m[0], {
+      const at = text.toLowerCase().indexOf(`tỉnh ${p}`.toLowerCase());
+      if (at < 0) continue;
+      const written = text.slice(at, at + `tỉnh ${p}`.length);
+      ctx.registry.body({ key: fold(`tinh ${p}`), name: `tỉnh ${p}`, kind: 'state', provinces: [p], stem: 'tỉnh' }, written, {
         line: i + 1,
-        quote: m[0],
+        quote: written,
       });
       break;
     }

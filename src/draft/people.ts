@@ -12,6 +12,9 @@ import { clip, fold, isCapsLine, personNames, sentenceCase, sentences } from './
 const RANK =
   /(?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc|Tổng Giám đốc|Bộ trưởng|Thứ trưởng|Trưởng|Ủy viên|Chánh|Tổng Biên tập|Tư lệnh|Chỉ huy trưởng)(?![\p{L}])/u;
 
+const TITLE_BEFORE_NAME =
+  /((?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc|Tổng Giám đốc|Bộ trưởng|Thứ trưởng|Trưởng|Ủy viên|Chánh|Tổng Biên tập|Tư lệnh|Chỉ huy trưởng)(?![\p{L}])[^,;.]*?)\s*$/u;
+
 /** People the Party and state texts name by a fixed honorific rather than a full name. */
 const HONORIFIC = [{ re: /Bác Hồ/u, name: 'Bác Hồ' }];
 
@@ -96,7 +99,7 @@ export function findPeople(ctx: DocContext): PeopleFound {
             quote = `${n.name}${after.slice(0, after.indexOf(list) + list.length)}`.trim();
           } else {
             // "Bí thư Tỉnh ủy Bắc Giang Dương Văn Thái": the title is the words just before the name.
-            const m = new RegExp(`(${RANK.source}[^,;.]*?)\\s*$`, 'u').exec(before);
+            const m = TITLE_BEFORE_NAME.exec(before);
             if (m?.[1]) {
               titles = titlesOf(ctx, line, m[1], ctx.provinceIn(m[1]) ?? province);
               quote = `${m[1]} ${n.name}`;

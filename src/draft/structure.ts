@@ -146,11 +146,9 @@ export function cite(u: Unit, bySection = false): string {
   return parts.join(' ');
 }
 
-const LIST = (word: string, item: string) => `(?:${word}\\s+)?${item}(?:\\s*(?:,|và|;)\\s*(?:${word}\\s+)?${item})*`;
-const REF = new RegExp(
-  `(?:(?:các\\s+)?điểm\\s+(${LIST('điểm', '[a-zđ]')})\\s+)?(?:(?:các\\s+)?khoản\\s+(${LIST('khoản', '\\d+(?:\\.\\d+)?')})\\s+)?(?:Điều\\s+(\\d+)|(?:mục|phần|Mục|Phần)\\s+([IVXLC]+)\\b)`,
-  'gu',
-);
+// "điểm a, điểm b khoản 3 Điều 2", "các khoản 1, 2 Điều 2", "khoản 2, khoản 3 mục II".
+const REF =
+  /(?:(?:các\s+)?điểm\s+((?:điểm\s+)?[a-zđ](?:\s*(?:,|và|;)\s*(?:điểm\s+)?[a-zđ])*)\s+)?(?:(?:các\s+)?khoản\s+((?:khoản\s+)?\d+(?:\.\d+)?(?:\s*(?:,|và|;)\s*(?:khoản\s+)?\d+(?:\.\d+)?)*)\s+)?(?:Điều\s+(\d+)|(?:mục|phần|Mục|Phần)\s+([IVXLC]+)\b)/gu;
 
 /** Units a sentence points back to: "các nội dung tại khoản 1 Điều 2", "điểm a, điểm b khoản 3 Điều 2", "mục II". */
 export function references(text: string, layout: Layout): Unit[] {

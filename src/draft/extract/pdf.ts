@@ -67,10 +67,16 @@ async function readRows(data: Uint8Array): Promise<{ rows: Row[]; pageHeight: nu
   return { rows, pageHeight, pages: pdf.numPages };
 }
 
+const BLOCK_START =
+  /^(?:ỦY BAN|UBND|HỘI ĐỒNG|HĐND|TỔNG CÔNG TY|CÔNG TY|TẬP ĐOÀN|SỞ|BỘ|BAN|TỈNH ỦY|THÀNH ỦY|ĐẢNG|CỘNG HÒA|CỘNG HOÀ|Độc lập|SỐ|Số|TM\.|T\/M|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ|BÍ THƯ|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|ĐẠI DIỆN|\(|\p{Lu}[^,]{1,40}, ngày \d)/u;
+
 const rowText = (r: Row) => r.segs.map((s) => s.text.trim()).join(' ');
 const PAGE_NUMBER = /^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?[-–\s]*$/iu;
 
-/** Page numbers, and running headers and footers: lines near a page edge that recur on other pages. */
+/**
+ * Page numbers, and running headers and footers: lines near a page edge that are bare numbers, that
+ * recur on other pages, or that are set smaller than the body text (a header printed on one page only).
+ */
 function dropFurniture(rows: Row[], pageHeight: number, pages: number): Row[] {
   const edge = (r: Row) => r.y < pageHeight * 0.09 || r.y > pageHeight * 0.91;
   const key = (r: Row) => rowText(r).replace(/\d+/g, '#').toLowerCase();
@@ -79,7 +85,11 @@ function dropFurniture(rows: Row[], pageHeight: number, pages: number): Row[] {
     const k = key(r);
     seenOn.set(k, (seenOn.get(k) ?? new Set()).add(r.page));
   }
-  return rows.filter((r) => !(edge(r) && (PAGE_NUMBER.test(rowText(r)) || (pages > 1 && (seenOn.get(key(r))?.size ?? 0) > 1))));
+  const sizes = new Map<number, number>();
+  for (const r of rows) for (const s of r.segs) sizes.set(Math.round(s.size), (sizes.get(Math.round(s.size)) ?? 0) + s.text.length);
+  const body = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  const small = (r: Row) => r.segs.every((s) => s.size < body * 0.85);
+  return rows.filter((r) => !(edge(r) && (PAGE_NUMBER.test(rowText(r)) || small(r) || (pages > 1 && (seenOn.get(key(r))?.size ?? 0) > 1))));
 }
 
 interface Frame {
@@ -152,7 +162,11 @@ function joinLines(lines: { row: Row; seg: Seg }[], frame: Frame, centred: boole
       const spaced = pitch > 0 && gap > pitch * 1.45;
       // A heading in capitals after ordinary text starts anew ("III/2024." is not a heading).
       const capsAfterText = /\p{Ll}/u.test(prevText) && text === text.toUpperCase() && (text.match(/\p{Lu}{2,}/gu) ?? []).length >= 2;
-      wraps = full && !indented && !spaced && !capsAfterText && !STRUCTURAL.test(text);
+      // In a header or signature column every body name, title and "(Đã ký)" starts its own line.
+      const opensBlock = centred && BLOCK_START.test(text);
+      // A line that starts in lower case (or with a number) after one with no closing punctuation goes on with it.
+      const goesOn = /^[\p{Ll}\d]/u.test(text) && !/[.;:!?]["”)]?$/u.test(prevText) && !spaced;
+      wraps = (goesOn || (full && !indented && !spaced && !capsAfterText && !opensBlock)) && !STRUCTURAL.test(text);
       if (line.row.page === prev.row.page && gap > 0) pitch = pitch === 0 ? gap : Math.min(pitch, gap);
     }
     if (wraps) out[out.length - 1] = `${out.at(-1)} ${text}`;
