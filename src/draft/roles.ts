@@ -48,28 +48,28 @@ export function statedRoles(text: string, from: number, to: number, named: reado
   const out: StatedRole[] = [];
   const inPart = named.filter((n) => n.start >= from && n.end <= to).sort((a, b) => a.start - b.start);
   const partStart = text.slice(from, to).search(/\S/u) + from;
-  let listRole: Role | undefined;
-  let listFrom = 0;
-  for (const [k, n] of inPart.entries()) {
-    const after = text.slice(n.end, to);
-    const prevEnd = k > 0 ? (inPart[k - 1] as Named).end : from;
-    const between = text.slice(prevEnd, n.start);
-    // A list continues the previous name's role: "phối hợp với Sở A, Sở B và Sở C".
-    if (listRole && k > 0 && /^\s*(?:,|và|, và)\s*$/u.test(between)) {
-      for (const id of n.ids) out.push({ role: listRole, party: id, from: listFrom, to: n.end });
-      continue;
-    }
-    listRole = undefined;
+  // Names joined by "," or "và" share one role: "phối hợp với Sở A, Sở B và Sở C", "Công an tỉnh A và Công an tỉnh B duy trì…".
+  const groups: Named[][] = [];
+  for (const n of inPart) {
+    const last = groups.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && /^\s*(?:,|và|, và)\s*$/u.test(text.slice(prev.end, n.start))) last.push(n);
+    else groups.push([n]);
+  }
+  for (const [k, group] of groups.entries()) {
+    const first = group[0] as Named;
+    const last = group.at(-1) as Named;
+    const after = text.slice(last.end, to);
     let role: Role | undefined;
-    let start = n.start;
-    let end = n.end;
-    // A cue just before the name wins: "phối hợp với X chỉ đạo…" makes X a coordinator, not the director.
-    const b = before(text, n.start);
+    let start = first.start;
+    let end = last.end;
+    // A cue just before the names wins: "phối hợp với X chỉ đạo…" makes X a coordinator, not the director.
+    const b = before(text, first.start);
     for (const [re, r] of BEFORE) {
       const m = re.exec(b);
-      if (m && n.start - m[0].length >= from - 1) {
+      if (m && first.start - m[0].length >= from - 1) {
         role = r;
-        start = n.start - m[0].length;
+        start = first.start - m[0].length;
         break;
       }
     }
@@ -77,34 +77,34 @@ export function statedRoles(text: string, from: number, to: number, named: reado
       const m = re.exec(after);
       if (m) {
         role = r;
-        end = n.end + m[0].length;
+        end = last.end + m[0].length;
         break;
       }
     }
     // "đề nghị các sở, ngành … trên cơ sở … sẽ chủ động tham mưu": the verb may come later in the clause.
     const later = /^[^;.]{0,90}?\s(?:sẽ\s+)?(?:chủ động\s+)?tham mưu/u.exec(after);
-    if (!role && later && !inPart.some((o) => o.start > n.end && o.start < n.end + later[0].length)) {
+    const nextStart = groups[k + 1]?.[0]?.start ?? Number.POSITIVE_INFINITY;
+    // An addressee asked to advise ("đề nghị X … tham mưu") has the role of adviser.
+    if ((!role || role === 'addressee') && later && last.end + later[0].length < nextStart) {
       role = 'advise';
-      end = n.end + later[0].length;
+      end = last.end + later[0].length;
     }
     if (!role && /^\s*phối hợp(?:\s+thực hiện)?\s*[.;,]?\s*$/u.test(after)) {
       role = hasLead ? 'coordinate' : 'implement';
       end = to;
     }
     // The subject of the part: the first words, or after "Giao": "Giao Sở X triển khai…", "Công an hai tỉnh phối hợp…".
-    const lead = text.slice(partStart, n.start);
+    const lead = text.slice(partStart, first.start);
     if (
       !role &&
       /^(?:\d+[.)]\s*|[a-zđ]\)\s*|[-–+]\s*)?(?:Giao\s+(?:cho\s+)?|Theo đó,\s*)?$/iu.test(lead) &&
       /^\s+(?:\(?[^)]*\)\s*)?\p{Ll}/u.test(after)
     ) {
       role = 'implement';
-      end = Math.min(to, n.end + (after.match(/^\s+\S+(?:\s+\S+){0,6}/u)?.[0].length ?? 0));
+      end = Math.min(to, last.end + (after.match(/^\s+\S+(?:\s+\S+){0,6}/u)?.[0].length ?? 0));
     }
     if (!role) continue;
-    for (const id of n.ids) out.push({ role, party: id, from: start, to: end });
-    listRole = role === 'lead' || role === 'implement' || role === 'direct' || role === 'invest' ? undefined : role;
-    listFrom = start;
+    for (const n of group) for (const id of n.ids) out.push({ role, party: id, from: start, to: end });
   }
   return out;
 }

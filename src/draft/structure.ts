@@ -158,7 +158,8 @@ export function references(text: string, layout: Layout): Unit[] {
     const article = layout.articles.find((a) => a.num === articleNum);
     if (!article) continue;
     const nums = (s: string | undefined) =>
-      s ? [...s.matchAll(/\d+(?:\.\d+)?|\b[a-zđ]\b/gu)].map((x) => x[0]).filter((x) => x !== 'và') : [];
+      // \b is ASCII-only: "đ" (the fifth point letter) needs letter lookarounds.
+      s ? [...s.matchAll(/\d+(?:\.\d+)?|(?<!\p{L})[a-zđ](?!\p{L})/gu)].map((x) => x[0]) : [];
     const clauses = nums(m[2]);
     const points = nums(m[1]);
     let targets: Unit[] = clauses.length ? clauses.flatMap((n) => findClause(article, n)) : [article];

@@ -26,7 +26,8 @@ interface TextItemLike {
 }
 
 async function readRows(data: Uint8Array): Promise<{ rows: Row[]; pageHeight: number; pages: number }> {
-  const pdf = await getDocumentProxy(data);
+  // Verbosity 0: PDF.js warnings about a damaged file would reach the CLI's stderr; the error itself is reported.
+  const pdf = await getDocumentProxy(data, { verbosity: 0 });
   const rows: Row[] = [];
   let pageHeight = 842;
   for (let p = 1; p <= pdf.numPages; p++) {
