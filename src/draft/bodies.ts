@@ -284,12 +284,11 @@ export function bodyMentions(
     if (group?.m) {
       const surface = group.m[0];
       const provinces = /hai|ba|các (?:tỉnh|địa phương)/u.test(surface) ? ctx.agreementProvinces : [];
-      const name = surface.charAt(0).toUpperCase() === surface.charAt(0) ? surface : surface;
       out.push({
         start: from.start,
         end: from.start + surface.length,
         surface,
-        refs: [{ key: groupKey(surface), name, kind: group.g.kind, provinces, stem: surface }],
+        refs: [{ key: groupKey(surface), name: surface, kind: group.g.kind, provinces, stem: surface }],
       });
       // "doanh nghiệp vệ tinh của Tập đoàn SamSung" also names the company: read on after "của".
       const inner = surface.lastIndexOf(' của ');

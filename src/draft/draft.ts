@@ -145,7 +145,7 @@ function commitmentOf(
   if (!roles.some((r) => ACTING.has(r.role)))
     for (const party of inferredParties) roles.push({ role: 'implement', party, basis: 'inferred', note: inferredNote(partyNames) });
   if (text.split(/\s+/).length > 70) reviews.push('a long point: it may hold several undertakings');
-  const title = capitalise(clip(text.replace(/^["“]/u, ''), 14));
+  const title = headline(text);
   const c: Commitment = {
     id,
     area: area ?? fallbackArea,
@@ -180,6 +180,14 @@ function commitmentOf(
     doubts.push({ file: 'commitments.yaml', entry: id, why: c.review });
   }
   return c;
+}
+
+/** A headline: the words up to the first "(", "," or ";" when that says enough, else the first 14 words. */
+function headline(text: string): string {
+  const plain = text.replace(/^["“]/u, '');
+  const head = plain.split(/\s*[(,;:]\s*/u)[0] ?? plain;
+  const n = head.split(/\s+/).length;
+  return capitalise(n >= 5 && n <= 16 ? clip(head, 16) : clip(plain, 14));
 }
 
 /** Before the signing, a report tells what was done ("đã") and what was said: results and facts. */
@@ -237,7 +245,7 @@ function resultsAndFacts(ctx: DocContext, until: number): { results: Result[]; f
         facts.push({
           id: `F${facts.length + 1}`,
           kind: 'background',
-          title: { vi: capitalise(a.title.toLowerCase() === a.title ? a.title : a.title) },
+          title: { vi: capitalise(a.title) },
           text: text.trim(),
           parties: [],
           keywords: [],

@@ -4,7 +4,7 @@
 import type { Bilingual, Citation } from '../knowledge/schema.ts';
 import type { DocContext } from './context.ts';
 import { placeEnglish } from './english.ts';
-import { capitalise, clip, isCapsLine, sentenceCase } from './vn.ts';
+import { clip, isCapsLine, sentenceCase } from './vn.ts';
 
 const KINDS: [RegExp, Bilingual][] = [
   [/biên bản ghi nhớ/iu, { vi: 'Biên bản ghi nhớ hợp tác', en: 'Memorandum of understanding (MoU)' }],
@@ -13,12 +13,6 @@ const KINDS: [RegExp, Bilingual][] = [
   [/quy chế phối hợp/iu, { vi: 'Quy chế phối hợp', en: 'Coordination regulation' }],
   [/kế hoạch/iu, { vi: 'Kế hoạch phối hợp', en: 'Joint plan' }],
 ];
-
-export interface Found<T> {
-  value: T;
-  source: Citation;
-  review?: string;
-}
 
 const cite = (_ctx: DocContext, line: number, quote: string): Citation => ({ line, quote });
 
@@ -125,8 +119,4 @@ export function findEffective(ctx: DocContext, signed: string | undefined): { da
     return { ...(date ? { date } : {}), text: m[0], source: cite(ctx, line, m[0]) };
   }
   return undefined;
-}
-
-export function titleCase(text: string): string {
-  return capitalise(text);
 }

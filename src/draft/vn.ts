@@ -18,10 +18,6 @@ export function isUpper(word: string): boolean {
   return /\p{Lu}/u.test(word) && word === word.toUpperCase();
 }
 
-export function startsUpper(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
-}
-
 /** A line written in capitals (a heading, a signature line), ignoring digits and punctuation. */
 export function isCapsLine(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
@@ -121,11 +117,6 @@ function pushTrimmed(out: { text: string; at: number }[], text: string, start: n
   const lead = raw.length - raw.trimStart().length;
   const t = raw.trim();
   if (t) out.push({ text: t, at: start + lead });
-}
-
-/** Words as written, for counting and comparing. */
-export function words(text: string): string[] {
-  return text.split(/[\s,;:.()"“”!?]+/u).filter(Boolean);
 }
 
 /** Shortens a text to at most `max` words, at a word boundary, without trailing punctuation. */
