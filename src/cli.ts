@@ -1,4 +1,4 @@
-// Command line: `start` (the default chat), `ask`, `check`, `eval`. package.json's scripts call
+// Command line: `start` (the default chat), `ask`, `check`, `eval`, `draft`. package.json's scripts call
 // this file. Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage or configuration.
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,7 @@ import { formatKnowledgeError } from './knowledge/types.ts';
 import { compare, formatComparison } from './eval/compare.ts';
 import { createLogger } from './logger.ts';
 import { startApp } from './main.ts';
+import { DRAFT_USAGE, runDraft } from './draft/run.ts';
 
 const USAGE = `usage:
   mou-bot start                         chat in the console (or run the configured platforms)
@@ -21,7 +22,8 @@ const USAGE = `usage:
   mou-bot ask --batch [--json]          one question per stdin line → one JSON line each; a line
                                         {"conversation": "<id>", "q": "…"} continues that conversation
   mou-bot check                         validate the knowledge files
-  mou-bot eval [--show-fail] [file...]  score evaluation sets, ours beside the MiniSearch baseline`;
+  mou-bot eval [--show-fail] [file...]  score evaluation sets, ours beside the MiniSearch baseline
+${DRAFT_USAGE}`;
 
 /** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
 export function answerJson(a: Answer, view: View = 'short'): string {
@@ -105,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${files.map((f) => formatComparison(compare(engine, f), flags.has('--show-fail'))).join('\n\n')}\n`);
       return 0;
     }
+    case 'draft':
+      // Options with values (--id x, --out y): the draft command reads its own arguments.
+      return runDraft(rest, config);
     case 'start':
       return startApp(
         config,

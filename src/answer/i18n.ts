@@ -6,6 +6,7 @@ import type { Lang, Page } from './types.ts';
 export const ROLE_LABEL: Record<Role, Record<Lang, string>> = {
   direct: { vi: 'lãnh đạo, chỉ đạo', en: 'directs' },
   lead: { vi: 'phụ trách, chỉ đạo thực hiện', en: 'leads' },
+  coordinate: { vi: 'phối hợp', en: 'coordinates' },
   advise: { vi: 'tham mưu', en: 'advises' },
   implement: { vi: 'thực hiện', en: 'implements' },
   invest: { vi: 'đầu tư', en: 'invests' },

@@ -28,7 +28,10 @@ export const Basis = z.enum(['stated', 'inferred']);
  * What a party does for a commitment. `stated` roles carry the quote that states them;
  * `inferred` roles carry a note explaining the inference, and may cite the passage they rest on.
  */
-export const Role = z.enum(['direct', 'lead', 'advise', 'implement', 'invest', 'addressee', 'beneficiary']);
+export const Role = z.enum(['direct', 'lead', 'coordinate', 'advise', 'implement', 'invest', 'addressee', 'beneficiary']);
+
+/** Why a drafted entry needs a person's look before it goes live (`mou-bot draft` sets it); answers ignore it. */
+export const Review = z.string().min(1);
 
 const responsibilityFields = {
   role: Role,
@@ -37,6 +40,7 @@ const responsibilityFields = {
   source: Citation.optional(),
   /** Why an inferred role is inferred, in both languages, since answers show it. */
   note: Bilingual.optional(),
+  review: Review.optional(),
 };
 
 function checkBasis(r: { basis: Basis; source?: Citation | undefined; note?: Bilingual | undefined }, ctx: z.RefinementCtx) {
@@ -93,6 +97,14 @@ export const AgreementFile = z.object({
     text: Bilingual,
     source: Citation,
   }),
+  /** When the agreement takes effect, as the source words it ("có hiệu lực kể từ ngày ký"). */
+  effective: z
+    .object({
+      date: z.iso.date().optional(),
+      text: z.string().min(1),
+      source: Citation,
+    })
+    .optional(),
   co_chairs: z.array(Id).min(1),
   co_chairs_source: Citation,
   /** Other names the source uses for the document: the words as written (`quote`) and their line. */
@@ -107,6 +119,7 @@ export const AgreementFile = z.object({
   /** Roles for the agreement as a whole (who advises, who directs), each with its scope and, for a speech, who asked. */
   general_responsibility: z.array(GeneralAssignment).default([]),
   summary: Bilingual.optional(),
+  review: Review.optional(),
 });
 
 export const Title = z.object({
@@ -123,6 +136,7 @@ export const Person = z.object({
   event_role: Bilingual,
   source: Citation,
   mentions: z.array(Citation.extend({ about: Bilingual })).default([]),
+  review: Review.optional(),
 });
 
 export const Body = z.object({
@@ -135,6 +149,7 @@ export const Body = z.object({
   kind: z.enum(['party', 'state', 'people', 'national', 'military', 'police', 'company', 'group']),
   description: Bilingual.optional(),
   source: Citation,
+  review: Review.optional(),
 });
 
 /** What the source leaves open about a commitment or result, for answers to say. */
@@ -173,6 +188,26 @@ function checkStatus(
   }
 }
 
+/**
+ * When a commitment is due, as the source words it, with the part a program can compare against a date.
+ * `by` is the last day the wording covers: "trước ngày 30/6/2024" → 2024-06-30, "trong quý III/2024" →
+ * 2024-09-30, "năm 2025" → 2025-12-31. With `recurring`, `by` is the first occurrence and the next ones
+ * follow every year, quarter or month ("hằng năm" alone: the end of the first year).
+ */
+export const Due = z
+  .object({
+    /** The wording as written, found verbatim in `source.quote`. */
+    text: z.string().min(1),
+    by: z.iso.date().optional(),
+    recurring: z.enum(['yearly', 'quarterly', 'monthly']).optional(),
+    source: Citation,
+  })
+  .superRefine((d, ctx) => {
+    if (!d.by && !d.recurring) ctx.addIssue({ code: 'custom', path: ['by'], message: 'a due needs `by` (a date), `recurring`, or both' });
+    if (!d.source.quote.includes(d.text))
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'the due wording must appear in its source quote' });
+  });
+
 export const Commitment = z
   .object({
     id: Id,
@@ -182,9 +217,11 @@ export const Commitment = z
     status: Status,
     ...statusFields,
     ...openFields,
+    due: Due.optional(),
     responsible: z.array(Responsibility).default([]),
     keywords: z.array(z.string().min(1)).default([]),
     source: Citation,
+    review: Review.optional(),
   })
   .superRefine(checkStatus);
 
@@ -200,6 +237,7 @@ export const Result = z
     parties: z.array(Id).default([]),
     keywords: z.array(z.string().min(1)).default([]),
     source: Citation,
+    review: Review.optional(),
   })
   .superRefine(checkStatus);
 
@@ -213,6 +251,7 @@ export const Fact = z.object({
   parties: z.array(Id).default([]),
   keywords: z.array(z.string().min(1)).default([]),
   source: Citation,
+  review: Review.optional(),
 });
 
 export const Area = z.object({
@@ -252,6 +291,7 @@ export const GlossaryFile = z.object({
 });
 
 export type Citation = z.infer<typeof Citation>;
+export type Due = z.infer<typeof Due>;
 export type Status = z.infer<typeof Status>;
 export type Basis = z.infer<typeof Basis>;
 export type Role = z.infer<typeof Role>;
