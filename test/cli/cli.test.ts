@@ -1,6 +1,6 @@
 // The CLI as users run it: a real process, real stdin/stdout, exit codes.
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,15 +89,25 @@ describe('check', () => {
     expect(r.stdout).toMatch(/^ok: 1 agreement\(s\), 36 commitments/);
   });
 
-  it('lists every error with file, path and reason, and exits 1', async () => {
+  it('lists every error with file, line and column, path and reason, and exits 1', async () => {
     const dir = await knowledgeCopy();
     await edit(dir, 'bg-tn-2023/commitments.yaml', 'party: bo-gtvt', 'party: so-gtvt-bg');
     await edit(dir, 'bg-tn-2023/people.yaml', 'Lê Ánh Dương - Phó Bí thư', 'Lê Ánh Dương - Bí thư');
     const r = await cli(['check'], { env: { KNOWLEDGE_DIR: dir } });
+    const [commitments, people] = await Promise.all(
+      ['commitments.yaml', 'people.yaml'].map((f) => readFile(join(dir, 'bg-tn-2023', f), 'utf8').then((t) => t.split('\n'))),
+    );
     await rm(dir, { recursive: true, force: true });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/commitments\.yaml: commitments\[\d+\]\.responsible\[\d+\]\.party: unknown person or body id "so-gtvt-bg"/);
-    expect(r.stdout).toMatch(/people\.yaml: people\[\d+\]\.source\.quote: quote not found on line 3/);
+    const party =
+      /commitments\.yaml: line (\d+), column (\d+): commitments\[\d+\]\.responsible\[\d+\]\.party: unknown person or body id "so-gtvt-bg"/.exec(
+        r.stdout,
+      );
+    const quote = /people\.yaml: line (\d+), column (\d+): people\[\d+\]\.source\.quote: quote not found on line 3/.exec(r.stdout);
+    // The line and column are where the bad value is written, for an editor's "go to line".
+    const at = (lines: string[] | undefined, m: RegExpExecArray | null) => lines?.[Number(m?.[1]) - 1]?.slice(Number(m?.[2]) - 1);
+    expect(at(commitments, party)).toBe('so-gtvt-bg');
+    expect(at(people, quote)).toMatch(/^"Lê Ánh Dương - Bí thư/);
   });
 });
 
