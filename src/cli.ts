@@ -2,7 +2,7 @@
 // this file. Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage or configuration.
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, logLevelFor, usesConsoleChat, type Config } from './config.ts';
 import { createEngine, type Engine } from './answer/engine.ts';
 import { renderText } from './answer/render-text.ts';
 import type { Answer } from './answer/types.ts';
@@ -96,10 +96,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${files.map((f) => formatComparison(compare(engine, f), flags.has('--show-fail'))).join('\n\n')}\n`);
       return 0;
     }
-    case 'start':
+    case 'start': {
       return startApp(
         config,
-        createLogger(config.logLevel, {
+        createLogger(logLevelFor(config), {
+          human: usesConsoleChat(config),
           secrets: [
             config.telegram?.token,
             config.telegram?.webhook?.secret,
@@ -109,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
           ].filter((x): x is string => Boolean(x)),
         }),
       );
+    }
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

@@ -6,7 +6,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const Env = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   ANSWER_PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(8),
   KNOWLEDGE_WATCH: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -50,7 +50,7 @@ const Env = z.object({
     .optional(),
 });
 
-/** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page, webhook port 8443, Slack port 3000. */
+/** Validated configuration. Defaults: knowledge in ./knowledge, 8 items a page, webhook port 8443, Slack port 3000. */
 export interface Config {
   knowledgeDir: string;
   /** Reload when files under knowledgeDir change. Default true. */
@@ -59,7 +59,8 @@ export interface Config {
   dataDir: string;
   /** Time zone of digest schedules. Default Asia/Ho_Chi_Minh. */
   timezone: string;
-  logLevel: (typeof LOG_LEVELS)[number];
+  /** LOG_LEVEL when set; unset, the bots log at info and the console chat at warn (see logLevelFor). */
+  logLevel?: (typeof LOG_LEVELS)[number];
   pageSize: number;
   telegram?: TelegramConfig;
   slack?: SlackConfig;
@@ -124,7 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watch: e.KNOWLEDGE_WATCH === 'true',
     dataDir: e.DATA_DIR,
     timezone: e.DIGEST_TIMEZONE,
-    logLevel: e.LOG_LEVEL,
+    ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     pageSize: e.ANSWER_PAGE_SIZE,
     ...(e.TELEGRAM_BOT_TOKEN
       ? {
@@ -157,4 +158,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : {}),
   };
+}
+
+/** With no platform token configured, `start` opens the console chat. */
+export function usesConsoleChat(config: Config): boolean {
+  return !config.telegram && !config.slack;
+}
+
+/**
+ * The log level `start` runs at: LOG_LEVEL when set; otherwise info for the bots (their logs are
+ * for operators), and warn in the console chat, where log lines would land among the answers.
+ */
+export function logLevelFor(config: Config): (typeof LOG_LEVELS)[number] {
+  return config.logLevel ?? (usesConsoleChat(config) ? 'warn' : 'info');
 }

@@ -6,7 +6,7 @@ import { startSlack } from '../adapters/slack/run.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import { createAdmin, type Admin } from './admin/admin.ts';
 import type { StatusOverlay } from './answer/types.ts';
-import type { Config } from './config.ts';
+import { usesConsoleChat, type Config } from './config.ts';
 import { createDigestScheduler } from './digest/scheduler.ts';
 import { changeLines } from './knowledge/diff.ts';
 import { loadKnowledge } from './knowledge/load.ts';
@@ -23,7 +23,7 @@ async function openStore(config: Config, log: Logger, overlay: StatusOverlay): P
   if (!outcome.ok) {
     log.fatal(
       { errors: outcome.errors.slice(0, 10).map(formatKnowledgeError), count: outcome.errors.length },
-      `knowledge in ${config.knowledgeDir} is invalid; nothing started`,
+      `knowledge in ${config.knowledgeDir} is invalid (${outcome.errors.length === 1 ? '1 error' : `${outcome.errors.length} errors`}), so nothing started; \`npm run check\` lists them all`,
     );
     return undefined;
   }
@@ -81,7 +81,7 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
 }
 
 async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State): Promise<number> {
-  if (!config.telegram && !config.slack) {
+  if (usesConsoleChat(config)) {
     await runConsoleChat({
       engine: () => store.engine(),
       input: process.stdin,

@@ -132,13 +132,35 @@ describe('start and configuration', () => {
     expect(r.stderr).toMatch(/knowledge folder does not exist/);
   });
 
-  it('opens the console chat on the shipped knowledge when no platform token is set', async () => {
-    const r = await cli(['start'], { input: 'Chủ tịch UBND tỉnh Bắc Giang là ai?\n/quit\n' });
+  it('opens the console chat on the shipped knowledge when no platform token is set, with no log line around it', async () => {
+    // LOG_LEVEL unset, as a newcomer runs it: the console chat logs at warn, and a good start has nothing to warn of.
+    const r = await cli(['start'], { input: 'Chủ tịch UBND tỉnh Bắc Giang là ai?\n/quit\n', env: { LOG_LEVEL: '' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Lê Ánh Dương');
-    // Logs (JSON lines) go to stderr, never into the chat.
     expect(r.stdout).not.toContain('"level"');
-    expect(r.stderr).toContain('knowledge loaded');
+    expect(r.stderr).toBe('');
+  });
+
+  it('says in sentences, not JSON, why the console chat could not start, and exits 2', async () => {
+    const dir = await knowledgeCopy();
+    await edit(dir, 'bg-tn-2023/commitments.yaml', 'party: bo-gtvt', 'party: so-gtvt-bg');
+    const r = await cli(['start'], { input: 'C18\n', env: { LOG_LEVEL: '', KNOWLEDGE_DIR: dir } });
+    await rm(dir, { recursive: true, force: true });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`mou-bot: knowledge in ${dir} is invalid (1 error), so nothing started; \`npm run check\` lists them all`);
+    expect(lines[1]).toMatch(
+      /^ {2}\S+commitments\.yaml: line \d+, column \d+: commitments\[\d+\]\.responsible\[0\]\.party: unknown person or body id "so-gtvt-bg"$/,
+    );
+    expect(lines).toHaveLength(2);
+  });
+
+  it("writes the console chat's log lines as sentences at the level LOG_LEVEL asks for", async () => {
+    const r = await cli(['start'], { input: '', env: { LOG_LEVEL: 'info' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^mou-bot: knowledge loaded$/m);
+    expect(r.stderr).not.toContain('{');
   });
 
   it('rejects an unknown command', async () => {
