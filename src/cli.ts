@@ -1,5 +1,6 @@
-// Command line: `start` (the default chat), `ask`, `check`, `eval`. package.json's scripts call
-// this file. Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage or configuration.
+// Command line: `start` (the default chat), `ask`, `check`, `eval`. bin/mou-bot.js runs its
+// compiled form (package.json's scripts and the `mou-bot` command); the tests run it through tsx.
+// Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage, configuration or start-up.
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, logLevelFor, usesConsoleChat, type Config } from './config.ts';
@@ -11,7 +12,6 @@ import { loadKnowledge } from './knowledge/load.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 import { compare, formatComparison } from './eval/compare.ts';
 import { createLogger } from './logger.ts';
-import { startApp } from './main.ts';
 
 const USAGE = `usage:
   mou-bot start                         chat in the console (or run the configured platforms)
@@ -97,6 +97,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'start': {
+      // Imported here, not above: the platform libraries take a while to load, and `ask` needs none.
+      const { startApp } = await import('./main.ts');
       return startApp(
         config,
         createLogger(logLevelFor(config), {

@@ -1,9 +1,8 @@
 // Composition root: config → knowledge → store → adapters. Telegram and Slack start when their
 // tokens are set, side by side; with no platform token configured, the console chat is the default.
 import type { Logger } from 'pino';
-import { runConsoleChat } from '../adapters/console/chat.ts';
-import { startSlack } from '../adapters/slack/run.ts';
-import { startTelegram } from '../adapters/telegram/run.ts';
+import type { SlackRuntime } from '../adapters/slack/run.ts';
+import type { TelegramRuntime } from '../adapters/telegram/run.ts';
 import { createAdmin, type Admin } from './admin/admin.ts';
 import type { StatusOverlay } from './answer/types.ts';
 import { usesConsoleChat, type Config } from './config.ts';
@@ -81,7 +80,9 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
 }
 
 async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State): Promise<number> {
+  // Each adapter is imported only when it runs: loading Bolt alone takes longer than a Telegram start.
   if (usesConsoleChat(config)) {
+    const { runConsoleChat } = await import('../adapters/console/chat.ts');
     await runConsoleChat({
       engine: () => store.engine(),
       input: process.stdin,
@@ -104,19 +105,22 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // Both platforms run side by side when both are configured.
-  let telegram: Awaited<ReturnType<typeof startTelegram>> | undefined;
-  let slack: Awaited<ReturnType<typeof startSlack>> | undefined;
+  let telegram: TelegramRuntime | undefined;
+  let slack: SlackRuntime | undefined;
   // A platform that cannot start (its port taken, its token refused) stops the one already started,
   // so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
   try {
     telegram = config.telegram
-      ? await startTelegram(
+      ? await (await import('../adapters/telegram/run.ts')).startTelegram(
           { config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize },
           { signal: aborter.signal },
         )
       : undefined;
     slack = config.slack
-      ? await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal })
+      ? await (await import('../adapters/slack/run.ts')).startSlack(
+          { config: config.slack, store, admin, log, pageSize: config.pageSize },
+          { signal: aborter.signal },
+        )
       : undefined;
   } catch (err) {
     aborter.abort();
