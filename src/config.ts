@@ -10,6 +10,7 @@ const Env = z.object({
   ANSWER_PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(8),
   KNOWLEDGE_WATCH: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   DATA_DIR: z.string().min(1).default('./data'),
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DIGEST_TIMEZONE: z
     .string()
     .refine((tz) => {
@@ -62,6 +63,8 @@ export interface Config {
   /** LOG_LEVEL when set; unset, the bots log at info and the console chat at warn (see logLevelFor). */
   logLevel?: (typeof LOG_LEVELS)[number];
   pageSize: number;
+  /** A port for the GET /healthz probe (src/health.ts); unset, none is opened. */
+  healthPort?: number;
   telegram?: TelegramConfig;
   slack?: SlackConfig;
 }
@@ -113,6 +116,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError(['SLACK_SIGNING_SECRET: required in HTTP mode (without SLACK_APP_TOKEN), so that forged requests are rejected']);
   }
+  // The webhook and Slack HTTP servers answer /healthz themselves; a second server on their port could not start.
+  if (e.HEALTH_PORT !== undefined) {
+    const taken = [
+      e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_URL ? (['TELEGRAM_WEBHOOK_PORT', e.TELEGRAM_WEBHOOK_PORT] as const) : undefined,
+      e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN ? (['SLACK_PORT', e.SLACK_PORT] as const) : undefined,
+    ].find((p) => p?.[1] === e.HEALTH_PORT);
+    if (taken) {
+      throw new ConfigError([
+        `HEALTH_PORT: ${e.HEALTH_PORT} is also ${taken[0]}, whose server already answers /healthz; leave HEALTH_PORT unset or pick another port`,
+      ]);
+    }
+  }
   const adminIds = new Set(
     (e.ADMIN_TELEGRAM_IDS ?? '')
       .split(',')
@@ -127,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: e.DIGEST_TIMEZONE,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     pageSize: e.ANSWER_PAGE_SIZE,
+    ...(e.HEALTH_PORT !== undefined ? { healthPort: e.HEALTH_PORT } : {}),
     ...(e.TELEGRAM_BOT_TOKEN
       ? {
           telegram: {
