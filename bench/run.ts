@@ -1,9 +1,10 @@
 // `npm run bench`: the evaluation table (ours vs baseline) and the scale benchmark at 1×, 100× and
-// 1,000× the shipped knowledge, printed and written to BENCHMARKS.md. Only the part of
-// BENCHMARKS.md between the markers is rewritten; the notes after it (before/after history) stay.
+// 1,000× the shipped knowledge, printed and written to BENCHMARKS.md, then the start-up benchmark
+// (bench/startup.ts). Only the part of BENCHMARKS.md between the markers is rewritten; the notes
+// after it (before/after history) stay.
 //
-//   npm run bench [-- --sizes=1,100,1000] [--seed=N] [--no-write] [--keep]
-import { execFile } from 'node:child_process';
+//   npm run bench [-- --sizes=1,100,1000] [--seed=N] [--no-write] [--keep] [--no-startup]
+import { execFile, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -109,9 +110,20 @@ async function main(): Promise<void> {
   const m = await machine();
   process.stdout.write(`${m.date} · ${m.cpus} CPU(s) · ${m.cpu} · Node ${m.node}\n\n${textTable(results)}\n\n${ratios(results)}\n`);
   for (const t of targets(results)) process.stdout.write(`${t.met ? 'met   ' : 'MISSED'} ${t.text}\n`);
-  if (flag('no-write')) return;
-  await writeBenchmarks(generatedMarkdown(m, await evalTables(), results, seed));
-  process.stdout.write(`\nwrote ${BENCHMARKS}\n`);
+  if (!flag('no-write')) {
+    await writeBenchmarks(generatedMarkdown(m, await evalTables(), results, seed));
+    process.stdout.write(`\nwrote ${BENCHMARKS}\n`);
+  }
+  if (!flag('no-startup')) await startupBench();
+}
+
+/** bench/startup.ts in its own process, its table printed (and written) as it writes it. */
+function startupBench(): Promise<void> {
+  const args = ['--import', 'tsx', join(ROOT, 'bench/startup.ts'), ...(flag('no-write') ? ['--no-write'] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`bench/startup.ts exited with ${code}`)))),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,8 +1,9 @@
-// Command line: `start` (the default chat), `ask`, `check`, `eval`, `draft`. package.json's scripts call
-// this file. Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage or configuration.
+// Command line: `start` (the default chat), `ask`, `check`, `eval`, `draft`. bin/mou-bot.js runs
+// its compiled form (package.json's scripts and the `mou-bot` command); the tests run it through tsx.
+// Exit codes: 0 ok, 1 knowledge or evaluation failed, 2 bad usage, configuration or start-up.
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, logLevelFor, usesConsoleChat, type Config } from './config.ts';
 import { createEngine, type Engine } from './answer/engine.ts';
 import { renderText, type View } from './answer/render-text.ts';
 import { Conversations } from './answer/conversation.ts';
@@ -13,7 +14,6 @@ import { loadKnowledge } from './knowledge/load.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 import { compare, formatComparison } from './eval/compare.ts';
 import { createLogger } from './logger.ts';
-import { startApp } from './main.ts';
 import { DRAFT_USAGE, runDraft } from './draft/run.ts';
 
 const USAGE = `usage:
@@ -110,10 +110,13 @@ async function main(argv: string[]): Promise<number> {
     case 'draft':
       // Options with values (--id x, --out y): the draft command reads its own arguments.
       return runDraft(rest, config);
-    case 'start':
+    case 'start': {
+      // Imported here, not above: the platform libraries take a while to load, and `ask` needs none.
+      const { startApp } = await import('./main.ts');
       return startApp(
         config,
-        createLogger(config.logLevel, {
+        createLogger(logLevelFor(config), {
+          human: usesConsoleChat(config),
           secrets: [
             config.telegram?.token,
             config.telegram?.webhook?.secret,
@@ -123,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
           ].filter((x): x is string => Boolean(x)),
         }),
       );
+    }
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

@@ -6,10 +6,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const Env = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   ANSWER_PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(8),
   KNOWLEDGE_WATCH: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   DATA_DIR: z.string().min(1).default('./data'),
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DIGEST_TIMEZONE: z
     .string()
     .refine((tz) => {
@@ -50,7 +51,7 @@ const Env = z.object({
     .optional(),
 });
 
-/** Validated configuration. Defaults: knowledge in ./knowledge, log level info, 8 items a page, webhook port 8443, Slack port 3000. */
+/** Validated configuration. Defaults: knowledge in ./knowledge, 8 items a page, webhook port 8443, Slack port 3000. */
 export interface Config {
   knowledgeDir: string;
   /** Reload when files under knowledgeDir change. Default true. */
@@ -59,8 +60,11 @@ export interface Config {
   dataDir: string;
   /** Time zone of digest schedules. Default Asia/Ho_Chi_Minh. */
   timezone: string;
-  logLevel: (typeof LOG_LEVELS)[number];
+  /** LOG_LEVEL when set; unset, the bots log at info and the console chat at warn (see logLevelFor). */
+  logLevel?: (typeof LOG_LEVELS)[number];
   pageSize: number;
+  /** A port for the GET /healthz probe (src/health.ts); unset, none is opened. */
+  healthPort?: number;
   telegram?: TelegramConfig;
   slack?: SlackConfig;
 }
@@ -112,6 +116,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError(['SLACK_SIGNING_SECRET: required in HTTP mode (without SLACK_APP_TOKEN), so that forged requests are rejected']);
   }
+  // The webhook and Slack HTTP servers answer /healthz themselves; a second server on their port could not start.
+  if (e.HEALTH_PORT !== undefined) {
+    const taken = [
+      e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_URL ? (['TELEGRAM_WEBHOOK_PORT', e.TELEGRAM_WEBHOOK_PORT] as const) : undefined,
+      e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN ? (['SLACK_PORT', e.SLACK_PORT] as const) : undefined,
+    ].find((p) => p?.[1] === e.HEALTH_PORT);
+    if (taken) {
+      throw new ConfigError([
+        `HEALTH_PORT: ${e.HEALTH_PORT} is also ${taken[0]}, whose server already answers /healthz; leave HEALTH_PORT unset or pick another port`,
+      ]);
+    }
+  }
   const adminIds = new Set(
     (e.ADMIN_TELEGRAM_IDS ?? '')
       .split(',')
@@ -124,8 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watch: e.KNOWLEDGE_WATCH === 'true',
     dataDir: e.DATA_DIR,
     timezone: e.DIGEST_TIMEZONE,
-    logLevel: e.LOG_LEVEL,
+    ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     pageSize: e.ANSWER_PAGE_SIZE,
+    ...(e.HEALTH_PORT !== undefined ? { healthPort: e.HEALTH_PORT } : {}),
     ...(e.TELEGRAM_BOT_TOKEN
       ? {
           telegram: {
@@ -157,4 +174,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : {}),
   };
+}
+
+/** With no platform token configured, `start` opens the console chat. */
+export function usesConsoleChat(config: Config): boolean {
+  return !config.telegram && !config.slack;
+}
+
+/**
+ * The log level `start` runs at: LOG_LEVEL when set; otherwise info for the bots (their logs are
+ * for operators), and warn in the console chat, where log lines would land among the answers.
+ */
+export function logLevelFor(config: Config): (typeof LOG_LEVELS)[number] {
+  return config.logLevel ?? (usesConsoleChat(config) ? 'warn' : 'info');
 }

@@ -1,13 +1,14 @@
 // Composition root: config → knowledge → store → adapters. Telegram and Slack start when their
 // tokens are set, side by side; with no platform token configured, the console chat is the default.
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { runConsoleChat } from '../adapters/console/chat.ts';
-import { startSlack } from '../adapters/slack/run.ts';
-import { startTelegram } from '../adapters/telegram/run.ts';
+import type { SlackRuntime } from '../adapters/slack/run.ts';
+import type { TelegramRuntime } from '../adapters/telegram/run.ts';
 import { createAdmin, type Admin } from './admin/admin.ts';
 import type { StatusOverlay } from './answer/types.ts';
-import type { Config } from './config.ts';
+import { usesConsoleChat, type Config } from './config.ts';
 import { createDigestScheduler } from './digest/scheduler.ts';
+import { closeHealth, createHealth, serveHealth, type Health } from './health.ts';
 import { changeLines } from './knowledge/diff.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
@@ -23,7 +24,7 @@ async function openStore(config: Config, log: Logger, overlay: StatusOverlay): P
   if (!outcome.ok) {
     log.fatal(
       { errors: outcome.errors.slice(0, 10).map(formatKnowledgeError), count: outcome.errors.length },
-      `knowledge in ${config.knowledgeDir} is invalid; nothing started`,
+      `knowledge in ${config.knowledgeDir} is invalid (${outcome.errors.length === 1 ? '1 error' : `${outcome.errors.length} errors`}), so nothing started; \`npm run check\` lists them all`,
     );
     return undefined;
   }
@@ -54,6 +55,26 @@ async function reloadAndLog(store: KnowledgeStore, log: Logger, trigger: string)
 
 /** Starts the bot. Resolves with the process exit code when it stops. */
 export async function startApp(config: Config, log: Logger): Promise<number> {
+  // The probe answers from the start: 503 while the knowledge loads, 200 once it has.
+  const health = createHealth();
+  let probe: Server | undefined;
+  if (config.healthPort !== undefined) {
+    try {
+      probe = await serveHealth(config.healthPort, health);
+      log.info({ port: config.healthPort }, `health: answering GET /healthz on port ${config.healthPort}`);
+    } catch (err) {
+      log.fatal({ err }, `cannot serve /healthz on HEALTH_PORT ${config.healthPort}: ${(err as Error).message}; nothing started`);
+      return 2;
+    }
+  }
+  try {
+    return await startServices(config, log, health);
+  } finally {
+    if (probe) await closeHealth(probe);
+  }
+}
+
+async function startServices(config: Config, log: Logger, health: Health): Promise<number> {
   let state: State;
   try {
     state = openState(config.dataDir);
@@ -66,13 +87,14 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
     state.close();
     return 2;
   }
+  health.ready(() => store.engine().knowledge);
   const admin = createAdmin(store, state, { timezone: config.timezone });
   // Admins edit files and the bot picks them up: on save (unless KNOWLEDGE_WATCH=false) and on SIGHUP.
   const watcher = config.watch ? watchKnowledge(config.knowledgeDir, () => void reloadAndLog(store, log, 'watch')) : undefined;
   const onHup = () => void reloadAndLog(store, log, 'SIGHUP');
   process.on('SIGHUP', onHup);
   try {
-    return await run(config, log, store, admin, state);
+    return await run(config, log, store, admin, state, health);
   } finally {
     watcher?.close();
     process.off('SIGHUP', onHup);
@@ -80,8 +102,10 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
   }
 }
 
-async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State): Promise<number> {
-  if (!config.telegram && !config.slack) {
+async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State, health: Health): Promise<number> {
+  // Each adapter is imported only when it runs: loading Bolt alone takes longer than a Telegram start.
+  if (usesConsoleChat(config)) {
+    const { runConsoleChat } = await import('../adapters/console/chat.ts');
     await runConsoleChat({
       engine: () => store.engine(),
       input: process.stdin,
@@ -104,19 +128,22 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // Both platforms run side by side when both are configured.
-  let telegram: Awaited<ReturnType<typeof startTelegram>> | undefined;
-  let slack: Awaited<ReturnType<typeof startSlack>> | undefined;
+  let telegram: TelegramRuntime | undefined;
+  let slack: SlackRuntime | undefined;
   // A platform that cannot start (its port taken, its token refused) stops the one already started,
   // so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
   try {
     telegram = config.telegram
-      ? await startTelegram(
+      ? await (await import('../adapters/telegram/run.ts')).startTelegram(
           { config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize },
-          { signal: aborter.signal },
+          { signal: aborter.signal, health },
         )
       : undefined;
     slack = config.slack
-      ? await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal })
+      ? await (await import('../adapters/slack/run.ts')).startSlack(
+          { config: config.slack, store, admin, log, pageSize: config.pageSize },
+          { signal: aborter.signal, health },
+        )
       : undefined;
   } catch (err) {
     aborter.abort();

@@ -12,7 +12,6 @@ describe('loadConfig', () => {
       watch: true,
       dataDir: './data',
       timezone: 'Asia/Ho_Chi_Minh',
-      logLevel: 'info',
       pageSize: 8,
     });
   });

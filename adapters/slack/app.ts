@@ -1,6 +1,6 @@
 // The Slack adapter: turns Slack events into questions for the core and renders its Answers as
 // Block Kit. No search or answering logic lives here.
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
@@ -68,7 +68,8 @@ export interface SlackIdentity {
   botUserId: string;
 }
 
-export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
+/** `http.customRoutes`: more routes for the HTTP receiver, beside /slack/events (HTTP mode only). */
+export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: { customRoutes?: CustomRoute[] } = {}): App {
   const { config, store, log, pageSize } = deps;
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const app = new App({
@@ -80,7 +81,7 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
     installerOptions: { clientOptions },
     ...(config.appToken
       ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret ?? '', port: config.port }),
+      : { signingSecret: config.signingSecret ?? '', port: config.port, ...http }),
   });
 
   const isAdmin = (user: string | undefined) => user !== undefined && config.adminIds.has(user);

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { webApi } from '@slack/bolt';
 import type { DigestMessage } from '../../src/digest/scheduler.ts';
+import { HEALTH_PATH, type Health } from '../../src/health.ts';
 import { adminMrkdwn } from './admin-text.ts';
 import { boltLogger, createSlackApp, type SlackDeps, type SlackIdentity } from './app.ts';
 
@@ -19,6 +20,8 @@ export interface SlackStartOptions {
   signal?: AbortSignal;
   /** First wait before retrying an unreachable API, in ms; doubles up to a minute. Default 1000. */
   retryMs?: number;
+  /** Also answers GET /healthz on the HTTP receiver (HTTP mode only). */
+  health?: Health;
 }
 
 /** Errors that mean "the token is wrong", not "Slack is unreachable": retrying cannot help. */
@@ -64,7 +67,12 @@ async function identify(deps: SlackDeps, options: SlackStartOptions): Promise<Sl
 export async function startSlack(deps: SlackDeps, options: SlackStartOptions = {}): Promise<SlackRuntime> {
   const identity = await identify(deps, options);
   if (!identity) return { stop: async () => undefined, deliverDigest: async () => Promise.reject(new Error('slack: not started')) };
-  const app = createSlackApp(deps, identity);
+  const { health } = options;
+  const app = createSlackApp(deps, identity, {
+    ...(health
+      ? { customRoutes: [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: (req, res) => void health.handle(req, res) }] }
+      : {}),
+  });
   const started = (deps.config.appToken ? await app.start() : await app.start(deps.config.port)) as Server | undefined;
   const address = started && typeof started.address === 'function' ? started.address() : undefined;
   deps.log.info(

@@ -6,6 +6,7 @@ import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import { createTelegramBot, type TelegramDeps } from './bot.ts';
 import type { DigestMessage } from '../../src/digest/scheduler.ts';
+import type { Health } from '../../src/health.ts';
 import { commandMenus } from './commands.ts';
 import { escapeHtml, splitMessages } from './render.ts';
 import { startPolling, type Polling } from './polling.ts';
@@ -31,6 +32,8 @@ export interface StartOptions {
   pollTimeoutSeconds?: number;
   /** How long a stop waits for updates in flight and for the final confirmation, in ms. Default 30,000. */
   stopTimeoutMs?: number;
+  /** Also answers GET /healthz on the webhook server (webhook mode only). */
+  health?: Health;
 }
 
 async function initWithRetry(bot: Bot, log: Logger, stopped: () => boolean, firstWaitMs: number): Promise<boolean> {
@@ -84,6 +87,7 @@ export async function startTelegram(deps: TelegramDeps, options: StartOptions = 
     // grammY answers 401 to a request without the right X-Telegram-Bot-Api-Secret-Token header.
     const handle = webhookCallback(bot, 'http', { secretToken: secret });
     server = createServer((req, res) => {
+      if (options.health?.handle(req, res)) return;
       if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://x').pathname !== path) {
         res.writeHead(404).end();
         return;

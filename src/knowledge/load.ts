@@ -20,19 +20,33 @@ import {
 import { formatPath, type Agreement, type Knowledge, type KnowledgeError, type LoadOutcome } from './types.ts';
 import { crossCheck } from './cross-check.ts';
 import { checkGlossary } from './glossary-check.ts';
-
-class ErrorList {
-  readonly items: KnowledgeError[] = [];
-  constructor(private readonly root: string) {}
-  add(file: string, path: string, message: string): void {
-    const full = join(this.root, file);
-    const rel = relative(process.cwd(), full);
-    this.items.push({ file: rel && !rel.startsWith('..') ? rel : full, path, message });
-  }
-}
+import { locator, type Position } from './positions.ts';
 
 /** Every file read, by path; hashed in path order at the end, since reads finish in any order. */
 type Contents = Map<string, string>;
+
+class ErrorList {
+  readonly items: KnowledgeError[] = [];
+  private readonly locators = new Map<string, ReturnType<typeof locator>>();
+  constructor(
+    private readonly root: string,
+    private readonly texts: Contents,
+  ) {}
+  /** `file` relative to the root; the entry at `path` in it is given its line and column unless `at` already says where. */
+  add(file: string, path: string, message: string, at?: Position): void {
+    const full = join(this.root, file);
+    const rel = relative(process.cwd(), full);
+    const where = at ?? (path ? this.locate(file, path) : undefined);
+    this.items.push({ file: rel && !rel.startsWith('..') ? rel : full, ...(where ?? {}), path, message });
+  }
+  private locate(file: string, path: string): Position | undefined {
+    const text = this.texts.get(file);
+    if (text === undefined || !file.endsWith('.yaml')) return undefined;
+    let find = this.locators.get(file);
+    if (!find) this.locators.set(file, (find = locator(text)));
+    return find(path);
+  }
+}
 
 async function readText(root: string, file: string, errors: ErrorList, hash: Contents): Promise<string | undefined> {
   try {
@@ -52,7 +66,7 @@ async function readText(root: string, file: string, errors: ErrorList, hash: Con
  * explains a broken file better ("line 12, column 3: ..."), so anything js-yaml refuses is parsed
  * again by it, for the message. Both read every shipped file to the same value (a test checks).
  */
-export function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; at: string; message: string } {
+export function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; at?: Position; message: string } {
   try {
     return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) };
   } catch {
@@ -66,7 +80,7 @@ export function parseYaml(text: string): { ok: true; data: unknown } | { ok: fal
   const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more parse errors follow from it)` : '';
   return {
     ok: false,
-    at: at ? `line ${at.line}, column ${at.col}` : '',
+    ...(at ? { at: { line: at.line, column: at.col } } : {}),
     message: `malformed YAML: ${(e?.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${more}`,
   };
 }
@@ -82,7 +96,7 @@ async function readYaml<S extends z.ZodType>(
   if (text === undefined) return undefined;
   const value = parseYaml(text);
   if (!value.ok) {
-    errors.add(file, value.at, value.message);
+    errors.add(file, '', value.message, value.at);
     return undefined;
   }
   const parsed = schema.safeParse(value.data ?? {});
@@ -131,8 +145,8 @@ function deepFreeze<T>(value: T): T {
  * Folders whose names start with "." or "_" are skipped, so admins can park drafts there.
  */
 export async function loadKnowledge(root: string, now: () => Date = () => new Date()): Promise<LoadOutcome> {
-  const errors = new ErrorList(root);
   const hash: Contents = new Map();
+  const errors = new ErrorList(root, hash);
   let entries: Dirent[];
   try {
     entries = await readdir(root, { withFileTypes: true });
@@ -167,11 +181,7 @@ export async function loadKnowledge(root: string, now: () => Date = () => new Da
     for (const a of agreements) {
       const other = seen.get(a.id);
       if (other)
-        errors.add(
-          join(a.dir, AGREEMENT_FILES.agreement).slice(root.length + 1),
-          'id',
-          `duplicate agreement id "${a.id}" (also in ${other})`,
-        );
+        errors.add(join(relative(root, a.dir), AGREEMENT_FILES.agreement), 'id', `duplicate agreement id "${a.id}" (also in ${other})`);
       seen.set(a.id, a.dir);
       for (const e of crossCheck(a, glossary)) errors.add(join(relative(root, a.dir), e.file), e.path, e.message);
     }

@@ -27,6 +27,10 @@ export interface Knowledge {
 /** One problem in the knowledge files: which file, where inside it, and why. */
 export interface KnowledgeError {
   readonly file: string;
+  /** Where in the file, 1-based, when known: the entry at `path`, or where the YAML broke. */
+  readonly line?: number;
+  readonly column?: number;
+  /** The entry, as `commitments[3].responsible[0].party`; empty for an error about the whole file. */
   readonly path: string;
   readonly message: string;
 }
@@ -35,8 +39,10 @@ export type LoadOutcome =
   | { readonly ok: true; readonly knowledge: Knowledge }
   | { readonly ok: false; readonly errors: readonly KnowledgeError[] };
 
+/** `file: line 12, column 5: commitments[3].status: reason`, leaving out what is not known. */
 export function formatKnowledgeError(e: KnowledgeError): string {
-  return `${e.file}: ${e.path ? `${e.path}: ` : ''}${e.message}`;
+  const at = e.line !== undefined ? `line ${e.line}, column ${e.column ?? 1}: ` : '';
+  return `${e.file}: ${at}${e.path ? `${e.path}: ` : ''}${e.message}`;
 }
 
 /** `commitments[3].responsible[0].party`, the way an admin reads a YAML path. */

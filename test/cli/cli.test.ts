@@ -1,6 +1,6 @@
 // The CLI as users run it: a real process, real stdin/stdout, exit codes.
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,15 +89,25 @@ describe('check', () => {
     expect(r.stdout).toMatch(/^ok: 1 agreement\(s\), 36 commitments/);
   });
 
-  it('lists every error with file, path and reason, and exits 1', async () => {
+  it('lists every error with file, line and column, path and reason, and exits 1', async () => {
     const dir = await knowledgeCopy();
     await edit(dir, 'bg-tn-2023/commitments.yaml', 'party: bo-gtvt', 'party: so-gtvt-bg');
     await edit(dir, 'bg-tn-2023/people.yaml', 'Lê Ánh Dương - Phó Bí thư', 'Lê Ánh Dương - Bí thư');
     const r = await cli(['check'], { env: { KNOWLEDGE_DIR: dir } });
+    const [commitments, people] = await Promise.all(
+      ['commitments.yaml', 'people.yaml'].map((f) => readFile(join(dir, 'bg-tn-2023', f), 'utf8').then((t) => t.split('\n'))),
+    );
     await rm(dir, { recursive: true, force: true });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/commitments\.yaml: commitments\[\d+\]\.responsible\[\d+\]\.party: unknown person or body id "so-gtvt-bg"/);
-    expect(r.stdout).toMatch(/people\.yaml: people\[\d+\]\.source\.quote: quote not found on line 3/);
+    const party =
+      /commitments\.yaml: line (\d+), column (\d+): commitments\[\d+\]\.responsible\[\d+\]\.party: unknown person or body id "so-gtvt-bg"/.exec(
+        r.stdout,
+      );
+    const quote = /people\.yaml: line (\d+), column (\d+): people\[\d+\]\.source\.quote: quote not found on line 3/.exec(r.stdout);
+    // The line and column are where the bad value is written, for an editor's "go to line".
+    const at = (lines: string[] | undefined, m: RegExpExecArray | null) => lines?.[Number(m?.[1]) - 1]?.slice(Number(m?.[2]) - 1);
+    expect(at(commitments, party)).toBe('so-gtvt-bg');
+    expect(at(people, quote)).toMatch(/^"Lê Ánh Dương - Bí thư/);
   });
 });
 
@@ -122,13 +132,35 @@ describe('start and configuration', () => {
     expect(r.stderr).toMatch(/knowledge folder does not exist/);
   });
 
-  it('opens the console chat on the shipped knowledge when no platform token is set', async () => {
-    const r = await cli(['start'], { input: 'Chủ tịch UBND tỉnh Bắc Giang là ai?\n/quit\n' });
+  it('opens the console chat on the shipped knowledge when no platform token is set, with no log line around it', async () => {
+    // LOG_LEVEL unset, as a newcomer runs it: the console chat logs at warn, and a good start has nothing to warn of.
+    const r = await cli(['start'], { input: 'Chủ tịch UBND tỉnh Bắc Giang là ai?\n/quit\n', env: { LOG_LEVEL: '' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Lê Ánh Dương');
-    // Logs (JSON lines) go to stderr, never into the chat.
     expect(r.stdout).not.toContain('"level"');
-    expect(r.stderr).toContain('knowledge loaded');
+    expect(r.stderr).toBe('');
+  });
+
+  it('says in sentences, not JSON, why the console chat could not start, and exits 2', async () => {
+    const dir = await knowledgeCopy();
+    await edit(dir, 'bg-tn-2023/commitments.yaml', 'party: bo-gtvt', 'party: so-gtvt-bg');
+    const r = await cli(['start'], { input: 'C18\n', env: { LOG_LEVEL: '', KNOWLEDGE_DIR: dir } });
+    await rm(dir, { recursive: true, force: true });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`mou-bot: knowledge in ${dir} is invalid (1 error), so nothing started; \`npm run check\` lists them all`);
+    expect(lines[1]).toMatch(
+      /^ {2}\S+commitments\.yaml: line \d+, column \d+: commitments\[\d+\]\.responsible\[0\]\.party: unknown person or body id "so-gtvt-bg"$/,
+    );
+    expect(lines).toHaveLength(2);
+  });
+
+  it("writes the console chat's log lines as sentences at the level LOG_LEVEL asks for", async () => {
+    const r = await cli(['start'], { input: '', env: { LOG_LEVEL: 'info' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^mou-bot: knowledge loaded$/m);
+    expect(r.stderr).not.toContain('{');
   });
 
   it('rejects an unknown command', async () => {

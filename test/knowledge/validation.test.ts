@@ -1,12 +1,13 @@
 // One fixture per class of knowledge error. Each fixture is the shipped knowledge copied to a temp
 // folder with one thing broken, so every other file stays valid and the error is the only one.
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import type { KnowledgeError } from '../../src/knowledge/types.ts';
+import { formatKnowledgeError, type KnowledgeError } from '../../src/knowledge/types.ts';
 import { createEngine } from '../../src/answer/engine.ts';
-import { edit, knowledgeCopy } from '../helpers.ts';
+import { AGREEMENT_DIR, edit, knowledgeCopy } from '../helpers.ts';
 
 async function errorsAfter(breakIt: (dir: string) => Promise<void>): Promise<KnowledgeError[]> {
   const dir = await knowledgeCopy();
@@ -22,6 +23,14 @@ async function errorsAfter(breakIt: (dir: string) => Promise<void>): Promise<Kno
 const C = 'bg-tn-2023/commitments.yaml';
 const A = 'bg-tn-2023/agreement.yaml';
 
+/** The 1-based line of the shipped file where `text` first occurs (edits keep the line count). */
+function lineOf(file: string, text: string): number {
+  const content = readFileSync(join(AGREEMENT_DIR, '..', file), 'utf8');
+  const at = content.indexOf(text);
+  if (at < 0) throw new Error(`${text} not in ${file}`);
+  return content.slice(0, at).split('\n').length;
+}
+
 describe('knowledge validation reports each class of error with file, path and reason', () => {
   it('loads the shipped knowledge cleanly', async () => {
     const dir = await knowledgeCopy();
@@ -34,7 +43,8 @@ describe('knowledge validation reports each class of error with file, path and r
     const errors = await errorsAfter((d) => edit(d, C, '  - id: C3\n', '  - id: C3\n   bad: [unclosed\n'));
     expect(errors[0]?.file).toContain(C);
     expect(errors[0]?.message).toMatch(/malformed YAML/);
-    expect(errors[0]?.path).toMatch(/^line \d+, column \d+$/);
+    // Where the parser tripped: the broken line, just after C3's.
+    expect(errors[0]).toMatchObject({ path: '', line: lineOf(C, '  - id: C3\n') + 1, column: expect.any(Number) });
   });
 
   it('schema violation, with the path inside the file', async () => {
@@ -42,13 +52,21 @@ describe('knowledge validation reports each class of error with file, path and r
     expect(errors).toHaveLength(1);
     expect(errors[0]?.file).toContain(C);
     expect(errors[0]?.path).toBe('commitments[0].status');
+    // The line and column of the bad value itself, so an admin finds it without counting entries.
+    expect(errors[0]).toMatchObject({ line: lineOf(C, 'status: pending'), column: 13 });
+    expect(formatKnowledgeError(errors[0] as KnowledgeError)).toMatch(
+      new RegExp(`commitments\\.yaml: line ${lineOf(C, 'status: pending')}, column 13: commitments\\[0\\]\\.status: `),
+    );
   });
 
   it('a stated role without its quote', async () => {
     const errors = await errorsAfter((d) =>
       edit(d, C, /(party: bo-gtvt\n\s+basis: stated\n)\s+source:\n\s+line: \d+\n\s+quote: "[^"]*"\n/, '$1'),
     );
-    expect(errors.some((e) => /responsible\[\d+\]\.source$/.test(e.path) && /stated role needs/.test(e.message))).toBe(true);
+    const missing = errors.find((e) => /responsible\[\d+\]\.source$/.test(e.path) && /stated role needs/.test(e.message));
+    expect(missing).toBeDefined();
+    // The entry that lacks its quote is pointed at: the role, starting at its `- role:` line.
+    expect(missing?.line).toBe(lineOf(C, 'party: bo-gtvt') - 1);
   });
 
   it('a status other than pending without the quote that supports it', async () => {
@@ -153,6 +171,8 @@ describe('knowledge validation reports each class of error with file, path and r
     expect(errors).toHaveLength(1);
     expect(errors[0]?.path).toMatch(/^commitments\[\d+\]\.responsible\[\d+\]\.party$/);
     expect(errors[0]?.message).toBe('unknown person or body id "so-gtvt-bg"');
+    // Found after validation, by the cross-file checks, and still given the value's position.
+    expect(errors[0]).toMatchObject({ line: lineOf(C, 'party: bo-gtvt'), column: 16 });
   });
 
   it('an unknown area', async () => {
