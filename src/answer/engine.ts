@@ -80,6 +80,7 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
   const spelt = new Set<string>(CUE_MARKED);
   const spellings = [
     ...knowledge.glossary.places,
+    ...knowledge.glossary.works,
     ...knowledge.glossary.abbreviations.flatMap((a) => [a.short, a.long]),
     ...knowledge.agreements.flatMap((a) => [
       ...a.people.map((p) => p.name),
@@ -88,9 +89,10 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
     ]),
   ];
   for (const n of new Set(spellings)) for (const s of markedSyllables(n)) if (s.marked) spelt.add(s.marked);
-  // Proper names only (people, places): the typo rule may correct a known word toward one of these.
+  // Proper names only (people, places, named works): the typo rule may correct a known word toward one of these.
   const names = [
     ...knowledge.glossary.places,
+    ...knowledge.glossary.works,
     ...knowledge.agreements.flatMap((a) => [...a.people.map((p) => p.name), ...a.meta.provinces.map((p) => p.name)]),
   ];
   for (const term of index.terms) if (term.startsWith('=')) spelt.add(term.slice(1));

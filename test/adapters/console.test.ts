@@ -32,8 +32,8 @@ describe('console chat', () => {
 
   it('pages a long list with "tiếp"', async () => {
     const { out } = await chat(['cam ket nao con dang cho', 'tiếp']);
-    expect(out).toContain('Trang 1/4');
-    expect(out).toContain('Trang 2/4');
+    expect(out).toContain('Trang 1/5');
+    expect(out).toContain('Trang 2/5');
     expect(out).toContain('C9 ·');
   });
 

@@ -207,7 +207,7 @@ describe('Slack app (HTTP mode)', () => {
     expect(res.status).toBe(200);
     const second = await fake.waitFor(responseTo('pg2'));
     expect(second.payload.replace_original).toBe(true);
-    expect(blocksText(second)).toContain('Trang 2/4');
+    expect(blocksText(second)).toContain('Trang 2/5');
   });
 
   it('publishes the App Home tab with pending commitments by area', async () => {

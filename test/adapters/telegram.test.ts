@@ -166,7 +166,7 @@ describe('Telegram bot (long polling)', () => {
     await fake.confirmed(cb);
     const edit = fake.of('editMessageText').at(-1);
     expect(edit?.payload).toMatchObject({ chat_id: 3003, message_id: 777, parse_mode: 'HTML' });
-    expect(edit?.payload.text).toContain('Trang 2/4');
+    expect(edit?.payload.text).toContain('Trang 2/5');
     expect(fake.of('answerCallbackQuery').map((c) => c.payload.callback_query_id)).toContain('cb1');
   });
 

@@ -111,14 +111,14 @@ describe('what a body is responsible for', () => {
 });
 
 describe('status lists', () => {
-  // The 26 new commitments (`pending`). The 8 that the source words as continuing (`ongoing`) are not
-  // "chưa thực hiện"; issue 12 has pending lists show them too, told apart (34: 26 new, 8 continuing),
-  // which is the answer core's to do.
-  it('lists pending commitments, paged "1/4"', () => {
+  // Not reported done: the 26 new commitments (`pending`) and the 8 the source words as continuing
+  // (`ongoing`), counted apart in the headline.
+  it('lists what is not reported done, new and continuing told apart, paged "1/5"', () => {
     const a = engine.ask('cam ket nao con dang cho');
     expect(a.intent).toBe('status_list');
-    expect(a.page).toMatchObject({ index: 1, pages: 4, total: 26 });
-    expect(renderText(a)).toContain('Trang 1/4');
+    expect(a.page).toMatchObject({ index: 1, pages: 5, total: 34 });
+    expect(a.headline).toMatch(/34 cam kết chưa được báo cáo là hoàn thành: 26 mới, 8 tiếp tục/);
+    expect(renderText(a)).toContain('Trang 1/5');
     const p2 = engine.ask('cam ket nao con dang cho', { page: 2 });
     expect(p2.page?.index).toBe(2);
     expect(ids(p2)).not.toEqual(ids(a));
