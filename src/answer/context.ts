@@ -36,8 +36,11 @@ export interface EngineContext {
   agreements: Map<string, Agreement>;
   /** The words the knowledge and the question lexicon use, for the typo rule. */
   vocabulary: Vocabulary;
-  /** Folded syllables of names: people, places, bodies. A word typed with diacritics is corrected only toward these. */
-  nameWords: ReadonlySet<string>;
+  /**
+   * The capitalised syllables of proper names (people, places, named works), folded, with the
+   * spellings they are written in: a typo may be corrected toward one of these.
+   */
+  nameWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Whether a word typed with diacritics is known in that spelling (see understand/spelling.ts). */
   knowsMarked: (marked: string) => boolean;
   /** Whether some known word has these letters and vowel marks, whatever its tone ("tinh" of "tỉnh" for a typed "tĩnh"). */

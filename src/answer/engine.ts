@@ -97,8 +97,16 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
   ];
   for (const term of index.terms) if (term.startsWith('=')) spelt.add(term.slice(1));
   const toneless = new Set([...spelt].map((m) => m.replace(/\d$/, '')));
-  const nameWords = new Set<string>();
-  for (const n of new Set(names)) for (const s of markedSyllables(n)) nameWords.add(s.folded);
+  // Only the capitalised syllables: "số" of "Nghị quyết số 11" or "cầu" of "cầu Hòa Sơn" are words, not names.
+  const nameWords = new Map<string, Set<string>>();
+  for (const n of new Set(names)) {
+    for (const s of markedSyllables(n)) {
+      if (!/^\p{Lu}/u.test(s.text)) continue;
+      const forms = nameWords.get(s.folded) ?? new Set<string>();
+      forms.add(s.marked ?? s.folded);
+      nameWords.set(s.folded, forms);
+    }
+  }
   const ctx: EngineContext = {
     knowledge,
     analyzer,

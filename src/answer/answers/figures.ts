@@ -30,7 +30,7 @@ function numberBeside(ctx: AskContext, text: string, topic: Analysis, dates: boo
   if (wanted.length === 0) return false;
   for (let i = 0; i < units.length; i++) {
     const s = (units[i] as (typeof units)[number]).syllable;
-    if (!/^\d/.test(s) || (dates && !YEAR.test(s)) || (!dates && YEAR.test(s))) continue;
+    if (!/^\d+$/.test(s) || (dates && !YEAR.test(s)) || (!dates && YEAR.test(s))) continue;
     if (codes.has(s)) continue;
     const near = dates ? NEAR_DATE : NEAR;
     for (let j = Math.max(0, i - near); j <= Math.min(units.length - 1, i + near); j++) {

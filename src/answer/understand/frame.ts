@@ -298,7 +298,7 @@ export function frame(ctx: AskContext, text: string): Frame {
 
   // Numbers and dates.
   if (has('count') && has('total') && !hasTopic) score('count', 7);
-  if (has('areas') && statusWords.length === 0 && links.areas.length === 0) score('areas', 7);
+  if (has('areas') && !has('results') && statusWords.length === 0 && links.areas.length === 0) score('areas', 7);
   if (has('count')) score('figure', 7);
   if (has('when') && !has('sign')) score('when', 4);
 

@@ -32,7 +32,7 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   // A word that makes no phrase with its neighbours, one edit from a name that does, is a typo of
   // that name even when it is a word of its own: "Bắc Gian" is Bắc Giang, "Lưu Sá" is Lưu Xá.
   if (context && !STOPWORDS_FOLDED.has(folded) && !fits(folded)) {
-    const name = ctx.vocabulary.near(folded).find((c) => ctx.nameWords.has(c) && fits(c));
+    const name = ctx.vocabulary.near(folded).find((c) => nameNear(ctx, c, m) && fits(c));
     if (name) return name;
   }
   // The knowledge's words are kept stemmed ("peopl" for "people"): a word whose stem is known is no
@@ -42,11 +42,34 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   // Typed with diacritics, a word the knowledge lacks is usually a real word ("chạy"), not a typo:
   // it is corrected only toward a name ("ngyên" → "nguyen"), or toward a word that fits its
   // neighbours ("phòng chốg" → "chong", "phụ tráh" → "trach").
-  if (fixed !== undefined && (m === folded || ctx.nameWords.has(fixed) || fits(fixed))) return fixed;
+  if (fixed !== undefined && (m === folded || nameNear(ctx, fixed, m) || fits(fixed))) return fixed;
   // Plain ASCII, or a spelling the knowledge or the lexicon has: kept as typed.
   if (m === folded || ctx.knowsMarked(m)) return w;
   // Only the tone differs from a known word that fits beside its neighbours ("hai tính" for "hai
   // tỉnh"): read it by its letters. Otherwise it is another word ("hộ chiếu" is no "hỗ … chiều";
   // "sân" is no "sản"), kept as typed.
   return ctx.knowsToneless(m) && ctx.vocabulary.has(folded) && fits(folded) ? folded : w;
+}
+
+/**
+ * Whether `folded` is a name the typed word could be a typo of. A word typed with diacritics keeps
+ * its vowels and tone ("Sá" for "Xá"): one letter apart in its marked spelling, not just folded
+ * ("dừng" is no "Dương").
+ */
+function nameNear(ctx: Spelling, folded: string, typed: string): boolean {
+  const forms = ctx.nameWords.get(folded);
+  if (!forms) return false;
+  if (typed === fold(typed)) return true;
+  for (const f of forms) if (oneApart(f, typed)) return true;
+  return false;
+}
+
+/** At most one letter added, dropped or changed. */
+function oneApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, k: number) => x.slice(k);
+  return rest(a, i + 1) === rest(b, i + 1) || rest(a, i + 1) === rest(b, i) || rest(a, i) === rest(b, i + 1);
 }
