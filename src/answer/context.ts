@@ -41,6 +41,8 @@ export interface EngineContext {
    * spellings they are written in: a typo may be corrected toward one of these.
    */
   nameWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Two syllables side by side in a proper name ("bac_giang", "luu_xa"), folded. */
+  namePairs: ReadonlySet<string>;
   /** Whether a word typed with diacritics is known in that spelling (see understand/spelling.ts). */
   knowsMarked: (marked: string) => boolean;
   /** Whether some known word has these letters and vowel marks, whatever its tone ("tinh" of "tỉnh" for a typed "tĩnh"). */

@@ -14,7 +14,7 @@ import { createAnalyzer } from '../search/analyzer.ts';
 import { createSearchIndex } from '../search/index.ts';
 import { isStopword, STOPWORDS_FOLDED } from '../search/stopwords.ts';
 import { createVocabulary } from '../search/typos.ts';
-import { cleanInput, markedSyllables } from '../text/normalize.ts';
+import { cleanInput, markedSyllables, syllables } from '../text/normalize.ts';
 import { answerDeadline, answerMoney } from './answers/absent.ts';
 import { answerAgreement } from './answers/agreement.ts';
 import { answerAreas, answerClause, answerCount, answerHelp } from './answers/catalogue.ts';
@@ -72,7 +72,14 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
   }
   // Every syllable the knowledge uses: plain terms, and the parts of phrases (place names are
   // indexed only as phrases, so "giang" of "Bắc Giang" is in "bac_giang" alone).
-  const words = new Set<string>([...CUE_WORDS, ...STOPWORDS_FOLDED]);
+  // The glossary's words are the domain's own ("cam kết", "hợp tác"), even where no clause uses them.
+  const glossaryWords = [
+    ...knowledge.glossary.generic,
+    ...knowledge.glossary.synonyms.flat(),
+    ...knowledge.glossary.abbreviations.flatMap((a) => [a.short, a.long]),
+    ...knowledge.glossary.areas.flatMap((a) => [a.vi, ...a.words]),
+  ].flatMap((p) => syllables(p));
+  const words = new Set<string>([...CUE_WORDS, ...STOPWORDS_FOLDED, ...glossaryWords]);
   for (const term of index.terms) if (!term.startsWith('#') && !term.startsWith('=')) for (const w of term.split('_')) words.add(w);
   const vocabulary = createVocabulary(words, (w) => index.documentFrequency(w) + index.documentFrequency(`${w}_`));
   // Spellings with diacritics that the knowledge uses: its indexed words, and the names of places,
@@ -99,8 +106,14 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
   const toneless = new Set([...spelt].map((m) => m.replace(/\d$/, '')));
   // Only the capitalised syllables: "số" of "Nghị quyết số 11" or "cầu" of "cầu Hòa Sơn" are words, not names.
   const nameWords = new Map<string, Set<string>>();
+  const namePairs = new Set<string>();
   for (const n of new Set(names)) {
-    for (const s of markedSyllables(n)) {
+    const syls = markedSyllables(n);
+    syls.forEach((s, i) => {
+      const next = syls[i + 1];
+      if (next) namePairs.add(`${s.folded}_${next.folded}`);
+    });
+    for (const s of syls) {
       if (!/^\p{Lu}/u.test(s.text)) continue;
       const forms = nameWords.get(s.folded) ?? new Set<string>();
       forms.add(s.marked ?? s.folded);
@@ -118,6 +131,7 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
     agreements: new Map(knowledge.agreements.map((a) => [a.id, a])),
     vocabulary,
     nameWords,
+    namePairs,
     knowsMarked: (m) => index.knows(`=${m}`) || spelt.has(m) || isStopword(m.replace(/\d$/, ''), m),
     knowsToneless: (m) => toneless.has(m.replace(/\d$/, '')),
     statusOf: (agreement, item, fileStatus) => (options.overlay ?? ((_a, _i, status) => ({ status })))(agreement, item, fileStatus),

@@ -5,14 +5,9 @@
 import type { Analysis, Unit } from '../search/analyzer.ts';
 import type { Bilingual } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
+import { NAME_SYLLABLES } from '../text/names.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
 import { placeless, type Group, type Grouping, type PeopleIndex, type Prepared, type WordTest } from './match-index.ts';
-
-/** Syllables that start or fill Vietnamese personal names; one of these next to a given name means another person. */
-const NAME_SYLLABLES = new Set(
-  `nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam trinh dinh mai cao ta luu
-  van thi duc huu cong minh quang thanh thu huong anh viet ngoc kim xuan tuan manh`.split(/\s+/),
-);
 
 export interface PersonMatch {
   agreement: Agreement;

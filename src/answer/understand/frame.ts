@@ -8,6 +8,7 @@
 // parties it asks about. Answers search the knowledge with those.
 import type { Role, Status } from '../../knowledge/schema.ts';
 import type { Analysis } from '../../search/analyzer.ts';
+import { SURNAMES } from '../../text/names.ts';
 import { markedSyllables, type Syllable } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
 import type { CueMatch, Feature } from './cues.ts';
@@ -127,9 +128,6 @@ function topicOf(words: readonly Syllable[], drop: readonly { from: number; to: 
 export function hasContent(query: Analysis): boolean {
   return query.units.some((u) => !u.stop && !u.generic && !u.place);
 }
-
-/** Surnames that open most Vietnamese personal names. */
-const SURNAMES = new Set('nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam trinh dinh mai cao ta luu'.split(' '));
 
 /** Whether the words outside the cues read as a personal name: a surname and one or two more syllables. */
 function looksLikeName(words: readonly Syllable[], cues: readonly CueMatch[]): boolean {

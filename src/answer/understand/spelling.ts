@@ -3,36 +3,44 @@
 // marks, so that it still matches by its folded form. Everything after this step reads the
 // corrected text.
 import { STOPWORDS_FOLDED } from '../../search/stopwords.ts';
+import { inPersonalName } from '../../text/names.ts';
 import { fold, marked, stem } from '../../text/normalize.ts';
 import type { EngineContext } from '../context.ts';
 
 // One word: letters (with their marks), or a code such as "QL17" (left alone).
 const WORD = /[\p{L}\p{M}]+/gu;
 
-type Spelling = Pick<EngineContext, 'vocabulary' | 'knowsMarked' | 'knowsToneless' | 'nameWords' | 'index'>;
+type Spelling = Pick<EngineContext, 'vocabulary' | 'knowsMarked' | 'knowsToneless' | 'nameWords' | 'namePairs' | 'index'>;
 
 export function spellChecked(ctx: Spelling, text: string): string {
   const tokens = [...text.matchAll(WORD)].map((m) => ({ word: m[0], at: m.index, folded: fold(m[0]).replace(/[^a-z]/g, '') }));
   let out = '';
   let last = 0;
+  const folded = tokens.map((t) => t.folded);
   tokens.forEach((tok, i) => {
-    out += text.slice(last, tok.at) + fixWord(ctx, tok.word, tok.folded, tokens[i - 1]?.folded, tokens[i + 1]?.folded);
+    out +=
+      text.slice(last, tok.at) +
+      fixWord(ctx, tok.word, tok.folded, tokens[i - 1]?.folded, tokens[i + 1]?.folded, inPersonalName(folded, i));
     last = tok.at + tok.word.length;
   });
   return out + text.slice(last);
 }
 
-function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?: string): string {
+/** `afterName`: the word follows the opening of a personal name ("Nguyễn Thanh …"), so it is corrected only toward a name. */
+function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?: string, afterName = false): string {
   if (folded.length === 0) return w;
   const m = marked(w);
   // A candidate fits when it makes a phrase the knowledge uses with a neighbour ("hoang son").
   const fits = (c: string) =>
     (prev !== undefined && ctx.index.knows(`${prev}_${c}`)) || (next !== undefined && ctx.index.knows(`${c}_${next}`));
   const context = prev !== undefined || next !== undefined;
-  // A word that makes no phrase with its neighbours, one edit from a name that does, is a typo of
-  // that name even when it is a word of its own: "Bắc Gian" is Bắc Giang, "Lưu Sá" is Lưu Xá.
-  if (context && !STOPWORDS_FOLDED.has(folded) && !fits(folded)) {
-    const name = ctx.vocabulary.near(folded).find((c) => nameNear(ctx, c, m) && fits(c));
+  // A word beside part of a name, one edit from a name syllable that completes the name, is a typo
+  // of it even when it is a word of its own: "Bắc Gian" is Bắc Giang, "Lưu Sá" is Lưu Xá. A name
+  // syllable ("Hải" in "Dương Văn Hải") is left alone: it may be someone else's name.
+  const inName = (c: string) =>
+    (prev !== undefined && ctx.namePairs.has(`${prev}_${c}`)) || (next !== undefined && ctx.namePairs.has(`${c}_${next}`));
+  if (context && !STOPWORDS_FOLDED.has(folded) && !ctx.nameWords.has(folded) && !inName(folded)) {
+    const name = ctx.vocabulary.near(folded).find((c) => nameNear(ctx, c, m) && inName(c));
     if (name) return name;
   }
   // The knowledge's words are kept stemmed ("peopl" for "people"): a word whose stem is known is no
@@ -42,7 +50,7 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   // Typed with diacritics, a word the knowledge lacks is usually a real word ("chạy"), not a typo:
   // it is corrected only toward a name ("ngyên" → "nguyen"), or toward a word that fits its
   // neighbours ("phòng chốg" → "chong", "phụ tráh" → "trach").
-  if (fixed !== undefined && (m === folded || nameNear(ctx, fixed, m) || fits(fixed))) return fixed;
+  if (fixed !== undefined && (afterName ? nameNear(ctx, fixed, m) : m === folded || nameNear(ctx, fixed, m) || fits(fixed))) return fixed;
   // Plain ASCII, or a spelling the knowledge or the lexicon has: kept as typed.
   if (m === folded || ctx.knowsMarked(m)) return w;
   // Only the tone differs from a known word that fits beside its neighbours ("hai tính" for "hai
