@@ -43,7 +43,8 @@ function role(r: RoleGroup, lang: Lang): string {
   const basis = r.basis === 'stated' ? `✅ ${basisLabel('stated', lang)}` : `💭 ${basisLabel('inferred', lang)}`;
   const where = r.citation ? ` — ${t(lang, 'dòng', 'line')} ${r.citation.line}: “${escapeMrkdwn(r.citation.quote)}”` : '';
   const why = r.basis === 'inferred' && r.note ? ` — ${escapeMrkdwn(r.note)}` : '';
-  return `• *${who}*: ${escapeMrkdwn(r.roleLabel)} (${escapeMrkdwn(basis)})${where}${why}`;
+  const context = r.context ? ` — _${escapeMrkdwn(r.context)}_` : '';
+  return `• *${who}*: ${escapeMrkdwn(r.roleLabel)} (${escapeMrkdwn(basis)})${context}${where}${why}`;
 }
 
 /** The blocks for one item: a section with what it is, and a context line with its source and status. */

@@ -25,7 +25,8 @@ function role(r: RoleGroup, lang: Lang): string {
   const basis = r.basis === 'stated' ? `✅ ${basisLabel('stated', lang)}` : `💭 ${basisLabel('inferred', lang)}`;
   const where = r.citation ? ` — ${t(lang, 'dòng', 'line')} ${r.citation.line}: “${escapeHtml(r.citation.quote)}”` : '';
   const why = r.basis === 'inferred' && r.note ? ` — ${escapeHtml(r.note)}` : '';
-  return `• ${b(who)}: ${escapeHtml(r.roleLabel)} (${escapeHtml(basis)})${where}${why}`;
+  const context = r.context ? ` — ${i(r.context)}` : '';
+  return `• ${b(who)}: ${escapeHtml(r.roleLabel)} (${escapeHtml(basis)})${context}${where}${why}`;
 }
 
 function statusLine(item: Extract<AnswerItem, { status: unknown }>, lang: Lang): string {

@@ -7,6 +7,8 @@ export interface RoleGroup {
   parties: PartyRef[];
   citation?: CitationView;
   note?: string;
+  /** For a general assignment: who asked for it and when it applies (RoleView.context). */
+  context?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface RoleGroup {
 export function groupRoles(roles: readonly RoleView[]): RoleGroup[] {
   const groups = new Map<string, RoleGroup>();
   for (const r of roles) {
-    const key = [r.role, r.basis, r.citation?.line, r.citation?.quote, r.note].join('\u0000');
+    const key = [r.role, r.basis, r.citation?.line, r.citation?.quote, r.note, r.context].join('\u0000');
     const g = groups.get(key);
     if (g) g.parties.push(r.party);
     else
@@ -26,6 +28,7 @@ export function groupRoles(roles: readonly RoleView[]): RoleGroup[] {
         parties: [r.party],
         ...(r.citation ? { citation: r.citation } : {}),
         ...(r.note ? { note: r.note } : {}),
+        ...(r.context ? { context: r.context } : {}),
       });
   }
   return [...groups.values()].sort((a, b) => Number(a.basis === 'inferred') - Number(b.basis === 'inferred'));

@@ -25,6 +25,8 @@ export interface PartyRows {
   general: number;
   commitments: Row[];
   results: Row[];
+  /** Statements and other facts that name the party ("đề nghị các cấp, ngành …"). */
+  facts: string[];
 }
 
 export interface ItemIndex {
@@ -43,7 +45,7 @@ export function buildItemIndex(k: Knowledge): ItemIndex {
   const key = (a: Agreement, id: string) => `${a.id}\n${id}`;
   const rowsOf = (a: Agreement, id: string) => {
     let p = byParty.get(key(a, id));
-    if (!p) byParty.set(key(a, id), (p = { body: false, general: 0, commitments: [], results: [] }));
+    if (!p) byParty.set(key(a, id), (p = { body: false, general: 0, commitments: [], results: [], facts: [] }));
     return p;
   };
   const agreements = k.agreements.map((a) => {
@@ -57,6 +59,7 @@ export function buildItemIndex(k: Knowledge): ItemIndex {
     for (const row of [...commitments, ...results]) byId.set(key(a, row.id), row);
     for (const row of commitments) for (const p of new Set(row.parties)) rowsOf(a, p).commitments.push(row);
     for (const row of results) for (const p of new Set(row.parties)) rowsOf(a, p).results.push(row);
+    for (const fact of a.facts) for (const p of new Set(fact.parties)) rowsOf(a, p).facts.push(fact.id);
     return { a, commitments, results };
   });
   const index: ItemIndex = { agreements, party: (a, id) => byParty.get(key(a, id)), row: (a, id) => byId.get(key(a, id)) };

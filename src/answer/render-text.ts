@@ -41,7 +41,8 @@ export function roleText(r: RoleGroup, lang: Lang, withQuote = true): string {
       ? ` (${t(lang, 'dòng', 'line')} ${r.citation.line}: “${r.citation.quote}”)`
       : ` (${t(lang, 'dòng', 'line')} ${r.citation.line})`
     : '';
-  return `${r.parties.map((p) => p.name).join(', ')} — ${r.roleLabel} [${basis}]${where}${why}`;
+  const context = r.context ? ` — ${r.context}` : '';
+  return `${r.parties.map((p) => p.name).join(', ')} — ${r.roleLabel} [${basis}]${context}${where}${why}`;
 }
 
 const line = (lang: Lang, n: number) => `${t(lang, 'dòng', 'line')} ${n}`;

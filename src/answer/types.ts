@@ -49,6 +49,13 @@ export interface RoleView {
   scope: 'clause' | 'general';
   citation?: CitationView;
   note?: string;
+  /**
+   * For a general assignment: when it applies (carrying out the agreement, or only when problems
+   * arise), and, when a speech made the request rather than the agreement's own terms, who asked:
+   * "theo đề nghị của Dương Văn Thái (phát biểu, dòng 18); khi gặp khó khăn, vướng mắc".
+   */
+  applies?: 'implementation' | 'problems';
+  context?: string;
 }
 
 export interface StatusView {

@@ -1,5 +1,5 @@
 // Knowledge entries → localised Answer items. The only place that knows both shapes.
-import type { Bilingual, Body, Citation, Responsibility } from '../knowledge/schema.ts';
+import type { Bilingual, Body, Citation, GeneralAssignment, Responsibility } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
 import type { AskContext } from './context.ts';
 import { BASIS_LABEL, formatDate, ROLE_LABEL, STATUS_LABEL, t } from './i18n.ts';
@@ -65,6 +65,20 @@ export function roleView(a: Agreement, r: Responsibility, scope: RoleView['scope
     ...(r.source ? { citation: cite(a, r.source, lang) } : {}),
     ...(r.note ? { note: pick(r.note, lang) } : {}),
   };
+}
+
+/** A general assignment: a role with when it applies and, for a speech's request, who made it. */
+export function generalRoleView(a: Agreement, r: GeneralAssignment, lang: Lang): RoleView {
+  const view = roleView(a, r, 'general', lang);
+  const parts: string[] = [];
+  if (r.requested_by) {
+    const speaker = a.people.find((p) => p.id === r.requested_by?.speaker)?.name ?? r.requested_by.speaker;
+    // The request's own line, when the role is stated on another one.
+    const at = r.requested_by.line !== r.source?.line ? `, ${t(lang, 'dòng', 'line')} ${r.requested_by.line}` : '';
+    parts.push(t(lang, `theo đề nghị của ${speaker} trong phát biểu${at}`, `as ${speaker} asked in a speech${at}`));
+  }
+  if (r.scope === 'problems') parts.push(t(lang, 'khi gặp khó khăn, vướng mắc', 'when difficulties or obstacles arise'));
+  return { ...view, applies: r.scope, ...(parts.length > 0 ? { context: parts.join('; ') } : {}) };
 }
 
 function statusView(ctx: ViewContext, a: Agreement, id: string, fileValue: StatusView['status'], source: Citation | undefined): StatusView {

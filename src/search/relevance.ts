@@ -57,6 +57,11 @@ interface QueryFacts {
    * for nothing either way.
    */
   predicate: boolean[];
+  /**
+   * A typed word joined to the next topic word by a typed function word the knowledge never puts
+   * after it ("nhà ở xã hội": "nhà ở" is housing): matched alone, it is another word.
+   */
+  stopCompound: boolean[];
 }
 
 /** Markers of a verb phrase: the word after one is what happens, not a topic. */
@@ -78,6 +83,9 @@ const VERB_MARKERS = new Set([
   'being',
 ]);
 
+/** Question words (folded): never part of a compound with the word before ("điểm gì tương đồng"). */
+const QUESTION_WORDS = new Set(['gi', 'nao', 'ai', 'sao', 'dau', 'may', 'nhieu']);
+
 const facts = new WeakMap<Analysis, QueryFacts>();
 
 function queryFacts(query: Analysis, knows: (term: string) => boolean): QueryFacts {
@@ -93,7 +101,7 @@ function queryFacts(query: Analysis, knows: (term: string) => boolean): QueryFac
   // The compound test is for Vietnamese words: English word pairs are rarely in the knowledge.
   const vietnamese = (j: number) => VIETNAMESE_SYLLABLE.test(units[j]?.syllable ?? '');
   const bigramKnown = (i: number, j: number) => knows(`${units[i]?.syllable}_${units[j]?.syllable}`);
-  const f: QueryFacts = { knows, crowded: [], unknown: [], orphanIfUnmatched: [], predicate: [] };
+  const f: QueryFacts = { knows, crowded: [], unknown: [], orphanIfUnmatched: [], predicate: [], stopCompound: [] };
   units.forEach((u, i) => {
     f.crowded.push(isTopic(i - 1) || isTopic(i + 1) || markedPair(i, i - 1) || markedPair(i, i + 1));
     // Typed with diacritics, a word is known only in that spelling ("đoạn" is not "Đoàn").
@@ -101,6 +109,13 @@ function queryFacts(query: Analysis, knows: (term: string) => boolean): QueryFac
     f.unknown.push(unknown);
     const before = units[i - 1];
     f.predicate.push(unknown && before !== undefined && (VERB_MARKERS.has(before.syllable) || f.predicate[i - 1] === true));
+    f.stopCompound.push(
+      markedPair(i, i + 1) &&
+        !QUESTION_WORDS.has(units[i + 1]?.syllable ?? '') &&
+        isTopic(i + 2) &&
+        vietnamese(i) &&
+        !bigramKnown(i, i + 1),
+    );
     const neighbours = [i - 1, i + 1].filter((j) => isTopic(j) && vietnamese(j));
     f.orphanIfUnmatched.push(
       !unknown &&
@@ -145,12 +160,12 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
     if (k !== 0) {
       if (k & CONCEPT_BIT) credit = 1;
       else {
-        credit = k & BIGRAM_BIT || !f.crowded[i] ? 1 : 0.5;
+        credit = k & BIGRAM_BIT || !f.crowded[i] ? 1 : f.stopCompound[i] ? 0 : 0.5;
         if (u.marked !== undefined && !(k & MARKED_BIT)) credit *= 0.5;
       }
     }
     // An unknown word, or an orphan, that did not match is most likely the point of the question.
-    const novel = !u.place && (f.unknown[i] === true || f.orphanIfUnmatched[i] === true) && credit === 0;
+    const novel = !u.place && (f.unknown[i] === true || f.orphanIfUnmatched[i] === true || f.stopCompound[i] === true) && credit === 0;
     const weight = u.place ? 0.5 : novel ? 2 : 1;
     total += weight;
     covered += weight * credit;
@@ -159,7 +174,8 @@ export function coverage(query: Analysis, matched: ReadonlySet<string>, knows: (
       if (credit > 0) topicsCovered++;
       if (k & (BIGRAM_BIT | CONCEPT_BIT)) phrase = true;
     }
-    run = novel ? run + 1 : 0;
+    // An English word is a whole word, as a Vietnamese compound of two syllables is ("hotels", "khách sạn").
+    run = novel ? run + (VIETNAMESE_SYLLABLE.test(u.syllable) ? 1 : 2) : 0;
     novelRun = Math.max(novelRun, run);
   }
   return { topics, topicsCovered, phrase, novelRun, ratio: total === 0 ? 0 : covered / total };

@@ -1,7 +1,7 @@
 // Stop words. Folding merges Vietnamese words ("thì" and "thị", "đang" and "Đảng", "cho" and
 // "chờ"), so a word typed with diacritics is checked against the marked list, and only a word
 // typed without them falls back to the folded list, from which every ambiguous word is left out.
-import { fold, marked } from '../text/normalize.ts';
+import { fold, marked, stem } from '../text/normalize.ts';
 
 const VI_MARKED = `và của các những là với trong trên để theo từ về tại này đó thì mà nào gì ai đã sẽ còn cũng như
 hoặc hay một được bị không có rồi chưa nhé ơi vậy sao bao giờ nhỉ thuộc nhất rất qua đến ra vào ở biết hỏi
@@ -20,7 +20,8 @@ they their he she his her from as into tell show list please can could would sho
 not no yes than then so if us may might must some already currently now ever s d ll re ve whats to on
 mention mentioned say says said stated talk talks regarding concerning current currently project projects
 over under into onto upon after before during within without between against through per via up down out off near
-quick hi hello ok okay thing things exactly actually really kindly one bot chatbot`;
+quick hi hello ok okay thing things exactly actually really kindly one bot chatbot answer answers reply respond
+come comes arise arises occur occurs happen happens`;
 
 const VI_MARKED_SET = new Set(VI_MARKED.split(/\s+/).map(marked));
 const VI_FOLDED_SET = new Set(
@@ -28,7 +29,8 @@ const VI_FOLDED_SET = new Set(
     .map(fold)
     .filter((w) => !FOLDED_AMBIGUOUS.has(w)),
 );
-const EN_SET = new Set(EN.split(/\s+/));
+// Words reach isStopword stemmed ("there" as "ther"), so each English word is kept in both forms.
+const EN_SET = new Set(EN.split(/\s+/).flatMap((w) => [w, stem(w)]));
 
 /** True for a function word. `markedForm` is the syllable's marked form when it was typed with diacritics. */
 export function isStopword(folded: string, markedForm?: string): boolean {
@@ -64,6 +66,8 @@ export const QUESTION_PHRASES: readonly string[] = [
   'vấn đề',
   'về mặt',
   'mặt này',
+  'điều gì',
+  'những điều',
 ];
 
 /** Every stop word, folded: words the typo rule must never "correct". */

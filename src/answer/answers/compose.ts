@@ -169,6 +169,8 @@ export function partyList(ctx: AskContext, parties: readonly PartyRef[], agreeme
 
 /** Roles in the order a reader wants them: the role asked about, then stated before inferred. */
 export function orderRoles(roles: readonly RoleView[], asked?: RoleView['role']): RoleView[] {
-  const rank = (r: RoleView) => (r.role === asked ? 0 : 2) + (r.basis === 'stated' ? 0 : 1);
+  // Leading and directing are asked in the same words ("lãnh đạo, chỉ đạo", "lead").
+  const family = (role: RoleView['role']) => (role === 'lead' ? 'direct' : role);
+  const rank = (r: RoleView) => (asked && family(r.role) === family(asked) ? 0 : 2) + (r.basis === 'stated' ? 0 : 1);
   return [...roles].sort((x, y) => rank(x) - rank(y));
 }

@@ -10,16 +10,18 @@ import type { Row } from '../item-index.ts';
 import { type BodyMatch, findAreas, sharedWithAny, unitsCovered } from '../match.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView, partyName } from '../views.ts';
+import { defined, itemView, partyName, pick } from '../views.ts';
 import { answer, notFound, paged, statusNotes } from './compose.ts';
 import { answerPerson } from './person.ts';
-import { generalRoles } from './responsible.ts';
+import { forSituation, generalRoles } from './responsible.ts';
 import { retrieve } from './retrieve.ts';
 
 /** Most bodies named in one sentence: a body found in every agreement would otherwise fill the headline. */
 const NAMED_BODIES = 3;
 
 type Party = { agreement: Agreement; bodyId: string };
+/** A commitment or result row, or a fact that names the party. */
+type Listed = Pick<Row, 'a' | 'id' | 'area'> & { type: Row['type'] | 'fact' };
 
 /** "A, B, C và 997 cơ quan khác": each name once. */
 export function bodyList(ctx: AskContext, bodies: readonly Party[]): string {
@@ -65,29 +67,48 @@ function beyondParty(ctx: AskContext, f: Frame, parties: readonly Party[]): stri
     .join(' ');
 }
 
+/** " (bên ký Biên bản ghi nhớ, dòng 1)": a signing party's first part in it. */
+function signatoryOf(ctx: AskContext, parties: readonly Party[]): string {
+  const first = parties[0];
+  if (!first || !parties.every((p) => p.agreement.meta.parties.includes(p.bodyId))) return '';
+  const kind = pick(first.agreement.meta.kind, ctx.lang);
+  const line = first.agreement.meta.signed?.source.line;
+  const where = line ? `, ${t(ctx.lang, 'dòng', 'line')} ${line}` : '';
+  return t(ctx.lang, ` (bên ký ${kind}${where})`, ` (signatory of the ${kind}${where})`);
+}
+
 export function answerDuties(ctx: AskContext, f: Frame, question: string): Answer {
   if (f.links.people.length > 0 && f.links.bodies.length === 0) return answerPerson(ctx, f, question, 'duties');
   const parties = partiesOf(ctx, f);
   if (parties.length === 0)
     return notFound(ctx, question, 'duties', t(ctx.lang, 'Văn bản không nêu cơ quan này.', 'The source does not name this body.'));
   const names = bodyList(ctx, parties);
-  const rows: Row[] = [];
+  const rows: Listed[] = [];
+  // Asked what is asked of the party, the speeches' requests that name it count too.
+  const withFacts = f.features.has('askedOf');
   let general = 0;
   for (const p of parties) {
     const mine = ctx.items.party(p.agreement, p.bodyId);
     if (!mine) continue;
     rows.push(...mine.commitments, ...mine.results);
+    if (withFacts) rows.push(...mine.facts.map((id) => ({ a: p.agreement, type: 'fact' as const, id, area: '' })));
     general += mine.general;
   }
   // "Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?": a task beside the party must be one it has.
   const rest = beyondParty(ctx, f, parties);
   let listed = rows;
   // The party's share of the general assignment, narrowed like the rest by the topic words.
-  let assignments = parties.flatMap((p) => generalRoles(ctx, [p.agreement.id], p.bodyId));
+  let assignments = forSituation(
+    ctx,
+    f.text,
+    parties.flatMap((p) => generalRoles(ctx, [p.agreement.id], p.bodyId)),
+  );
   if (rest) {
     // Areas from the words beyond the party only: "công an" names the police, not a security topic.
     const areas = new Set(findAreas(ctx.matching, ctx.analyzer.analyze(rest)));
-    const { hits } = retrieve(ctx, rest, ['commitment', 'result']);
+    // Judged among the party's own entries, not against the best match anywhere.
+    const mineOnly = new Set(rows.map((r) => `${r.a.id}/${r.type}/${r.id}`));
+    const { hits } = retrieve(ctx, rest, ['commitment', 'result', 'fact'], undefined, mineOnly);
     const hitKeys = new Set(hits.map((h) => `${h.agreement}/${h.id}`));
     listed = rows.filter((r) => hitKeys.has(`${r.a.id}/${r.id}`) || areas.has(r.area));
     const restQuery = ctx.analyzer.analyze(rest);
@@ -124,16 +145,17 @@ export function answerDuties(ctx: AskContext, f: Frame, question: string): Answe
     );
   }
   const count = listed.length;
-  const headline =
+  const share =
     count > 0
       ? t(
           ctx.lang,
-          `${names}: ${count} nội dung theo văn bản${assignments.length > 0 ? ', và phần phân công chung' : ''}.`,
-          `${names}: ${count} item${count === 1 ? '' : 's'} in the source${assignments.length > 0 ? ', and a share of the general assignment' : ''}.`,
+          `${count} nội dung theo văn bản${assignments.length > 0 ? ', và phần phân công chung' : ''}.`,
+          `${count} item${count === 1 ? '' : 's'} in the source${assignments.length > 0 ? ', and a share of the general assignment' : ''}.`,
         )
       : assignments.length > 0
-        ? t(ctx.lang, `${names}: phần phân công chung theo văn bản.`, `${names}: its share of the general assignment.`)
-        : t(ctx.lang, `${names}: văn bản không giao cam kết nào.`, `${names}: the source assigns no commitment.`);
+        ? t(ctx.lang, 'phần phân công chung theo văn bản.', 'its share of the general assignment.')
+        : t(ctx.lang, 'văn bản không giao cam kết nào.', 'the source assigns no commitment.');
+  const headline = `${names}${signatoryOf(ctx, parties)}: ${share}`;
   return answer(ctx, question, 'duties', true, headline, items, {
     assignments,
     detail: items.length > 3 ? 'brief' : 'full',

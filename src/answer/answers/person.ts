@@ -5,7 +5,7 @@
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, leftoverForTitles, type PersonMatch, sharedWithAny } from '../match.ts';
+import { findTitles, leftoverForTitles, type PersonMatch, sharedWithAny, unitsCovered } from '../match.ts';
 import { coverage } from '../../search/relevance.ts';
 import { markedSyllables } from '../../text/normalize.ts';
 import type { Answer, AnswerItem, Intent, PersonItem } from '../types.ts';
@@ -146,13 +146,23 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
   const query = ctx.analyzer.analyze(topic);
   if (query.units.some((u) => !u.stop && !u.generic)) {
     const ids = new Set(theirs.map((x) => x.id));
-    const scored = ctx.index
-      .search(query, { types: ['fact'], agreement: a.id, limit: 50 })
-      .filter((h) => ids.has(h.id))
-      .map((h) => ({ id: h.id, c: coverage(query, h.matched, ctx.index.knows) }))
-      .filter((x) => x.c.topicsCovered > 0);
-    const top = Math.max(0, ...scored.map((x) => x.c.ratio));
-    const keep = new Set(scored.filter((x) => x.c.ratio >= top - 0.15).map((x) => x.id));
+    const ratio = new Map<string, number>();
+    for (const h of ctx.index.search(query, { types: ['fact'], agreement: a.id, limit: 50 })) {
+      const c = coverage(query, h.matched, ctx.index.knows);
+      if (ids.has(h.id) && c.topicsCovered > 0) ratio.set(h.id, c.ratio);
+    }
+    // The sentence a passage stands in also tells which speech it is ("Phát biểu khai mạc, …"), at
+    // half the weight of the passage's own words: the line is shared by its neighbours.
+    const lines = ctx.agreements.get(a.id)?.sourceLines ?? [];
+    for (const x of theirs) {
+      const line = lines[x.source.line - 1];
+      if (!line) continue;
+      const { covered, total } = unitsCovered(ctx.analyzer.analyze(line), query);
+      const own = ratio.get(x.id) ?? 0;
+      if (total > 0 && covered / total > own) ratio.set(x.id, (own + covered / total) / 2);
+    }
+    const top = Math.max(0, ...ratio.values());
+    const keep = new Set([...ratio].filter(([, r]) => r >= top - 0.15).map(([id]) => id));
     if (keep.size > 0) chosen = theirs.filter((x) => keep.has(x.id));
   }
   const p = personItem(a, person.personId, ctx.lang);

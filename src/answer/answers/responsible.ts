@@ -9,9 +9,10 @@ import { agreementOf } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem, CommitmentItem, RoleView } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView, roleView } from '../views.ts';
+import { defined, generalRoleView, itemView } from '../views.ts';
 import { answer, notFound, orderRoles, paged, partyList, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
+import { unitsCovered } from '../match.ts';
 import { named } from './topic.ts';
 
 /** Most entries a responsibility answer shows. */
@@ -25,10 +26,26 @@ export function generalRoles(ctx: AskContext, agreements: Iterable<string>, part
     for (const r of a.meta.general_responsibility) {
       if (party && r.party !== party) continue;
       if (line && r.source?.line !== line) continue;
-      out.push(roleView(a, r, 'general', ctx.lang));
+      out.push(generalRoleView(a, r, ctx.lang));
     }
   }
   return out;
+}
+
+/**
+ * General assignments for the situation the question is in: only those for when problems arise
+ * ("Khi gặp khó khăn thì báo cáo ai?"), or those for carrying out the agreement first.
+ */
+export function forSituation(ctx: AskContext, question: string, roles: readonly RoleView[]): RoleView[] {
+  const problems = roles.filter((r) => r.applies === 'problems');
+  if (problems.length > 0 && mentionsProblems(ctx, question)) return problems;
+  return [...roles].sort((x, y) => Number(x.applies === 'problems') - Number(y.applies === 'problems'));
+}
+
+const PROBLEMS = 'khó khăn, vướng mắc';
+
+function mentionsProblems(ctx: AskContext, question: string): boolean {
+  return unitsCovered(ctx.analyzer.analyze(question), ctx.analyzer.analyze(PROBLEMS)).covered > 0;
 }
 
 /** "các sở, ngành … — tham mưu [nêu rõ] (dòng 18)": one role group in a sentence. */
@@ -166,9 +183,13 @@ export function answerResponsible(ctx: AskContext, f: Frame, question: string): 
 function generalAnswer(ctx: AskContext, f: Frame, question: string): Answer {
   const { items: shown, page } = paged(ctx, ctx.knowledge.agreements);
   const assignments = orderRoles(
-    generalRoles(
+    forSituation(
       ctx,
-      shown.map((a) => a.id),
+      f.text,
+      generalRoles(
+        ctx,
+        shown.map((a) => a.id),
+      ),
     ),
     f.role,
   );

@@ -16,9 +16,20 @@ export interface Retrieved {
 /** How much of the topic the nearest entry must cover to be worth showing. */
 const NEAREST_MIN = 0.3;
 
-export function retrieve(ctx: AskContext, topic: string, types?: readonly ItemType[], minCoverage?: number): Retrieved {
+/**
+ * `among` keeps only those entries (keys "agreement/type/id"), judged against each other: a
+ * party's own tasks, which a louder entry elsewhere must not crowd out.
+ */
+export function retrieve(
+  ctx: AskContext,
+  topic: string,
+  types?: readonly ItemType[],
+  minCoverage?: number,
+  among?: ReadonlySet<string>,
+): Retrieved {
   const query = ctx.analyzer.analyze(topic);
-  const all = ctx.index.search(query, { ...(types ? { types } : {}), limit: 30 });
+  const found = ctx.index.search(query, { ...(types ? { types } : {}), limit: among ? 200 : 30 });
+  const all = among ? found.filter((h) => among.has(`${h.agreement}/${h.type}/${h.id}`)) : found;
   const scored = all.map((h) => ({ h, c: coverage(query, h.matched, ctx.index.knows) }));
   // A follow-up that points back ("NQ đó") means one of the entries it points to, if any fits at all.
   if (ctx.within) {

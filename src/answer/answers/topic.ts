@@ -62,7 +62,10 @@ function placeOnly(ctx: AskContext, topic: string): Hit[] {
 }
 
 export function answerTopic(ctx: AskContext, f: Frame, question: string): Answer {
-  const { hits, nearest } = retrieve(ctx, f.topic, ['commitment', 'result', 'fact']);
+  const retrieved = retrieve(ctx, f.topic, ['commitment', 'result', 'fact']);
+  const { nearest } = retrieved;
+  // Asked for commitments, the agreement's own undertakings come before earlier results that match as well.
+  const hits = f.features.has('commitment') && !f.features.has('results') ? commitmentsFirst(retrieved.hits) : retrieved.hits;
   const found = hits.length > 0 ? hits : placeOnly(ctx, f.topic);
   if (found.length === 0) {
     const what = f.topic.trim();
@@ -75,6 +78,10 @@ export function answerTopic(ctx: AskContext, f: Frame, question: string): Answer
     );
   }
   return topicAnswer(ctx, question, found);
+}
+
+function commitmentsFirst<T extends { type: string }>(hits: readonly T[]): T[] {
+  return [...hits.filter((h) => h.type === 'commitment'), ...hits.filter((h) => h.type !== 'commitment')];
 }
 
 /** A topic answer from entries already found: the first passage, then each entry in a line. */

@@ -20,6 +20,8 @@ export type Feature =
   | 'doing'
   /** đề nghị, kiến nghị, trông vào, asked: who was asked to act. */
   | 'addressee'
+  /** được đề nghị, is asked, want from: what is asked of the party the question names. */
+  | 'askedOf'
   /** đầu tư, bỏ vốn, invest: who invests. */
   | 'invest'
   /** bên nào, cơ quan nào, which agency: the answer is a party. */
@@ -36,6 +38,8 @@ export type Feature =
   | 'done'
   /** đã làm được gì, kết quả, trước đây, achieved: what was achieved before the MoU. */
   | 'results'
+  /** cam kết, commitment: the agreement's own undertakings, not earlier results. */
+  | 'commitment'
   /** bao nhiêu, mấy, how many: a number. */
   | 'count'
   /** kinh phí, tổng mức đầu tư, budget: money, which no agreement here states. */
@@ -88,20 +92,22 @@ export type Feature =
   | 'counterpart';
 
 const LEXICON: Record<Feature, string> = {
-  who: 'ai | người nào | đồng chí nào | ông nào | bà nào | vị nào | những ai | who | whom | whose | which person | which official',
+  who: 'ai | người nào | đồng chí nào | ông nào | bà nào | vị nào | những ai | who | whom | whose | which person | which official | which officials | which leader | which leaders | what leader | which member | lãnh đạo nào | thành viên nào',
   whoIs:
     'là ai | là người nào | là đồng chí nào | là gì của | giữ ghế | giữ chức | đang giữ | nắm giữ | giữ chức vụ gì | giữ chức gì | giữ những chức vụ gì | giữ những chức vụ nào | chức vụ gì | chức vụ | chức danh | làm chức gì | tên gì | tên là gì | tên là | who is | who s | who was | who are | tell me about | what position | what title | what is the position | position of | title of | what role does',
   responsible:
     'phụ trách | chịu trách nhiệm | có trách nhiệm | trách nhiệm chính | đảm nhiệm | đảm nhận | đảm trách | chủ trì thực hiện | đầu mối | responsible | responsibility | in charge | take care of | takes care of | looks after | deals with',
   doing:
-    'lo | làm | thực hiện | triển khai | quản lý | lãnh đạo | chỉ đạo | tham mưu | handle | handles | handling | manage | manages | managing | lead | leads | leading | implement | implements | implementing | carry out | carries out | carrying out | do | does | oversee | oversees | overseeing',
+    'lo | làm | thực hiện | triển khai | quản lý | lãnh đạo | chỉ đạo | tham mưu | báo cáo | phụ trách | handle | handles | handling | manage | manages | managing | lead | leads | leading | implement | implements | implementing | carry out | carries out | carrying out | do | does | oversee | oversees | overseeing | advise | advises | advised | advising | report to | reports to',
+  askedOf:
+    'được đề nghị | được yêu cầu | được kiến nghị | được mong đợi | is asked | are asked | was asked | were asked | asked of | want from | wants from | expected of',
   addressee:
-    'đề nghị | kiến nghị | đề xuất | trông vào | trông chờ | nhờ ai | giao cho | được giao | ask | asked | request | requested | propose | proposed',
+    'đề nghị | kiến nghị | đề xuất | trông vào | trông chờ | nhờ ai | giao cho | được giao | ask | asked | ask for | asked for | request | requested | propose | proposed',
   invest: 'đầu tư | bỏ vốn | rót vốn | invest | invests | investing | fund | funds | pays for',
   whichParty:
     'bên nào | phía nào | cơ quan nào | đơn vị nào | tỉnh nào | bộ nào | ngành nào | sở nào | tổ chức nào | cấp nào | địa phương nào | công ty nào | doanh nghiệp nào | lực lượng nào | which body | which bodies | which agency | which agencies | which province | which provinces | which ministry | which organisation | which organization | which side | which department | what body | what agency',
   duties:
-    'nhiệm vụ gì | nhiệm vụ | phải làm gì | phải làm những gì | cần làm gì | làm gì | làm những gì | có trách nhiệm gì | trách nhiệm gì | được giao gì | được giao việc gì | được giao nhiệm vụ | vai trò gì | vai trò | phụ trách gì | phụ trách những gì | phụ trách việc gì | có việc gì | what does | what do | have to do | has to do | must do | should do | supposed to do | asked to do | expected to do | duties | tasks | role of | responsible for what',
+    'nhiệm vụ gì | nhiệm vụ | phải làm gì | phải làm những gì | cần làm gì | làm gì | làm những gì | có trách nhiệm gì | trách nhiệm gì | được giao gì | được giao việc gì | được giao nhiệm vụ | vai trò gì | vai trò | phụ trách gì | phụ trách những gì | phụ trách việc gì | có việc gì | what does | what do | what must | what should | have to do | has to do | must do | should do | supposed to do | asked to do | expected to do | duties | tasks | role of | responsible for what',
   status:
     'xong chưa | đã xong chưa | hoàn thành chưa | làm chưa | có chưa | chưa | tới đâu | đến đâu | thế nào rồi | ra sao rồi | đến đâu rồi | tiến độ | trạng thái | tình trạng | rồi hay | hay mới | hay vẫn | hay chưa | status | progress | yet | is it done | done yet | finished yet | completed yet | already | still | stand | stands | how far',
   list: 'những | các | liệt kê | danh sách | kể tên | tất cả | nào | list | which | what are the | all the | all of',
@@ -139,7 +145,8 @@ const LEXICON: Record<Feature, string> = {
     'giai đoạn nào | ở giai đoạn nào | giai đoạn | bao lâu | kéo dài | hiệu lực | what period | which period | how long | until when | valid | cover',
   line: 'dòng nào | ở dòng | dòng số | đoạn nào | which line | what line | on which line',
   agreement:
-    'biên bản | biên bản ghi nhớ | mou | thỏa thuận | văn bản | chương trình | chương trình hợp tác | chương trình phối hợp | chương trình liên kết | hội nghị | bài viết | bài báo | agreement | memorandum | conference | meeting | deal | article',
+    'biên bản | biên bản ghi nhớ | mou | thỏa thuận | văn bản | chương trình | chương trình hợp tác | chương trình phối hợp | chương trình liên kết | hội nghị | bài viết | bài báo | bài tin | bản tin | tin bài | agreement | memorandum | conference | meeting | deal | article',
+  commitment: 'cam kết | commitment | commitments | committed | undertaking | undertakings',
   total: 'tổng cộng | tổng số | tất cả | in total | altogether | overall',
   specific: 'cụ thể | riêng | specific | specifically | particular',
   other: 'còn | thế còn | the con | còn bên | còn phía | thì sao | what about | how about | and',
@@ -221,6 +228,7 @@ export function findCues(words: readonly Syllable[]): CueMatch[] {
         /ing$/.test(words[i + 1]?.text.toLowerCase() ?? '')
       )
         continue;
+      if (k === p.words.length && k === 1 && inEnglishName(words, i)) continue;
       if (k === p.words.length) {
         seen.add(p.feature);
         out.push({ feature: p.feature, from: i, to: i + k });
@@ -228,4 +236,10 @@ export function findCues(words: readonly Syllable[]): CueMatch[] {
     }
   }
   return out;
+}
+
+/** "the Standing Committee", "Central Committee": a capitalised English word beside another, past the first word, is part of a name. */
+function inEnglishName(words: readonly Syllable[], i: number): boolean {
+  const capital = (w: Syllable | undefined) => w !== undefined && /^[A-Z][a-z]+$/.test(w.text);
+  return i > 0 && capital(words[i]) && (capital(words[i - 1]) || capital(words[i + 1]));
 }

@@ -9,11 +9,11 @@
 import type { Role, Status } from '../../knowledge/schema.ts';
 import type { Analysis } from '../../search/analyzer.ts';
 import { SURNAMES } from '../../text/names.ts';
-import { markedSyllables, type Syllable } from '../../text/normalize.ts';
+import { markedSyllables, type Syllable, VIETNAMESE_SYLLABLE } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
 import type { CueMatch, Feature } from './cues.ts';
 import { findCues } from './cues.ts';
-import { findTitles, sharedWithAny } from '../match.ts';
+import { findPeople, findTitles, sharedWithAny } from '../match.ts';
 import { type Links, link } from './links.ts';
 
 export type Ask =
@@ -113,6 +113,7 @@ const FORM: ReadonlySet<Feature> = new Set<Feature>([
   'name',
   'line',
   'areas',
+  'askedOf',
 ]);
 
 /** Words of the topic: what is left once the spans in `drop` and the stop words are set aside. */
@@ -170,15 +171,20 @@ const ASKED_WITH: Partial<Record<Ask, Feature[]>> = {
  * None of it is the topic. Returns the text without it, and what was set aside.
  */
 const LEADING =
-  /^\s*(ngoài|ngoai|trừ|tru|besides|apart from|other than|except|trước khi|truoc khi|sau khi|before|after|trong số|trong so|among|theo|according to)\s+([^,;?]+)[,;]\s*/iu;
+  /^\s*(ngoài|ngoai|trừ|tru|besides|apart from|other than|except|trước khi|truoc khi|sau khi|before|after|trong số|trong so|among|theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)\s+([^,;?]+)[,;]\s*/iu;
 const EXCEPT = /^(ngoài|ngoai|trừ|tru|besides|apart from|other than|except)$/iu;
+const ON_WORD = /^(theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)$/iu;
 const EXCEPT_INSIDE = /\b(besides|apart from|other than|except|ngoài|ngoai)\s+(.+?)\s*(?=[,;?]|$)/iu;
 
-function withoutLeading(text: string): { read: string; except?: string } {
+function withoutLeading(ctx: AskContext, text: string): { read: string; except?: string; speaker?: boolean } {
   const m = LEADING.exec(text);
   if (m) {
     const read = text.slice(m[0].length);
-    return EXCEPT.test(m[1] as string) ? { read, except: m[2] as string } : { read };
+    if (EXCEPT.test(m[1] as string)) return { read, except: m[2] as string };
+    // "Theo đồng chí Dương Văn Thái, …", "Per the Thái Nguyên secretary, …": on a person's word,
+    // the question is what that person said, so the person stays in it.
+    if (ON_WORD.test(m[1] as string) && namesSpeaker(ctx, m[2] as string)) return { read: text, speaker: true };
+    return { read };
   }
   // "Which leaders attended besides the party secretary?": set aside at the end.
   const inside = EXCEPT_INSIDE.exec(text);
@@ -187,10 +193,11 @@ function withoutLeading(text: string): { read: string; except?: string } {
 }
 
 export function frame(ctx: AskContext, text: string): Frame {
-  const { read, except } = withoutLeading(text);
+  const { read, except, speaker } = withoutLeading(ctx, text);
   const words = markedSyllables(read);
-  const cues = findCues(words);
+  const cues = findCues(words).filter((c) => !inKnownPhrase(ctx, words, c));
   const f = new Set(cues.map((c) => c.feature));
+  if (speaker) f.add('said');
   const query = ctx.analyzer.analyze(read);
   const questionSpans = cues.filter((c) => FORM.has(c.feature) || STATUS_OF.some(([s]) => s === c.feature));
   const linked = link(ctx, read, query, ctx.analyzer.analyze(topicOf(words, questionSpans)));
@@ -255,7 +262,8 @@ export function frame(ctx: AskContext, text: string): Frame {
   // The agreement: its signing, chairs, attendees and author; when and where it was signed.
   // "Who chairs the People's Committee?" asks for a title, not the conference's chairs.
   const chairOfTitle = has('chair') && titled && !has('agreement');
-  if (agreementEvent && !chairOfTitle && (has('agreement') || asksWho || has('when') || has('where') || !hasTopic)) score('agreement', 7);
+  if (agreementEvent && !chairOfTitle && (has('author') || has('agreement') || asksWho || has('when') || has('where') || !hasTopic))
+    score('agreement', 7);
   if (has('period') && (has('agreement') || !hasTopic)) score('agreement', 7);
   if (has('period') && hasTopic && !has('agreement')) score('status', 6);
   if ((has('when') || has('where')) && has('agreement') && !hasTopic && !has('finish')) score('agreement', 7);
@@ -285,6 +293,8 @@ export function frame(ctx: AskContext, text: string): Frame {
   const asksDuties = has('duties') && namesParty && !asksWho;
   if (responsibilityVerb) score('responsible', hasTopic || links.ids.length > 0 ? (has('responsible') && !asksDuties ? 8 : 6) : 4);
   if (has('duties') && namesParty) score('duties', asksDuties ? 8 : 6);
+  // "Trung ương được đề nghị gì?": what is asked of a body is its duties, speeches' requests included.
+  if (has('askedOf') && links.bodies.length > 0 && !asksWho) score('duties', 9);
   if (has('duties') && !namesParty && links.provinces.length > 0 && !hasTopic) score('duties', 5);
 
   // Status of one topic, lists by status, results.
@@ -405,7 +415,8 @@ function agreementFocus(f: ReadonlySet<Feature>, links: Links): AgreementFocus {
 
 /** Verbs of responsibility → the role they ask about. */
 const ROLE_WORDS: [RegExp, Role][] = [
-  [/^(tham muu|advise)/, 'advise'],
+  [/^(tham muu|advis|bao cao|report)/, 'advise'],
+  [/^(phu trach|lead)/, 'lead'],
   [/^(lanh dao|chi dao|direct|oversee)/, 'direct'],
   [/^(thuc hien|trien khai|lam|lo|implement|carry out|do|does)/, 'implement'],
 ];
@@ -421,7 +432,37 @@ function roleAsked(f: ReadonlySet<Feature>, cues: readonly CueMatch[], words: re
       .map((w) => w.folded)
       .join(' ');
     const hit = ROLE_WORDS.find(([re]) => re.test(said));
-    if (hit) return { role: hit[1] };
+    if (!hit) continue;
+    // "who should be advised", "tham mưu cho ai": advice goes to those who direct.
+    const before = words[c.from - 1]?.folded ?? '';
+    const after = words
+      .slice(c.to, c.to + 2)
+      .map((w) => w.folded)
+      .join(' ');
+    const received = /^(be|is|are|was|were|being|duoc)$/.test(before) || /^(ai|cho ai|to whom|whom)\b/.test(after);
+    return { role: hit[1] === 'advise' && received ? 'direct' : hit[1] };
   }
   return {};
+}
+
+/** Whether a leading "theo …" names a person, by name or by a title someone holds. */
+function namesSpeaker(ctx: AskContext, words: string): boolean {
+  return findPeople(ctx.people, words).length > 0 || findTitles(ctx.matching, ctx.analyzer.analyze(words)).some((m) => m.contained);
+}
+
+/**
+ * A one-word cue typed without diacritics that makes a phrase of the knowledge with the word before
+ * it is that phrase: "bo may" is "bộ máy", not "mấy".
+ */
+function inKnownPhrase(ctx: AskContext, words: readonly Syllable[], c: CueMatch): boolean {
+  const w = words[c.from] as Syllable;
+  const prev = words[c.from - 1];
+  return (
+    c.to - c.from === 1 &&
+    w.marked === undefined &&
+    prev !== undefined &&
+    VIETNAMESE_SYLLABLE.test(w.folded) &&
+    VIETNAMESE_SYLLABLE.test(prev.folded) &&
+    ctx.index.knows(`${prev.folded}_${w.folded}`)
+  );
 }

@@ -36,10 +36,11 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   const context = prev !== undefined || next !== undefined;
   // A word beside part of a name, one edit from a name syllable that completes the name, is a typo
   // of it even when it is a word of its own: "Bắc Gian" is Bắc Giang, "Lưu Sá" is Lưu Xá. A name
-  // syllable ("Hải" in "Dương Văn Hải") is left alone: it may be someone else's name.
+  // syllable ("Hải" in "Dương Văn Hải") is left alone: it may be someone else's name, and so is a
+  // word in a phrase the knowledge uses ("địa phương thành …" is no "Hương Thành").
   const inName = (c: string) =>
     (prev !== undefined && ctx.namePairs.has(`${prev}_${c}`)) || (next !== undefined && ctx.namePairs.has(`${c}_${next}`));
-  if (context && !STOPWORDS_FOLDED.has(folded) && !ctx.nameWords.has(folded) && !inName(folded)) {
+  if (context && !STOPWORDS_FOLDED.has(folded) && !ctx.nameWords.has(folded) && !inName(folded) && !fits(folded)) {
     const name = ctx.vocabulary.near(folded).find((c) => nameNear(ctx, c, m) && inName(c));
     if (name) return name;
   }
