@@ -203,8 +203,9 @@ function renderOne(answer: Answer, view: View): string[] {
   const full = view === 'full';
   if (answer.assignments && answer.assignments.length > 0) out.push(...assignmentLines(answer, full));
   if (answer.items.length > 0) out.push('');
-  const alone = answer.items.length <= WITH_TEXT && answer.detail !== 'brief';
-  for (const item of answer.items) out.push(...(full ? fullLines(item, lang) : shortLines(item, lang, alone)));
+  // In a short answer only the first entry, the answer itself, shows its wording; the rest are one line each.
+  const withText = answer.items.length <= WITH_TEXT && answer.detail !== 'brief';
+  answer.items.forEach((item, i) => out.push(...(full ? fullLines(item, lang) : shortLines(item, lang, withText && i === 0))));
   if (answer.nearest && answer.nearest.length > 0) {
     out.push('', t(lang, 'Gần nhất trong văn bản (không phải câu trả lời):', 'Nearest in the source (not an answer):'));
     for (const item of answer.nearest) out.push(...shortLines(item, lang, false));

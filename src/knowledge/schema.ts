@@ -107,6 +107,8 @@ export const AgreementFile = z.object({
     .optional(),
   co_chairs: z.array(Id).min(1),
   co_chairs_source: Citation,
+  /** Who else attended, as the source says it without names ("lãnh đạo HĐND, UBND, …"): its words and line. */
+  attendance: z.object({ text: Bilingual, source: Citation }).optional(),
   /** Other names the source uses for the document: the words as written (`quote`) and their line. */
   aliases: z.array(Citation).default([]),
   source_document: z.object({

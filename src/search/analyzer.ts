@@ -12,7 +12,7 @@
 //      concept         "#12" for every phrase of glossary group 12, whatever the language;
 //      concept-bigram  a concept and the syllable after it ("#3_17" for both "QL17" and "quốc lộ 17").
 import type { Glossary } from '../knowledge/schema.ts';
-import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
+import { markedSyllables, sameMarked, type Syllable, VIETNAMESE_SYLLABLE } from '../text/normalize.ts';
 import { isStopword, QUESTION_PHRASES } from './stopwords.ts';
 
 export type TermKind = 'syllable' | 'marked' | 'bigram' | 'concept' | 'concept-bigram';
@@ -43,6 +43,8 @@ interface Phrase {
   syllables: Syllable[];
   concept?: string;
   tag?: 'place' | 'generic';
+  /** An abbreviation that is also a Vietnamese syllable ("TU" and "tư"): it counts only typed in capitals. */
+  capitals?: boolean;
 }
 
 export interface Analyzer {
@@ -70,6 +72,7 @@ function phraseAt(p: Phrase, syls: readonly Syllable[], i: number): boolean {
   const len = p.syllables.length;
   if (i + len > syls.length) return false;
   for (let k = 0; k < len; k++) if (!same(p.syllables[k] as Syllable, syls[i + k] as Syllable)) return false;
+  if (p.capitals && (syls[i] as Syllable).text !== (p.syllables[0] as Syllable).text) return false;
   return true;
 }
 
@@ -77,8 +80,13 @@ function phraseAt(p: Phrase, syls: readonly Syllable[], i: number): boolean {
 export function createAnalyzer(glossary: Glossary): Analyzer {
   const phrases: Phrase[] = [];
   const groups: string[][] = [...glossary.abbreviations.map((a) => [a.short, a.long, ...(a.en ? [a.en] : [])]), ...glossary.synonyms];
+  const shorts = new Set(glossary.abbreviations.map((a) => a.short));
   groups.forEach((group, i) => {
-    for (const p of group) phrases.push({ syllables: markedSyllables(p), concept: `#${i}` });
+    for (const p of group) {
+      const syllables = markedSyllables(p);
+      const capitals = shorts.has(p) && syllables.length === 1 && VIETNAMESE_SYLLABLE.test((syllables[0] as Syllable).folded);
+      phrases.push({ syllables, concept: `#${i}`, ...(capitals ? { capitals } : {}) });
+    }
   });
   for (const p of glossary.places) phrases.push({ syllables: markedSyllables(p), tag: 'place' });
   for (const p of [...glossary.generic, ...QUESTION_PHRASES]) phrases.push({ syllables: markedSyllables(p), tag: 'generic' });

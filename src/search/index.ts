@@ -55,7 +55,9 @@ export function documents(k: Knowledge): Doc[] {
         name: `${c.title.vi} ${c.title.en ?? ''}`,
         keywords: `${c.id} ${c.keywords.join(' ')}`,
         text: `${c.text} ${c.source.quote}`,
-        context: areaName.get(c.area) ?? '',
+        // The wording its status rests on is often the lead-in of a list it is one point of
+        // ("Tiếp tục phối hợp đầu tư …, cải tạo, nâng cấp các tuyến đường kết nối hai tỉnh như: …").
+        context: `${areaName.get(c.area) ?? ''} ${c.status_source?.quote ?? ''}`,
       });
     }
     for (const r of a.results) {

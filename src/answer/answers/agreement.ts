@@ -65,8 +65,16 @@ function sentence(ctx: AskContext, focus: AgreementFocus, a: Agreement, names: s
       return count > 0
         ? t(lang, `Tác giả bài viết: ${names}.`, `The report was written by ${names}.`)
         : t(lang, 'Nguồn không ghi tác giả.', 'The source names no author.');
-    case 'attendees':
-      return t(lang, `Dự hội nghị (${count} người được nêu tên): ${names}.`, `Named as attending (${count}): ${names}.`);
+    case 'attendees': {
+      const also = m.attendance
+        ? t(
+            lang,
+            ` Cùng dự: ${m.attendance.text.vi} ${line(m.attendance.source.line)}.`,
+            ` Also attending: ${pick(m.attendance.text, lang)} ${line(m.attendance.source.line)}.`,
+          )
+        : '';
+      return t(lang, `Dự hội nghị (${count} người được nêu tên): ${names}.`, `Named as attending (${count}): ${names}.`) + also;
+    }
     case 'period':
       return t(
         lang,

@@ -95,8 +95,9 @@ export function topicAnswer(
     .map((h) => itemView(ctx, h))
     .filter(defined);
   const first = items[0] as AnswerItem;
+  // The passage is the first entry's wording: the entries below need only their titles.
   return answer(ctx, question, 'topic', true, passage(ctx, first), items, {
-    detail: items.length > 1 ? 'brief' : 'full',
+    detail: 'brief',
     notes: statusNotes(ctx, items),
   });
 }
