@@ -67,6 +67,16 @@ export const QUESTION_PHRASES: readonly string[] = [
   'về mặt',
   'mặt này',
   'điều gì',
+  'điều khoản',
+  'nổi bật',
+  'tiêu biểu',
+  'một số',
+  'xác định',
+  'viện dẫn',
+  'đề cập',
+  'đề cập đến',
+  'nhắc đến',
+  'nhắc tới',
   'những điều',
 ];
 

@@ -10,7 +10,7 @@ import { answer, notFound, paged, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
 
 /** Words that say "results" and "before", not what the results were about. */
-const FRAMING = new Set(['results', 'done', 'status', 'pending', 'ongoing', 'inProgress']);
+const FRAMING = new Set(['results', 'done', 'status', 'pending', 'ongoing', 'inProgress', 'dated', 'agreement']);
 
 export function answerResults(ctx: AskContext, f: Frame, question: string): Answer {
   const framing = f.cues.filter((c) => FRAMING.has(c.feature));

@@ -48,6 +48,10 @@ export type Feature =
   | 'where'
   /** hoàn thành, khởi công, complete: beside "when", a completion date. */
   | 'finish'
+  /** "trước khi ký", "before the signing": a time set by the signing (made in frame.ts from `sign`). */
+  | 'dated'
+  /** sẽ, sắp, will: a time to come, which the signing is not. */
+  | 'future'
   /** hạn chót, thời hạn, quá hạn, deadline, overdue. */
   | 'deadline'
   | 'sign'
@@ -126,11 +130,13 @@ const LEXICON: Record<Feature, string> = {
   where: 'ở đâu | tại đâu | nơi nào | chỗ nào | địa điểm | đâu | where | what place | which city',
   finish:
     'hoàn thành | xong | khởi công | khánh thành | đưa vào sử dụng | thông xe | vận hành | complete | completed | finish | finished | open | opened | start construction | break ground',
+  dated: '',
+  future: 'sẽ | sắp | sắp tới | will | going to | upcoming',
   deadline: 'hạn chót | thời hạn | quá hạn | trễ hạn | đến hạn | deadline | deadlines | due | overdue | late',
   sign: 'ký | ký kết | kí | kí kết | sign | signed | signing | signatory | signatories',
   chair: 'chủ trì | đồng chủ trì | chair | chaired | co chair | co chaired | preside | presided | presiding',
   attend:
-    'dự hội nghị | dự họp | ai dự | nào dự | tham dự | có mặt | thành phần | attend | attended | attendees | attending | present | took part | participants',
+    'dự hội nghị | dự họp | ai dự | nào dự | có dự | tham dự | có mặt | thành phần | attend | attended | attendees | attending | present | took part | participants',
   author: 'tác giả | người viết | viết bài | phóng viên | đưa tin | bút danh | author | wrote | writer | reporter | journalist',
   organise:
     'do ai tổ chức | ai tổ chức | tổ chức hội nghị | tổ chức | hội nghị do | đơn vị tổ chức | organized | organised | organizer | organiser | hosted | host',

@@ -9,7 +9,7 @@
 import type { Role, Status } from '../../knowledge/schema.ts';
 import type { Analysis } from '../../search/analyzer.ts';
 import { SURNAMES } from '../../text/names.ts';
-import { markedSyllables, type Syllable, VIETNAMESE_SYLLABLE } from '../../text/normalize.ts';
+import { fold, markedSyllables, type Syllable, VIETNAMESE_SYLLABLE } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
 import type { CueMatch, Feature } from './cues.ts';
 import { findCues } from './cues.ts';
@@ -114,6 +114,7 @@ const FORM: ReadonlySet<Feature> = new Set<Feature>([
   'line',
   'areas',
   'askedOf',
+  'dated',
 ]);
 
 /** Words of the topic: what is left once the spans in `drop` and the stop words are set aside. */
@@ -173,10 +174,11 @@ const ASKED_WITH: Partial<Record<Ask, Feature[]>> = {
 const LEADING =
   /^\s*(ngoài|ngoai|trừ|tru|besides|apart from|other than|except|trước khi|truoc khi|sau khi|before|after|trong số|trong so|among|theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)\s+([^,;?]+)[,;]\s*/iu;
 const EXCEPT = /^(ngoài|ngoai|trừ|tru|besides|apart from|other than|except)$/iu;
+const BEFORE = /^(trước khi|truoc khi|before)$/iu;
 const ON_WORD = /^(theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)$/iu;
 const EXCEPT_INSIDE = /\b(besides|apart from|other than|except|ngoài|ngoai)\s+(.+?)\s*(?=[,;?]|$)/iu;
 
-function withoutLeading(ctx: AskContext, text: string): { read: string; except?: string; speaker?: boolean } {
+function withoutLeading(ctx: AskContext, text: string): { read: string; except?: string; speaker?: boolean; earlier?: boolean } {
   const m = LEADING.exec(text);
   if (m) {
     const read = text.slice(m[0].length);
@@ -184,6 +186,9 @@ function withoutLeading(ctx: AskContext, text: string): { read: string; except?:
     // "Theo đồng chí Dương Văn Thái, …", "Per the Thái Nguyên secretary, …": on a person's word,
     // the question is what that person said, so the person stays in it.
     if (ON_WORD.test(m[1] as string) && namesSpeaker(ctx, m[2] as string)) return { read: text, speaker: true };
+    // "Trước khi ký biên bản, …", "Before the signing, …": what was done earlier is a result.
+    if (BEFORE.test(m[1] as string) && findCues(markedSyllables(m[2] as string)).some((c) => c.feature === 'sign'))
+      return { read, earlier: true };
     return { read };
   }
   // "Which leaders attended besides the party secretary?": set aside at the end.
@@ -193,11 +198,14 @@ function withoutLeading(ctx: AskContext, text: string): { read: string; except?:
 }
 
 export function frame(ctx: AskContext, text: string): Frame {
-  const { read, except, speaker } = withoutLeading(ctx, text);
+  const { read, except, speaker, earlier } = withoutLeading(ctx, text);
   const words = markedSyllables(read);
-  const cues = findCues(words).filter((c) => !inKnownPhrase(ctx, words, c));
+  const cues = findCues(words)
+    .filter((c) => !inKnownPhrase(ctx, words, c))
+    .map((c) => datedBy(words, c));
   const f = new Set(cues.map((c) => c.feature));
   if (speaker) f.add('said');
+  if (earlier) f.add('results');
   const query = ctx.analyzer.analyze(read);
   const questionSpans = cues.filter((c) => FORM.has(c.feature) || STATUS_OF.some(([s]) => s === c.feature));
   const linked = link(ctx, read, query, ctx.analyzer.analyze(topicOf(words, questionSpans)));
@@ -262,7 +270,14 @@ export function frame(ctx: AskContext, text: string): Frame {
   // The agreement: its signing, chairs, attendees and author; when and where it was signed.
   // "Who chairs the People's Committee?" asks for a title, not the conference's chairs.
   const chairOfTitle = has('chair') && titled && !has('agreement');
-  if (agreementEvent && !chairOfTitle && (has('author') || has('agreement') || asksWho || has('when') || has('where') || !hasTopic))
+  // "Khi nào hai tỉnh sẽ tổ chức sơ kết?": a time to come is not the signing's.
+  const later = has('when') && has('future');
+  if (
+    agreementEvent &&
+    !chairOfTitle &&
+    !later &&
+    (has('author') || has('attend') || has('agreement') || asksWho || has('when') || has('where') || !hasTopic)
+  )
     score('agreement', 7);
   if (has('period') && (has('agreement') || !hasTopic)) score('agreement', 7);
   if (has('period') && hasTopic && !has('agreement')) score('status', 6);
@@ -302,7 +317,7 @@ export function frame(ctx: AskContext, text: string): Frame {
   if (statusWords.length > 0 && (has('list') || !beyondAreas)) score('list', has('count') ? 8 : 6);
   if (statusWords.length > 0 && !has('list') && beyondAreas) score('status', 5);
   if (has('list') && has('addressee') && !asksWho) score('list', 6);
-  if (has('results')) score('results', 5);
+  if (has('results')) score('results', earlier ? 7 : 5);
 
   // Numbers and dates.
   if (has('count') && has('total') && !hasTopic) score('count', 7);
@@ -403,7 +418,8 @@ function best(s: Partial<Record<Ask, number>>): Ask {
 function agreementFocus(f: ReadonlySet<Feature>, links: Links): AgreementFocus {
   if (f.has('period') && !f.has('sign')) return 'period';
   if (f.has('name')) return 'overview';
-  if (f.has('organise')) return 'signers';
+  // "được tổ chức vào thời gian nào": organised is the verb of a question about when or where.
+  if (f.has('organise') && !f.has('when') && !f.has('where')) return 'signers';
   if (f.has('author')) return 'author';
   if (f.has('chair')) return 'chairs';
   if (f.has('attend')) return 'attendees';
@@ -465,4 +481,22 @@ function inKnownPhrase(ctx: AskContext, words: readonly Syllable[], c: CueMatch)
     VIETNAMESE_SYLLABLE.test(prev.folded) &&
     ctx.index.knows(`${prev.folded}_${w.folded}`)
   );
+}
+
+/**
+ * "… đạt được trước khi ký biên bản", "before the signing": the signing dates something else; it is
+ * not asked about. The cue becomes `dated`, spanning the time words too.
+ */
+function datedBy(words: readonly Syllable[], c: CueMatch): CueMatch {
+  if (c.feature !== 'sign') return c;
+  for (const n of [2, 1]) {
+    // Unstemmed: the folded form of "before" is "befor".
+    const before = words
+      .slice(Math.max(0, c.from - n), c.from)
+      .map((w) => fold(w.text))
+      .join(' ');
+    if (/^(truoc khi|sau khi|ke tu|before|after|since|before the|after the|since the)$/.test(before))
+      return { feature: 'dated', from: c.from - n, to: c.to };
+  }
+  return c;
 }

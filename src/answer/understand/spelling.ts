@@ -4,7 +4,7 @@
 // corrected text.
 import { STOPWORDS_FOLDED } from '../../search/stopwords.ts';
 import { inPersonalName } from '../../text/names.ts';
-import { fold, marked, stem } from '../../text/normalize.ts';
+import { fold, marked, stem, VIETNAMESE_SYLLABLE } from '../../text/normalize.ts';
 import type { EngineContext } from '../context.ts';
 
 // One word: letters (with their marks), or a code such as "QL17" (left alone).
@@ -49,9 +49,12 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   const base = stem(folded);
   const fixed = ctx.vocabulary.has(base) ? undefined : ctx.vocabulary.correct(base, context ? fits : undefined);
   // Typed with diacritics, a word the knowledge lacks is usually a real word ("chạy"), not a typo:
-  // it is corrected only toward a name ("ngyên" → "nguyen"), or toward a word that fits its
-  // neighbours ("phòng chốg" → "chong", "phụ tráh" → "trach").
-  if (fixed !== undefined && (afterName ? nameNear(ctx, fixed, m) : m === folded || nameNear(ctx, fixed, m) || fits(fixed))) return fixed;
+  // it is corrected only toward a name ("ngyên" → "nguyen"), or, when it is no Vietnamese syllable
+  // at all, toward a word that fits its neighbours ("phòng chốg" → "chong", "phụ tráh" → "trach";
+  // "biên bản xác định" keeps "xác", though "bản sắc" is a phrase of the knowledge).
+  const malformed = !VIETNAMESE_SYLLABLE.test(folded);
+  if (fixed !== undefined && (afterName ? nameNear(ctx, fixed, m) : m === folded || nameNear(ctx, fixed, m) || (malformed && fits(fixed))))
+    return fixed;
   // Plain ASCII, or a spelling the knowledge or the lexicon has: kept as typed.
   if (m === folded || ctx.knowsMarked(m)) return w;
   // Only the tone differs from a known word that fits beside its neighbours ("hai tính" for "hai
