@@ -316,5 +316,14 @@ export function findAreas(prep: Prepared, query: Analysis): string[] {
  * Unknown words are left out: they are more often typos ("tỉh") than qualifiers.
  */
 export function leftoverForTitles(prep: Prepared, query: Analysis, knows: (term: string) => boolean): Unit[] {
-  return query.units.filter((u, i) => !u.stop && !u.generic && !u.place && knows(u.syllable) && !prep.isTitleWord(query, i));
+  return query.units.filter(
+    (u, i) => !u.stop && !u.generic && !u.place && !isQuantity(query, i) && knows(u.syllable) && !prep.isTitleWord(query, i),
+  );
 }
+
+/** "hai Bí thư", "both chairs": a count before a title word asks for every holder. */
+export function isQuantity(query: Analysis, i: number): boolean {
+  const u = query.units[i];
+  return u !== undefined && QUANTITIES.has(u.marked ?? u.syllable) && query.units[i + 1] !== undefined;
+}
+const QUANTITIES = new Set(['hai', 'ba', 'both', 'two', 'three']);

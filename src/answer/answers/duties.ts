@@ -12,7 +12,7 @@ import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
 import { defined, itemView, partyName, pick } from '../views.ts';
 import { answer, notFound, paged, statusNotes } from './compose.ts';
-import { answerPerson } from './person.ts';
+import { answerHolder, answerPerson } from './person.ts';
 import { forSituation, generalRoles } from './responsible.ts';
 import { retrieve } from './retrieve.ts';
 
@@ -67,6 +67,28 @@ function beyondParty(ctx: AskContext, f: Frame, parties: readonly Party[]): stri
     .join(' ');
 }
 
+function titlesNameTheParty(ctx: AskContext, f: Frame): boolean {
+  // A title named in full: "Tỉnh ủy" alone names the body, not its Secretary.
+  const asked = new Set(ctx.analyzer.analyze(f.text).units.map((u) => u.syllable));
+  const titles = f.links.titles.filter(
+    (m) =>
+      m.contained &&
+      ctx.analyzer
+        .analyze(m.title.vi)
+        .units.filter((u) => !u.stop && !u.place)
+        .every((u) => asked.has(u.syllable)),
+  );
+  if (titles.length === 0) return false;
+  const titleWords = titles.map((m) => new Set(ctx.analyzer.analyze(m.title.vi).units.map((u) => u.syllable)));
+  return f.links.bodies.every((m) => {
+    // The body's own words, less its province ("Tỉnh ủy Bắc Giang" → "ủy").
+    const body = ctx.analyzer
+      .analyze(m.agreement.bodies.find((b) => b.id === m.bodyId)?.name ?? '')
+      .units.filter((u) => !u.stop && !u.generic && !u.place);
+    return body.length > 0 && titleWords.some((title) => body.every((u) => title.has(u.syllable)));
+  });
+}
+
 /** " (bên ký Biên bản ghi nhớ, dòng 1)": a signing party's first part in it. */
 function signatoryOf(ctx: AskContext, parties: readonly Party[]): string {
   const first = parties[0];
@@ -79,6 +101,9 @@ function signatoryOf(ctx: AskContext, parties: readonly Party[]): string {
 
 export function answerDuties(ctx: AskContext, f: Frame, question: string): Answer {
   if (f.links.people.length > 0 && f.links.bodies.length === 0) return answerPerson(ctx, f, question, 'duties');
+  // "Hai Bí thư Tỉnh ủy giữ vai trò gì?": people named by their title, whose body ("Tỉnh ủy") is
+  // only part of it. Their part is what the source says they did.
+  if (f.links.people.length === 0 && titlesNameTheParty(ctx, f)) return answerHolder(ctx, f, question);
   const parties = partiesOf(ctx, f);
   if (parties.length === 0)
     return notFound(ctx, question, 'duties', t(ctx.lang, 'Văn bản không nêu cơ quan này.', 'The source does not name this body.'));

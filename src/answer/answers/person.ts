@@ -5,7 +5,7 @@
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, leftoverForTitles, type PersonMatch, sharedWithAny, unitsCovered } from '../match.ts';
+import { findTitles, isQuantity, leftoverForTitles, type PersonMatch, sharedWithAny, unitsCovered } from '../match.ts';
 import { coverage } from '../../search/relevance.ts';
 import { markedSyllables } from '../../text/normalize.ts';
 import type { Answer, AnswerItem, Intent, PersonItem } from '../types.ts';
@@ -110,10 +110,12 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
   }
   const items = people(ctx, titles);
   const title = pick(titles[0]?.title, ctx.lang);
-  const names = items.map((p) => `${p.name}${p.province ? ` (${p.province})` : ''}`).join(', ');
+  // Asked what they do ("giữ vai trò gì"), each holder's part at the conference.
+  const part = (p: PersonItem) => (f.features.has('duties') ? ` — ${p.eventRole}` : '');
+  const names = items.map((p) => `${p.name}${p.province ? ` (${p.province})` : ''}${part(p)}`).join(', ');
   const headline = `${title}: ${names} (${t(ctx.lang, 'dòng', 'line')} ${items[0]?.citation.line}).`;
   const notes =
-    titles.length > 1 && !f.features.has('list') && f.links.provinces.length === 0
+    titles.length > 1 && !f.features.has('list') && f.links.provinces.length === 0 && !query.units.some((_, i) => isQuantity(query, i))
       ? [
           t(
             ctx.lang,

@@ -106,14 +106,14 @@ const LEXICON: Record<Feature, string> = {
   askedOf:
     'được đề nghị | được yêu cầu | được kiến nghị | được mong đợi | is asked | are asked | was asked | were asked | asked of | want from | wants from | expected of',
   addressee:
-    'đề nghị | kiến nghị | đề xuất | trông vào | trông chờ | nhờ ai | giao cho | được giao | ask | asked | ask for | asked for | request | requested | propose | proposed',
+    'đề nghị | kiến nghị | đề xuất | gửi lên | gửi tới | trình lên | trông vào | trông chờ | nhờ ai | giao cho | được giao | ask | asked | ask for | asked for | request | requested | propose | proposed',
   invest: 'đầu tư | bỏ vốn | rót vốn | invest | invests | investing | fund | funds | pays for',
   whichParty:
     'bên nào | phía nào | cơ quan nào | đơn vị nào | tỉnh nào | bộ nào | ngành nào | sở nào | tổ chức nào | cấp nào | địa phương nào | công ty nào | doanh nghiệp nào | lực lượng nào | which body | which bodies | which agency | which agencies | which province | which provinces | which ministry | which organisation | which organization | which side | which department | what body | what agency',
   duties:
-    'nhiệm vụ gì | nhiệm vụ | phải làm gì | phải làm những gì | cần làm gì | làm gì | làm những gì | có trách nhiệm gì | trách nhiệm gì | được giao gì | được giao việc gì | được giao nhiệm vụ | vai trò gì | vai trò | phụ trách gì | phụ trách những gì | phụ trách việc gì | có việc gì | what does | what do | what must | what should | have to do | has to do | must do | should do | supposed to do | asked to do | expected to do | duties | tasks | role of | responsible for what',
+    'nhiệm vụ gì | nhiệm vụ | phải làm gì | phải làm những gì | cần làm gì | làm gì | làm những gì | có trách nhiệm gì | trách nhiệm gì | được giao gì | được giao việc gì | được giao nhiệm vụ | giữ vai trò gì | giữ vai trò | vai trò gì | vai trò | phụ trách gì | phụ trách những gì | phụ trách việc gì | có việc gì | what does | what do | what must | what should | have to do | has to do | must do | should do | supposed to do | asked to do | expected to do | duties | tasks | role of | responsible for what',
   status:
-    'xong chưa | đã xong chưa | hoàn thành chưa | làm chưa | có chưa | chưa | tới đâu | đến đâu | thế nào rồi | ra sao rồi | đến đâu rồi | tiến độ | trạng thái | tình trạng | rồi hay | hay mới | hay vẫn | hay chưa | status | progress | yet | is it done | done yet | finished yet | completed yet | already | still | stand | stands | how far',
+    'xong chưa | đã xong chưa | hoàn thành chưa | làm chưa | có chưa | chưa | tới đâu | đến đâu | thế nào rồi | ra sao rồi | đến đâu rồi | tiến độ | trạng thái | tình trạng | rồi hay | hay mới | mới hay | hay đang | hay vẫn | hay chưa | status | progress | yet | is it done | done yet | finished yet | completed yet | already | still | stand | stands | how far',
   list: 'những | các | liệt kê | danh sách | kể tên | tất cả | nào | list | which | what are the | all the | all of',
   pending:
     'còn chờ | đang chờ | vẫn chờ | chờ đợi | chưa thực hiện | chưa hoàn thành | chưa xong | chưa làm | chưa triển khai | tồn đọng | còn lại | pending | outstanding | not yet | not done | not started | remaining | unfinished | open | left to do | to be done',

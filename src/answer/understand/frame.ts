@@ -215,7 +215,8 @@ export function frame(ctx: AskContext, text: string): Frame {
   const has = (x: Feature) => f.has(x);
   const span = (...xs: Feature[]) => cues.filter((c) => xs.includes(c.feature));
 
-  const asksWho = has('who') || has('whichParty');
+  // "… thì gửi lên đâu?": where a request goes is who receives it.
+  const asksWho = has('who') || has('whichParty') || (has('where') && has('addressee'));
   const statusWords = STATUS_OF.filter(([feature]) => has(feature)).flatMap(([, s]) => s);
   const responsibilityVerb = has('responsible') || (asksWho && (has('doing') || has('addressee') || has('invest')));
   const namesParty = links.bodies.length > 0 || links.people.length > 0;
@@ -467,20 +468,19 @@ function namesSpeaker(ctx: AskContext, words: string): boolean {
 }
 
 /**
- * A one-word cue typed without diacritics that makes a phrase of the knowledge with the word before
- * it is that phrase: "bo may" is "bộ máy", not "mấy".
+ * A one-word cue typed without diacritics that makes a phrase of the knowledge with a word beside
+ * it is that phrase: "bo may" is "bộ máy", not "mấy"; "dau tu" is "đầu tư", not "đâu".
  */
 function inKnownPhrase(ctx: AskContext, words: readonly Syllable[], c: CueMatch): boolean {
   const w = words[c.from] as Syllable;
-  const prev = words[c.from - 1];
-  return (
-    c.to - c.from === 1 &&
-    w.marked === undefined &&
-    prev !== undefined &&
-    VIETNAMESE_SYLLABLE.test(w.folded) &&
-    VIETNAMESE_SYLLABLE.test(prev.folded) &&
-    ctx.index.knows(`${prev.folded}_${w.folded}`)
-  );
+  if (c.to - c.from !== 1 || w.marked !== undefined || !VIETNAMESE_SYLLABLE.test(w.folded)) return false;
+  const phrase = (a: Syllable | undefined, b: Syllable | undefined) =>
+    a !== undefined &&
+    b !== undefined &&
+    VIETNAMESE_SYLLABLE.test(a.folded) &&
+    VIETNAMESE_SYLLABLE.test(b.folded) &&
+    ctx.index.knows(`${a.folded}_${b.folded}`);
+  return phrase(words[c.from - 1], w) || phrase(w, words[c.from + 1]);
 }
 
 /**

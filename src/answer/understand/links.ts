@@ -10,6 +10,7 @@ import {
   findBodies,
   findPeople,
   findTitles,
+  isQuantity,
   type PersonMatch,
   type TitleMatch,
   unitsCovered,
@@ -174,7 +175,9 @@ export function link(ctx: AskContext, text: string, query: Analysis, content: An
           const inWord =
             (before && ctx.index.knows(`${before.syllable}_${u?.syllable}`)) ||
             (after && ctx.index.knows(`${u?.syllable}_${after.syllable}`));
-          return u !== undefined && !u.stop && !u.place && !u.generic && u.concepts.length === 0 && !inWord;
+          // "hai chủ tịch UBND": a count before a title, not Hải.
+          const count = isQuantity(query, i) && ctx.matching.isTitleWord(query, i + 1);
+          return u !== undefined && !u.stop && !u.place && !u.generic && u.concepts.length === 0 && !inWord && !count;
         }),
     ),
     titles: findTitles(ctx.matching, query, { all: /(^| )(cac|nhung|all) /.test(` ${text.toLowerCase()} `) }),
