@@ -161,7 +161,7 @@ const LEXICON: Record<Feature, string> = {
   quote: 'trích dẫn | nguyên văn | trích | quote | quotes | verbatim | exact words',
   next: 'tiếp | xem tiếp | tiếp theo | trang sau | next | more | next page',
   pronoun:
-    'đó | này | ấy | kia | ông ấy | bà ấy | đồng chí ấy | đồng chí đó | đồng chí | ông | bà | nó | họ | việc đó | cái đó | it | that | this | he | she | her | him | his | they | them | those | these',
+    'đó | này | ấy | kia | ông ấy | bà ấy | đồng chí ấy | đồng chí đó | đồng chí | ông | bà | nó | họ | việc đó | cái đó | it | its | that | this | he | she | her | him | his | they | them | those | these',
   among: 'trong đó | trong số đó | trong số này | among them | of them | of those',
   counterpart: 'người tương ứng | tương ứng | đồng cấp | counterpart | equivalent',
 };

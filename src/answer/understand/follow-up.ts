@@ -8,6 +8,7 @@
 //    ("tỉnh nào lo?"): asked of the last subject.
 // The result is a standalone question, so the rest of the engine never sees the conversation.
 import { syllableSpans, syllables } from '../../text/normalize.ts';
+import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import type { Conversation, Turn, TurnRef } from '../conversation.ts';
 import type { Feature } from './cues.ts';
@@ -128,16 +129,11 @@ function swapProvince(ctx: AskContext, turn: Turn, provinceId: string, name: str
   const text = turn.text.normalize('NFC');
   const spans = syllableSpans(text);
   const query = ctx.analyzer.analyze(text);
-  const province = ctx.knowledge.agreements.flatMap((a) => a.meta.provinces).find((p) => p.id === provinceId);
-  if (!province) return undefined;
-  const nameUnits = ctx.analyzer.analyze(province.name).units;
+  // The other provinces named in the earlier question ("Bắc Giang", "BG") give way to the new one.
+  const others = ctx.knowledge.agreements.flatMap((a) => a.meta.provinces).filter((p) => p.id !== provinceId);
+  const nameUnits = others.flatMap((p) => ctx.analyzer.analyze(p.name).units);
   const hit = query.units
-    .map((u, i) =>
-      nameUnits.some((n) => n.syllable === u.syllable || n.concepts.some((c) => u.concepts.includes(c))) &&
-      (u.place || u.concepts.length > 0)
-        ? i
-        : -1,
-    )
+    .map((u, i) => (nameUnits.some((n) => n.syllable === u.syllable || n.concepts.some((c) => u.concepts.includes(c))) && u.place ? i : -1))
     .filter((i) => i >= 0);
   if (hit.length === 0) return undefined;
   // Replace the first run of covered syllables; further runs (the same province named twice) go too.
@@ -167,7 +163,10 @@ function swapProvince(ctx: AskContext, turn: Turn, provinceId: string, name: str
 function askedOfOther(ctx: AskContext, turns: readonly Turn[], f: Frame): string {
   const last = turns[0] as Turn;
   const l = f.links;
-  if (l.provinces.length > 0 && l.people.length === 0 && l.bodies.length === 0 && !f.hasTopic) {
+  // "Thái Nguyên" also names the province as a body ("tỉnh Thái Nguyên"): still a province alone.
+  const provinceBody = (b: (typeof l.bodies)[number]) =>
+    b.agreement.meta.provinces.some((p) => b.bodyId === provinceBodyId(b.agreement, p.name));
+  if (l.provinces.length > 0 && l.people.length === 0 && l.bodies.every(provinceBody) && !f.hasTopic) {
     const name = provinceNames(ctx, l.provinces);
     if (l.provinces.length === 1) {
       for (const turn of turns) {
@@ -183,6 +182,10 @@ function askedOfOther(ctx: AskContext, turns: readonly Turn[], f: Frame): string
   }
   const fragment = f.words.filter((_, i) => !f.cues.some((c) => STEERING.has(c.feature) && i >= c.from && i < c.to)).map((w) => w.text);
   return `${fragment.join(' ')} ${last.askWords}`.trim();
+}
+
+function provinceBodyId(a: Agreement, name: string): string | undefined {
+  return a.bodies.find((b) => b.name === `tỉnh ${name}`)?.id;
 }
 
 function provinceNames(ctx: AskContext, ids: readonly string[]): string {
@@ -201,7 +204,9 @@ function firstTitle(ctx: AskContext, ref: TurnRef): string | undefined {
 function pointsAtThing(f: Frame): boolean {
   return f.cues.some(
     (c) =>
-      c.feature === 'pronoun' && c.to - c.from === 1 && /^(đó|này|ấy|kia|nó|it|that|this|those|these)$/i.test(f.words[c.from]?.text ?? ''),
+      c.feature === 'pronoun' &&
+      c.to - c.from === 1 &&
+      /^(đó|này|ấy|kia|nó|it|its|that|this|those|these)$/i.test(f.words[c.from]?.text ?? ''),
   );
 }
 
@@ -255,9 +260,13 @@ export function resolve(ctx: AskContext, text: string, conversation: Conversatio
   // A question that points back, or names nothing the knowledge knows, is asked of the last subject.
   const pointsBack = has(f, 'pronoun') || has(f, 'among') || bare;
   const ownSubject = namesItself(f, ctx);
+  // "When was it issued?": a demonstrative with no name of its own points back, even beside topic words.
+  const l = f.links;
+  const pointsOnly = pointsAtThing(f) && l.ids.length + l.people.length + l.bodies.length + l.titles.length === 0;
   if (
     last.subject &&
     ((pointsAtPerson(f) && last.subject.ref.type === 'person' && f.links.people.length === 0) ||
+      pointsOnly ||
       (!ownSubject && (pointsBack || needsSubject(f))))
   ) {
     const withSubject = frame(ctx, `${text} ${last.subject.name}`);
