@@ -13,6 +13,7 @@ import { answerRefs } from './answer/refs.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 import { compare, formatComparison } from './eval/compare.ts';
+import { evaluateFree, formatFree, isFreeSet, readFreeSet } from './eval/free.ts';
 import { createLogger } from './logger.ts';
 import { DRAFT_USAGE, runDraft } from './draft/run.ts';
 
@@ -22,8 +23,11 @@ const USAGE = `usage:
   mou-bot ask --batch [--json]          one question per stdin line → one JSON line each; a line
                                         {"conversation": "<id>", "q": "…"} continues that conversation
   mou-bot check                         validate the knowledge files
-  mou-bot eval [--show-fail] [file...]  score evaluation sets, ours beside the MiniSearch baseline
+  mou-bot eval [--show-fail] [file...]  score evaluation sets (default: the three in test/eval)
 ${DRAFT_USAGE}`;
+
+/** The evaluation sets `eval` scores by default. */
+const EVAL_SETS = ['test/eval/questions.jsonl', 'test/eval/holdout.jsonl', 'test/eval/free-public.jsonl'];
 
 /** The machine-readable answer of `ask --json`: the Answer plus its plain-text rendering. */
 export function answerJson(a: Answer, view: View = 'short'): string {
@@ -103,8 +107,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval': {
       const engine = await engineOrExit(config);
-      const files = args.length > 0 ? args : ['test/eval/questions.jsonl'];
-      process.stdout.write(`${files.map((f) => formatComparison(compare(engine, f), flags.has('--show-fail'))).join('\n\n')}\n`);
+      const files = args.length > 0 ? args : EVAL_SETS;
+      const show = flags.has('--show-fail');
+      // Free sets (questions and conversations written from the article alone) are scored as score.py
+      // scores them; the older sets beside the MiniSearch baseline.
+      const reports = files.map((f) =>
+        isFreeSet(f) ? formatFree(f, evaluateFree(engine, readFreeSet(f)), show) : formatComparison(compare(engine, f), show),
+      );
+      process.stdout.write(`${reports.join('\n\n')}\n`);
       return 0;
     }
     case 'draft':

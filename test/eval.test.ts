@@ -1,11 +1,14 @@
 // The evaluation sets, run as a test with pass-rate floors. Raise a floor as quality improves;
 // never lower it. questions.jsonl was written alongside the engine; holdout.jsonl was written
-// blind to the engine's code, as a check against tuning to one set.
+// blind to the engine's code, as a check against tuning to one set (it has since been tuned on too);
+// free-public.jsonl is the public set of issue 11. None of them measures questions not yet seen:
+// that is what the held-out sets kept outside the repository are for (see BENCHMARKS.md).
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.ts';
 import { compare, comparisonMarkdown, formatComparison, rows, type Comparison } from '../src/eval/compare.ts';
 import { evaluate, rate, readEvalSet, type EvalReport } from '../src/eval/evaluate.ts';
+import { evaluateFree, type FreeReport, lengthFigures, passRate, readFreeSet } from '../src/eval/free.ts';
 import { ROOT, shippedEngine } from './helpers.ts';
 
 let engine: Engine;
@@ -31,8 +34,8 @@ describe('evaluation set (test/eval/questions.jsonl)', () => {
     expect(r.overall.total).toBeGreaterThanOrEqual(200);
     expect(r.byCat.get('negative')?.total).toBeGreaterThanOrEqual(25);
   });
-  it('passes ≥ 97% overall', () => {
-    expect(rate(r.overall), failures(r, () => true).join('\n')).toBeGreaterThanOrEqual(0.97);
+  it('passes ≥ 98% overall', () => {
+    expect(rate(r.overall), failures(r, () => true).join('\n')).toBeGreaterThanOrEqual(0.98);
   });
   it('passes ≥ 95% without diacritics and ≥ 95% in English', () => {
     expect(rate(r.byStyle.get('nodiac') ?? { pass: 0, total: 1 })).toBeGreaterThanOrEqual(0.95);
@@ -48,15 +51,49 @@ describe('held-out set (test/eval/holdout.jsonl)', () => {
   beforeAll(() => {
     r = report('holdout.jsonl');
   });
-  it('passes ≥ 90% overall', () => {
-    expect(rate(r.overall), failures(r, () => true).join('\n')).toBeGreaterThanOrEqual(0.9);
+  it('passes ≥ 96% overall', () => {
+    expect(rate(r.overall), failures(r, () => true).join('\n')).toBeGreaterThanOrEqual(0.96);
   });
-  // One negative, "nhà ở xã hội" (social housing), still matches "xã hội" in line 12; see README.
-  it('passes ≥ 95% of its negatives', () => {
+  it('passes every negative', () => {
+    expect(failures(r, (cat) => cat === 'negative')).toEqual([]);
+  });
+});
+
+// The public free set: questions and conversations written from the article alone, scored as
+// ../shared/eval/score.py scores them. Floors from issue 11; lengths are what a phone shows.
+describe('public free set (test/eval/free-public.jsonl)', () => {
+  let r: FreeReport;
+  beforeAll(() => {
+    r = evaluateFree(engine, readFreeSet(join(ROOT, 'test/eval/free-public.jsonl')));
+  });
+  const failed = (pick: (tag: string) => boolean) =>
+    r.verdicts.filter((v) => !v.pass && pick(v.tag)).map((v) => `[${v.tag}] ${v.q}: ${v.reasons.join('; ')}`);
+  const tagRate = (pick: (tag: string) => boolean) => {
+    const rows = r.verdicts.filter((v) => pick(v.tag));
+    return rows.filter((v) => v.pass).length / Math.max(1, rows.length);
+  };
+  it('holds questions, conversations and negatives', () => {
+    expect(r.verdicts.length).toBeGreaterThanOrEqual(100);
+    expect(r.byTag.get('dialog-follow')?.total).toBeGreaterThanOrEqual(20);
+    expect(r.byTag.get('negative')?.total).toBeGreaterThanOrEqual(10);
+  });
+  it('passes ≥ 95% of all turns', () => {
+    expect(passRate(r), failed(() => true).join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+  it('passes ≥ 90% of follow-up turns', () => {
     expect(
-      rate(r.byCat.get('negative') ?? { pass: 0, total: 1 }),
-      failures(r, (cat) => cat === 'negative').join('\n'),
-    ).toBeGreaterThanOrEqual(0.95);
+      tagRate((t) => t === 'dialog-follow'),
+      failed((t) => t === 'dialog-follow').join('\n'),
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+  it('passes every negative', () => {
+    expect(failed((t) => t === 'negative')).toEqual([]);
+  });
+  it('keeps found answers short: median ≤ 600 characters, 90th percentile ≤ 1,200, none over 4,096', () => {
+    const len = lengthFigures(r);
+    expect(len.median).toBeLessThanOrEqual(600);
+    expect(len.p90).toBeLessThanOrEqual(1200);
+    expect(r.longest).toBeLessThanOrEqual(4096);
   });
 });
 

@@ -205,7 +205,7 @@ function renderOne(answer: Answer, view: View): string[] {
   if (answer.items.length > 0) out.push('');
   // In a short answer only the first entry, the answer itself, shows its wording; the rest are one line each.
   const withText = answer.items.length <= WITH_TEXT && answer.detail !== 'brief';
-  answer.items.forEach((item, i) => out.push(...(full ? fullLines(item, lang) : shortLines(item, lang, withText && i === 0))));
+  for (const [i, item] of answer.items.entries()) out.push(...(full ? fullLines(item, lang) : shortLines(item, lang, withText && i === 0)));
   if (answer.nearest && answer.nearest.length > 0) {
     out.push('', t(lang, 'Gần nhất trong văn bản (không phải câu trả lời):', 'Nearest in the source (not an answer):'));
     for (const item of answer.nearest) out.push(...shortLines(item, lang, false));
