@@ -162,13 +162,9 @@ export function answerIsRight(q: Question, a: Answer, d: Draft): boolean {
       return q.parties.every((p) => a.items.some((i) => i.type === 'body' && fold(i.title) === fold(bodyNamed(d, p)?.name ?? p)));
     case 'who':
       return a.items.some((i) => i.type === 'person' && fold(i.name) === fold(q.person));
-    case 'overdue': {
-      // The engine answers this once deadlines reach it (issue 15, part 2); until then the drafted data is checked.
-      const overdue = d.files.commitments.commitments.filter(
-        (c) => c.due?.by && !c.due.recurring && c.due.by < q.asOf && c.status !== 'done',
-      );
-      return overdue.length === q.points.length && q.points.every((p) => overdue.some((c) => contains(c, p)));
-    }
+    case 'overdue':
+      // Asked on q.asOf (see scoreFormal): exactly the points overdue that day, each listed.
+      return a.found && commitments.length === q.points.length && q.points.every((p) => about(p).length > 0);
     default:
       return false;
   }
@@ -202,18 +198,24 @@ export async function scoreFormal(d: Draft, gold: Gold, knowledgeDir: string): P
     return ok;
   }).length;
   const knowledge = await promoted(d, knowledgeDir);
-  const engine = createEngine(knowledge, { now: () => new Date('2025-01-15T00:00:00Z') });
+  // The day each question is asked: an overdue question names its own.
+  let today = '2025-01-15';
+  const engine = createEngine(knowledge, { now: () => new Date(`${today}T05:00:00Z`) });
+  const askOn = (q: Question, text: string, options = {}) => {
+    today = q.kind === 'overdue' ? q.asOf : '2025-01-15';
+    return engine.ask(text, options);
+  };
   const questions = gold.questions.filter((q) => {
-    const ok = answerIsRight(q, engine.ask(q.q), d);
+    const ok = answerIsRight(q, askOn(q, q.q), d);
     if (!ok) misses.push(`question: ${q.q}`);
     return ok;
   }).length;
   const commands = gold.questions.filter((q) => {
     const as = commandFor(q);
-    // A command takes the topic, as a user types it: /phutrach <topic>, /camket <topic> (the engine has no
-    // deadline wording until issue 15, part 2). /ai takes the question as it is.
+    // A command takes the topic, as a user types it: /phutrach <topic>, /camket <topic>. /ai takes the
+    // question as it is.
     const asked = q.kind === 'due' || q.kind === 'lead' ? q.point : q.q;
-    const ok = answerIsRight(q, engine.ask(asked, as ? { as } : {}), d);
+    const ok = answerIsRight(q, askOn(q, asked, as ? { as } : {}), d);
     if (!ok) misses.push(`command (${as ?? 'none'}): ${q.q}`);
     return ok;
   }).length;

@@ -6,7 +6,7 @@ import type { types } from '@slack/bolt';
 type KnownBlock = types.KnownBlock;
 import { groupRoles, type RoleGroup } from '../../src/answer/group-roles.ts';
 import { pageUnit, t } from '../../src/answer/i18n.ts';
-import { renderText } from '../../src/answer/render-text.ts';
+import { dueShort, renderText } from '../../src/answer/render-text.ts';
 import type { Answer, AnswerItem, CitationView, Lang } from '../../src/answer/types.ts';
 import { basisLabel } from '../../src/answer/views.ts';
 
@@ -53,9 +53,11 @@ export function itemBlocks(item: AnswerItem, lang: Lang, detail: Answer['detail'
     case 'commitment':
     case 'result': {
       const note = item.status.update?.note ? ` — ${escapeMrkdwn(item.status.update.note)}` : '';
-      const status = `${t(lang, 'Trạng thái', 'Status')}: *${escapeMrkdwn(item.status.label)}* _(${escapeMrkdwn(item.status.asOfLabel)})_${note}`;
+      const due = item.type === 'commitment' && item.due ? ` · ${escapeMrkdwn(dueShort(item.due, lang))}` : '';
+      const status = `${t(lang, 'Trạng thái', 'Status')}: *${escapeMrkdwn(item.status.label)}* _(${escapeMrkdwn(item.status.asOfLabel)})_${note}${due}`;
       const head = `*${escapeMrkdwn(`${item.id} · ${item.title}`)}* _(${escapeMrkdwn(item.areaLabel)})_`;
-      if (detail === 'brief') return [section(`${head} — ${escapeMrkdwn(item.status.label)}`), context(citation(item.citation, lang))];
+      if (detail === 'brief')
+        return [section(`${head} — ${escapeMrkdwn(item.status.label)}${due}`), context(citation(item.citation, lang))];
       const roles =
         item.type === 'commitment'
           ? groupRoles(item.roles).map((r) => role(r, lang))

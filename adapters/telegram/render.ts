@@ -1,6 +1,7 @@
 // Answer → Telegram HTML messages. Every piece of user or knowledge text goes through `escapeHtml`,
 // so a title holding "<b>", "&" or "<script>" shows literally. Each rendered line closes every tag
 // it opens, which is what lets long answers be split at any line boundary (never inside a tag).
+import { dueShort } from '../../src/answer/render-text.ts';
 import { groupRoles, type RoleGroup } from '../../src/answer/group-roles.ts';
 import { pageUnit, t } from '../../src/answer/i18n.ts';
 import type { Answer, AnswerItem, CitationView, Lang } from '../../src/answer/types.ts';
@@ -31,14 +32,17 @@ function role(r: RoleGroup, lang: Lang): string {
 
 function statusLine(item: Extract<AnswerItem, { status: unknown }>, lang: Lang): string {
   const note = item.status.update?.note ? ` — ${escapeHtml(item.status.update.note)}` : '';
-  return `${t(lang, 'Trạng thái', 'Status')}: ${b(item.status.label)} ${i(`(${item.status.asOfLabel})`)}${note}`;
+  return `${t(lang, 'Trạng thái', 'Status')}: ${b(item.status.label)} ${i(`(${item.status.asOfLabel})`)}${note}${dueOf(item, lang)}`;
 }
+
+const dueOf = (item: AnswerItem, lang: Lang) =>
+  item.type === 'commitment' && item.due ? ` · ${escapeHtml(dueShort(item.due, lang))}` : '';
 
 /** One item as HTML lines, in full or (for long lists) one line with status and source. */
 export function itemLines(item: AnswerItem, lang: Lang, detail: Answer['detail']): string[] {
   if (detail === 'brief' && (item.type === 'commitment' || item.type === 'result')) {
     return [
-      `▪️ ${b(`${item.id} · ${item.title}`)} — ${escapeHtml(item.status.label)} ${i(`(${t(lang, 'dòng', 'line')} ${item.citation.line})`)}`,
+      `▪️ ${b(`${item.id} · ${item.title}`)} — ${escapeHtml(item.status.label)}${dueOf(item, lang)} ${i(`(${t(lang, 'dòng', 'line')} ${item.citation.line})`)}`,
     ];
   }
   switch (item.type) {

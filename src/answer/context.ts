@@ -50,6 +50,8 @@ export interface EngineContext {
   /** The one effective status of an item: the file's, or a later update's (see status.ts). */
   statusOf: (agreement: string, item: string, fileStatus: Status) => EffectiveStatus;
   now: () => Date;
+  /** Today's date (YYYY-MM-DD) where the users are: deadlines are read against it. */
+  today: () => string;
 }
 
 /** One question's view: the engine's context, the answer's language and the page asked for. */

@@ -15,7 +15,8 @@ import { createSearchIndex } from '../search/index.ts';
 import { isStopword, STOPWORDS_FOLDED } from '../search/stopwords.ts';
 import { createVocabulary } from '../search/typos.ts';
 import { cleanInput, markedSyllables, syllables } from '../text/normalize.ts';
-import { answerDeadline, answerMoney } from './answers/absent.ts';
+import { answerMoney } from './answers/absent.ts';
+import { answerDeadline } from './answers/deadlines.ts';
 import { answerAgreement } from './answers/agreement.ts';
 import { answerAreas, answerClause, answerCount, answerHelp } from './answers/catalogue.ts';
 import { answer, notFound } from './answers/compose.ts';
@@ -37,6 +38,7 @@ import type { Answer, AskAs, AskOptions, StatusOverlay } from './types.ts';
 import { CUE_MARKED, CUE_WORDS } from './understand/cues.ts';
 import { type Frame, frame, hasContent } from './understand/frame.ts';
 import { type Resolution, resolve } from './understand/follow-up.ts';
+import { todayIn } from './due.ts';
 import { questionsIn } from './understand/message.ts';
 import { spellChecked } from './understand/spelling.ts';
 
@@ -51,6 +53,8 @@ export interface Engine {
 export interface EngineOptions {
   /** The clock used for "as of" and "period ended" notes. Default: the system clock. */
   now?: () => Date;
+  /** Where the users are (DIGEST_TIMEZONE): deadlines fall due by its calendar. Default: Asia/Ho_Chi_Minh. */
+  timezone?: string;
   /** Statuses updated in chat since the files were written. Default: none, every status is the file's. */
   overlay?: StatusOverlay;
   /** Told about internal errors (the adapter logs them); the user gets an apology either way. */
@@ -59,6 +63,7 @@ export interface EngineOptions {
 
 /** Builds every index for one Knowledge value, once. */
 function buildContext(knowledge: Knowledge, options: EngineOptions): EngineContext {
+  const now = options.now ?? (() => new Date());
   const analyzer = createAnalyzer(knowledge.glossary);
   const index = createSearchIndex(knowledge, analyzer);
   const clauses = new Map<string, ClauseRef[]>();
@@ -135,7 +140,8 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
     knowsMarked: (m) => index.knows(`=${m}`) || spelt.has(m) || isStopword(m.replace(/\d$/, ''), m),
     knowsToneless: (m) => toneless.has(m.replace(/\d$/, '')),
     statusOf: (agreement, item, fileStatus) => (options.overlay ?? ((_a, _i, status) => ({ status })))(agreement, item, fileStatus),
-    now: options.now ?? (() => new Date()),
+    now,
+    today: () => todayIn(options.timezone ?? 'Asia/Ho_Chi_Minh', now()),
   };
   analyzer.ready();
   return ctx;

@@ -8,7 +8,7 @@
 import { CONTROL } from '../text/normalize.ts';
 import { groupRoles, type RoleGroup } from './group-roles.ts';
 import { pageUnit, t } from './i18n.ts';
-import type { Answer, AnswerItem, CitationView, Lang, StatusView } from './types.ts';
+import type { Answer, AnswerItem, CitationView, DueView, Lang, StatusView } from './types.ts';
 import { basisLabel } from './views.ts';
 
 export type View = 'short' | 'full' | 'quotes' | 'general';
@@ -50,6 +50,9 @@ const line = (lang: Lang, n: number) => `${t(lang, 'dòng', 'line')} ${n}`;
 /** A status in a short line; one set in chat says by whom and when, since the source does not. */
 const statusShort = (s: StatusView) => (s.update ? `${s.label} (${s.asOfLabel})` : s.label);
 
+/** "hạn: 30/6/2024 (quá hạn)". */
+export const dueShort = (due: DueView, lang: Lang) => (due.overdue ? `${due.label} (${t(lang, 'quá hạn', 'overdue')})` : due.label);
+
 /** A title, with the Vietnamese original beside an English one. */
 const titled = (item: AnswerItem) => (item.original ? `${item.title} (${item.original})` : item.title);
 
@@ -58,7 +61,7 @@ function shortLines(item: AnswerItem, lang: Lang, alone: boolean): string[] {
   switch (item.type) {
     case 'commitment':
       return [
-        `■ ${item.id} · ${titled(item)} — ${statusShort(item.status)} (${line(lang, item.citation.line)})`,
+        `■ ${item.id} · ${titled(item)} — ${statusShort(item.status)}${item.due ? ` · ${dueShort(item.due, lang)}` : ''} (${line(lang, item.citation.line)})`,
         ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : []),
         ...(alone && item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
         ...groupRoles(item.roles)
@@ -99,6 +102,7 @@ function fullLines(item: AnswerItem, lang: Lang): string[] {
         `  ${item.text}`,
         `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
         ...(item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
+        ...(item.due ? [`  ${dueShort(item.due, lang)} — ${citationText(item.due.citation, lang)}`] : []),
         ...groupRoles(item.roles).map((r) => `  • ${roleText(r, lang)}`),
         `  ${citationText(item.citation, lang)}`,
       ];

@@ -86,6 +86,19 @@ export interface CommitmentItem extends ItemBase {
   text: string;
   status: StatusView;
   roles: RoleView[];
+  due?: DueView;
+}
+
+/** A deadline as the source words it, and whether it has passed with the work not reported done. */
+export interface DueView {
+  /** "hạn: trước ngày 30/6/2024" / "due: by 30 June 2024"; "hằng năm" for a recurring one. */
+  label: string;
+  /** The wording as written ("trước ngày 30/6/2024"). */
+  text: string;
+  by?: string;
+  recurring?: 'yearly' | 'quarterly' | 'monthly';
+  overdue: boolean;
+  citation: CitationView;
 }
 
 export interface ResultItem extends ItemBase {

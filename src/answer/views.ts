@@ -1,7 +1,8 @@
 // Knowledge entries → localised Answer items. The only place that knows both shapes.
-import type { Bilingual, Body, Citation, GeneralAssignment, Responsibility } from '../knowledge/schema.ts';
+import type { Bilingual, Body, Citation, Due, GeneralAssignment, Responsibility, Status } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
 import type { AskContext } from './context.ts';
+import { isOverdue } from './due.ts';
 import { BASIS_LABEL, formatDate, ROLE_LABEL, STATUS_LABEL, t } from './i18n.ts';
 import type {
   AgreementItem,
@@ -9,6 +10,7 @@ import type {
   BodyItem,
   CitationView,
   CommitmentItem,
+  DueView,
   FactItem,
   Lang,
   PartyRef,
@@ -19,7 +21,7 @@ import type {
 } from './types.ts';
 
 /** What building a view needs: the answer's language, the knowledge and the effective status of items. */
-export type ViewContext = Pick<AskContext, 'lang' | 'knowledge' | 'agreements' | 'statusOf'>;
+export type ViewContext = Pick<AskContext, 'lang' | 'knowledge' | 'agreements' | 'statusOf' | 'today'>;
 
 /** The Vietnamese title beside an English one. */
 function original(b: Bilingual, lang: Lang): { original?: string } {
@@ -112,6 +114,7 @@ function areaLabel(ctx: ViewContext, id: string): string {
 export function commitmentItem(ctx: ViewContext, a: Agreement, id: string): CommitmentItem | undefined {
   const c = a.commitments.find((x) => x.id === id);
   if (!c) return undefined;
+  const status = statusView(ctx, a, c.id, c.status, c.status_source);
   return {
     type: 'commitment',
     agreement: a.id,
@@ -121,9 +124,31 @@ export function commitmentItem(ctx: ViewContext, a: Agreement, id: string): Comm
     area: c.area,
     areaLabel: areaLabel(ctx, c.area),
     text: c.text,
-    status: statusView(ctx, a, c.id, c.status, c.status_source),
+    status,
     roles: c.responsible.map((r) => roleView(a, r, 'clause', ctx.lang)),
     citation: cite(a, c.source, ctx.lang),
+    ...(c.due ? { due: dueView(ctx, a, c.due, status.status) } : {}),
+  };
+}
+
+const RECURRING = {
+  yearly: { vi: 'hằng năm', en: 'yearly' },
+  quarterly: { vi: 'hằng quý', en: 'quarterly' },
+  monthly: { vi: 'hằng tháng', en: 'monthly' },
+} as const;
+
+function dueView(ctx: ViewContext, a: Agreement, due: Due, status: Status): DueView {
+  const lang = ctx.lang;
+  const when = due.by ? formatDate(due.by, lang) : '';
+  const every = due.recurring ? RECURRING[due.recurring][lang] : '';
+  const label = t(lang, `hạn: ${[when, every].filter(Boolean).join(', ')}`, `due: ${[when, every].filter(Boolean).join(', ')}`);
+  return {
+    label,
+    text: due.text,
+    ...(due.by ? { by: due.by } : {}),
+    ...(due.recurring ? { recurring: due.recurring } : {}),
+    overdue: isOverdue(due, status, ctx.today()),
+    citation: cite(a, due.source, lang),
   };
 }
 

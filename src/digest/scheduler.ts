@@ -6,6 +6,7 @@ import { Cron } from 'croner';
 import type { StatusOverlay } from '../answer/types.ts';
 import type { KnowledgeStore } from '../knowledge/store.ts';
 import type { Db } from '../state/db.ts';
+import { todayIn } from '../answer/due.ts';
 import { digestLines, snapshot } from './digest.ts';
 import { createSubscriptions, type Subscription, type Subscriptions } from './subscriptions.ts';
 
@@ -56,7 +57,10 @@ export function createDigestScheduler(options: {
         await options.deliver(
           s.platform,
           s.chatId,
-          digestLines(engine, current, JSON.parse(s.lastSnapshot) as Record<string, string>, date),
+          digestLines(engine, current, JSON.parse(s.lastSnapshot) as Record<string, string>, date, {
+            from: todayIn(options.timezone, new Date(s.lastSentAt ?? s.createdAt)),
+            today: todayIn(options.timezone, now),
+          }),
         );
         subscriptions.markSent(s.platform, s.chatId, now.toISOString(), current);
         sent++;

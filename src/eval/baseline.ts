@@ -28,7 +28,10 @@ export function createBaseline(knowledge: Knowledge): Baseline {
 
   function render(type: ItemType, agreement: string, itemId: string, lang: Lang): AnswerItem | undefined {
     // Every status is the file's: the baseline has no chat updates.
-    return itemView({ lang, knowledge, agreements, statusOf: (_a, _i, status) => ({ status }) }, { type, agreement, id: itemId });
+    return itemView(
+      { lang, knowledge, agreements, statusOf: (_a, _i, status) => ({ status }), today: () => new Date().toISOString().slice(0, 10) },
+      { type, agreement, id: itemId },
+    );
   }
 
   return {

@@ -1,5 +1,5 @@
-// The optional `due` and `review` fields: validated by the loader, invisible to answers that do not
-// use them yet, so knowledge written without them and with them answers alike.
+// The optional `due` and `review` fields: validated by the loader. A deadline shows in the answer,
+// overdue once its date has passed with the work not done; a review note is for admins and never shows.
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine.ts';
@@ -26,7 +26,7 @@ const due = (fields: string, quote = 'Phối hợp khai thác hiệu quả tuy�
   `    due:\n${fields}      source:\n        line: ${line}\n        quote: "${quote}"\n`;
 
 describe('due and review', () => {
-  it('load with the entry, and leave its answer as it was', async () => {
+  it('load with the entry; the answer gains the deadline, overdue after its date, and never the review note', async () => {
     const outcome = await withC26(
       `${due('      text: Phối hợp khai thác\n      by: 2025-12-31\n')}    review: check the deadline wording\n`,
     );
@@ -37,7 +37,12 @@ describe('due and review', () => {
     const question = 'C26';
     const before = (await shippedEngine()).ask(question);
     const after = createEngine(outcome.knowledge, { now }).ask(question);
-    expect(renderText(after)).toBe(renderText(before));
+    expect(renderText(after)).toBe(
+      renderText(before).replace('chưa thực hiện (dòng 31)', 'chưa thực hiện · hạn: 31/12/2025 (quá hạn) (dòng 31)'),
+    );
+    const earlier = createEngine(outcome.knowledge, { now: () => new Date('2025-06-01T00:00:00Z') }).ask(question);
+    expect(renderText(earlier)).toContain('hạn: 31/12/2025 (dòng 31)');
+    expect(renderText(after)).not.toContain('check the deadline wording');
   });
 
   it('accepts a recurring deadline without a date', async () => {

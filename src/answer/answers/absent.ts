@@ -1,6 +1,6 @@
-// Questions about what the agreements never state: money (budgets, costs, funding) and completion
-// dates. The answer says so plainly, names what was asked, and shows the nearest passage the source
-// does have on the topic, marked as such. Never found: a nearby clause is not a budget.
+// Questions about what the agreements never state: money (budgets, costs, funding). The answer says
+// so plainly, names what was asked, and shows the nearest passage the source does have on the topic,
+// marked as such. Never found: a nearby clause is not a budget.
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer } from '../types.ts';
@@ -23,20 +23,6 @@ export function answerMoney(ctx: AskContext, f: Frame, question: string): Answer
       ctx.lang,
       'Văn bản không nêu kinh phí, nguồn vốn hay số tiền nào.',
       'The source states no budget, funding source or amount of money.',
-    ),
-    nearestOn(ctx, f),
-  );
-}
-
-export function answerDeadline(ctx: AskContext, f: Frame, question: string): Answer {
-  return notFound(
-    ctx,
-    question,
-    'date',
-    t(
-      ctx.lang,
-      'Văn bản không nêu thời hạn hay ngày hoàn thành nào cho việc này.',
-      'The source gives no deadline or completion date for this.',
     ),
     nearestOn(ctx, f),
   );

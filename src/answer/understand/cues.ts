@@ -52,7 +52,9 @@ export type Feature =
   | 'dated'
   /** sẽ, sắp, will: a time to come, which the signing is not. */
   | 'future'
-  /** hạn chót, thời hạn, quá hạn, deadline, overdue. */
+  /** quá hạn, trễ hạn, overdue: a deadline passed with the work not done. */
+  | 'overdue'
+  /** hạn chót, thời hạn, deadline, due. */
   | 'deadline'
   | 'sign'
   | 'chair'
@@ -102,7 +104,7 @@ const LEXICON: Record<Feature, string> = {
   responsible:
     'phụ trách | chịu trách nhiệm | có trách nhiệm | trách nhiệm chính | đảm nhiệm | đảm nhận | đảm trách | chủ trì thực hiện | đầu mối | responsible | responsibility | in charge | take care of | takes care of | looks after | deals with',
   doing:
-    'lo | làm | thực hiện | triển khai | quản lý | lãnh đạo | chỉ đạo | tham mưu | báo cáo | phụ trách | handle | handles | handling | manage | manages | managing | lead | leads | leading | implement | implements | implementing | carry out | carries out | carrying out | do | does | oversee | oversees | overseeing | advise | advises | advised | advising | report to | reports to',
+    'lo | làm | thực hiện | triển khai | quản lý | lãnh đạo | chỉ đạo | chủ trì | tham mưu | báo cáo | phụ trách | handle | handles | handling | manage | manages | managing | lead | leads | leading | implement | implements | implementing | carry out | carries out | carrying out | do | does | oversee | oversees | overseeing | advise | advises | advised | advising | report to | reports to',
   askedOf:
     'được đề nghị | được yêu cầu | được kiến nghị | được mong đợi | is asked | are asked | was asked | were asked | asked of | want from | wants from | expected of',
   addressee:
@@ -132,7 +134,8 @@ const LEXICON: Record<Feature, string> = {
     'hoàn thành | xong | khởi công | khánh thành | đưa vào sử dụng | thông xe | vận hành | complete | completed | finish | finished | open | opened | start construction | break ground',
   dated: '',
   future: 'sẽ | sắp | sắp tới | will | going to | upcoming',
-  deadline: 'hạn chót | thời hạn | quá hạn | trễ hạn | đến hạn | deadline | deadlines | due | overdue | late',
+  overdue: 'quá hạn | trễ hạn | chậm hạn | overdue | past due | late | behind schedule',
+  deadline: 'hạn chót | hạn cuối | thời hạn | đến hạn | deadline | deadlines | due',
   sign: 'ký | ký kết | kí | kí kết | sign | signed | signing | signatory | signatories',
   chair: 'chủ trì | đồng chủ trì | chair | chaired | co chair | co chaired | preside | presided | presiding',
   attend:

@@ -160,7 +160,7 @@ const ASKED_WITH: Partial<Record<Ask, Feature[]>> = {
   duties: ['responsible', 'doing'],
   agreement: ['sign', 'chair', 'attend', 'author', 'organise'],
   money: ['money'],
-  deadline: ['deadline', 'finish'],
+  deadline: ['deadline', 'overdue', 'finish'],
   figure: ['total'],
   when: ['finish'],
 };
@@ -220,6 +220,8 @@ export function frame(ctx: AskContext, text: string): Frame {
   const statusWords = STATUS_OF.filter(([feature]) => has(feature)).flatMap(([, s]) => s);
   const responsibilityVerb = has('responsible') || (asksWho && (has('doing') || has('addressee') || has('invest')));
   const namesParty = links.bodies.length > 0 || links.people.length > 0;
+  // Words that name the agreement or its conference without a cue ("lễ ký", "buổi ký kết").
+  const agreementWords = has('sign') || has('attend');
   const agreementEvent =
     has('sign') ||
     has('chair') ||
@@ -257,7 +259,7 @@ export function frame(ctx: AskContext, text: string): Frame {
 
   // Money and deadlines: no agreement here states an amount, and only `due` states a deadline.
   if (has('money') && !asksWho) score('money', has('count') || has('where') ? 9 : 7);
-  if (has('deadline') || (has('when') && has('finish') && !has('sign'))) score('deadline', 8);
+  if (has('deadline') || has('overdue') || (has('when') && has('finish') && !has('sign'))) score('deadline', 8);
 
   // A title and nothing else ("chu tich hdnd thai nguyen"), or a title asked about ("… là ai?"),
   // in any province: who holds it (nobody, in a province the source does not cover).
@@ -270,7 +272,8 @@ export function frame(ctx: AskContext, text: string): Frame {
 
   // The agreement: its signing, chairs, attendees and author; when and where it was signed.
   // "Who chairs the People's Committee?" asks for a title, not the conference's chairs.
-  const chairOfTitle = has('chair') && titled && !has('agreement');
+  // "Ai chủ trì tuyến đường ĐT.412?" asks who leads that work, not who chaired the conference.
+  const chairOfTitle = has('chair') && (titled || (hasTopic && !agreementWords)) && !has('agreement');
   // "Khi nào hai tỉnh sẽ tổ chức sơ kết?": a time to come is not the signing's.
   const later = has('when') && has('future');
   if (
@@ -433,7 +436,7 @@ function agreementFocus(f: ReadonlySet<Feature>, links: Links): AgreementFocus {
 /** Verbs of responsibility → the role they ask about. */
 const ROLE_WORDS: [RegExp, Role][] = [
   [/^(tham muu|advis|bao cao|report)/, 'advise'],
-  [/^(phu trach|lead)/, 'lead'],
+  [/^(phu trach|chu tri|lead)/, 'lead'],
   [/^(lanh dao|chi dao|direct|oversee)/, 'direct'],
   [/^(thuc hien|trien khai|lam|lo|implement|carry out|do|does)/, 'implement'],
 ];
