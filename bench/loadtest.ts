@@ -14,7 +14,7 @@ import { startSlack } from '../adapters/slack/run.ts';
 import { renderTelegram } from '../adapters/telegram/render.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { seededRandom } from '../test/fakes/calls.ts';
 import { startFakeTelegram } from '../test/fakes/telegram-api.ts';

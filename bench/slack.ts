@@ -8,7 +8,7 @@ import pino from 'pino';
 import { startSlack } from '../adapters/slack/run.ts';
 import type { SlackConfig } from '../src/config.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { startFakeSlack, type FakeSlack } from '../test/fakes/slack-api.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';

@@ -7,7 +7,7 @@ import { Bot } from 'grammy';
 import { startPolling } from '../adapters/telegram/polling.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.ts';
 
 const QUESTIONS = [

@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { createDigestScheduler } from './digest/scheduler.ts';
 import { changeLines } from './knowledge/diff.ts';
 import { loadKnowledge } from './knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from './runtime/knowledge-store.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 import { watchKnowledge } from './knowledge/watch.ts';
 import { openState, type State } from './state/index.ts';

@@ -6,7 +6,7 @@ import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
 import { openState } from '../../src/state/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { cleanInput } from '../../src/text/normalize.ts';
 import { homeView, RELOAD_ACTION } from './home.ts';
 import { adminMrkdwn } from './admin-text.ts';

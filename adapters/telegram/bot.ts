@@ -7,7 +7,7 @@ import { createAdmin, type Admin } from '../../src/admin/admin.ts';
 import { openState } from '../../src/state/index.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
 import type { TelegramConfig } from '../../src/config.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { registerAdmin } from './admin.ts';
 import { BARE_OK, QUESTION_COMMANDS } from './commands.ts';
 import { registerInline } from './inline.ts';

@@ -3,7 +3,7 @@
 import type { Bot } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { AnswerItem } from '../../src/answer/types.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { itemLines, splitMessages } from './render.ts';
 
 /** Telegram allows 50 results; a handful is what fits on a phone. */

@@ -6,7 +6,7 @@ import { InlineKeyboard, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import type { Admin, AdminReply } from '../../src/admin/admin.ts';
 import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { adminHtml, isAdmin, whoOf } from './admin.ts';
 
 export interface UploadDeps {

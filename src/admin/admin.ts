@@ -7,8 +7,8 @@ import { snapshot } from '../digest/digest.ts';
 import { parseSchedule } from '../digest/schedule.ts';
 import { createSubscriptions } from '../digest/subscriptions.ts';
 import type { Status } from '../knowledge/schema.ts';
-import { reloadLines } from '../knowledge/reload-report.ts';
-import type { KnowledgeStore, ReloadOutcome } from '../knowledge/store.ts';
+import { reloadLines, type ReloadOutcome } from '../knowledge/reload-report.ts';
+import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { State } from '../state/index.ts';
 import { effectiveStatus, overlayOf, parseStatus } from '../state/status-log.ts';
 

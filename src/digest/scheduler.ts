@@ -4,7 +4,7 @@
 // is sent once, and the next is computed from then — never repeatedly.
 import { Cron } from 'croner';
 import type { StatusOverlay } from '../answer/types.ts';
-import type { KnowledgeStore } from '../knowledge/store.ts';
+import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Db } from '../state/db.ts';
 import { digestLines, snapshot } from './digest.ts';
 import { createSubscriptions, type Subscription, type Subscriptions } from './subscriptions.ts';

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { BOT, startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/slack-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
 import { createAdmin } from '../../src/admin/admin.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
 import { knowledgeCopy } from '../helpers.ts';

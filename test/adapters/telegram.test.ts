@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import { createAdmin, type Admin } from '../../src/admin/admin.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
 import { BOT_USER, startFakeTelegram, type Call, type FakeTelegram } from '../fakes/telegram-api.ts';

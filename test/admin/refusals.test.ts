@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
 import { createAdmin, type Admin } from '../../src/admin/admin.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';

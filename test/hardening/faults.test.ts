@@ -8,7 +8,7 @@ import { FULL, slackLoad, telegramLoad, type LoadOptions } from '../../bench/loa
 import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { startFakeTelegram, type FakeTelegram, type Failure } from '../fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
 import { ADMIN_COMMANDS } from '../../adapters/telegram/commands.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { BOT_USER, startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';

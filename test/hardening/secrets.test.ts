@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../adapters/slack/run.ts';
 import { startTelegram } from '../../adapters/telegram/run.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { createKnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { startFakeSlack } from '../fakes/slack-api.ts';
 import { startFakeTelegram } from '../fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeLines, diffKnowledge } from '../../src/knowledge/diff.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 import { watchKnowledge } from '../../src/knowledge/watch.ts';
 import { edit, knowledgeCopy } from '../helpers.ts';
