@@ -8,7 +8,8 @@ import { startPolling } from '../adapters/telegram/polling.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
-import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../testkit/fakes/telegram-api.ts';
+import { telegramDeps } from '../testkit/deps.ts';
 
 const QUESTIONS = [
   'ai phu trach duong sat kep luu xa',
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
 
     const fakeB = await startFakeTelegram();
     const bot = await startTelegram(
-      { config: { token: fakeB.token, apiRoot: fakeB.url, adminIds: new Set() }, store, log, pageSize: 8, rateLimit: false },
+      telegramDeps({ config: { token: fakeB.token, apiRoot: fakeB.url, adminIds: new Set() }, store, log, pageSize: 8, rateLimit: false }),
       { pollTimeoutSeconds: 1 },
     );
     rows.push(await load(fakeB, 'mou-bot', users, perUser, 20_000));

@@ -2,9 +2,11 @@
 // tokens are set, side by side; with no platform token configured, the console chat is the default.
 import type { Logger } from 'pino';
 import { runConsoleChat } from '../adapters/console/chat.ts';
-import { startSlack } from '../adapters/slack/run.ts';
-import { startTelegram } from '../adapters/telegram/run.ts';
-import { createAdmin, type Admin } from './admin/admin.ts';
+import type { Adapter } from '../adapters/adapter.ts';
+import { createSlackAdapter } from '../adapters/slack/run.ts';
+import { createTelegramAdapter } from '../adapters/telegram/run.ts';
+import { createAdmin } from './admin/admin.ts';
+import { createAdminCommands, type AdminCommands } from './admin/commands.ts';
 import type { StatusOverlay } from './answer/types.ts';
 import type { Config } from './config.ts';
 import { createDigestScheduler } from './digest/scheduler.ts';
@@ -66,7 +68,11 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
     state.close();
     return 2;
   }
-  const admin = createAdmin(store, state, { timezone: config.timezone });
+  const admin = createAdminCommands(
+    createAdmin(store, state, { timezone: config.timezone }),
+    { telegram: new Set([...(config.telegram?.adminIds ?? [])].map(String)), slack: config.slack?.adminIds ?? new Set() },
+    log,
+  );
   // Admins edit files and the bot picks them up: on save (unless KNOWLEDGE_WATCH=false) and on SIGHUP.
   const watcher = config.watch ? watchKnowledge(config.knowledgeDir, () => void reloadAndLog(store, log, 'watch')) : undefined;
   const onHup = () => void reloadAndLog(store, log, 'SIGHUP');
@@ -80,7 +86,7 @@ export async function startApp(config: Config, log: Logger): Promise<number> {
   }
 }
 
-async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State): Promise<number> {
+async function run(config: Config, log: Logger, store: KnowledgeStore, admin: AdminCommands, state: State): Promise<number> {
   if (!config.telegram && !config.slack) {
     await runConsoleChat({
       engine: () => store.engine(),
@@ -92,48 +98,39 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
     return 0;
   }
 
-  const aborter = new AbortController();
-  const runtimes: { stop(): Promise<void> }[] = [];
+  // Both platforms run side by side when both are configured.
+  const adapters: Adapter[] = [];
+  if (config.telegram)
+    adapters.push(
+      createTelegramAdapter({ config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize }),
+    );
+  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, store, admin, log, pageSize: config.pageSize }));
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping: finishing the updates in flight');
-      aborter.abort();
-      void Promise.all(runtimes.map((r) => r.stop())).then(() => resolve());
+      void Promise.all(adapters.map((a) => a.stop())).then(() => resolve());
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  // Both platforms run side by side when both are configured.
-  let telegram: Awaited<ReturnType<typeof startTelegram>> | undefined;
-  let slack: Awaited<ReturnType<typeof startSlack>> | undefined;
-  // A platform that cannot start (its port taken, its token refused) stops the one already started,
-  // so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
+  // A platform that cannot start (its port taken, its token refused) stops the ones already
+  // started, so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
   try {
-    telegram = config.telegram
-      ? await startTelegram(
-          { config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize },
-          { signal: aborter.signal },
-        )
-      : undefined;
-    slack = config.slack
-      ? await startSlack({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { signal: aborter.signal })
-      : undefined;
+    for (const adapter of adapters) await adapter.start();
   } catch (err) {
-    aborter.abort();
-    await telegram?.stop();
+    await Promise.all(adapters.map((a) => a.stop()));
     log.fatal({ err }, `could not start: ${err instanceof Error ? err.message : String(err)}; stopped what had started`);
     return 2;
   }
-  runtimes.push(...[telegram, slack].filter((r) => r !== undefined));
   const digests = createDigestScheduler({
     db: state.db,
     store,
     overlay: overlayOf(state.statusLog),
     timezone: config.timezone,
     deliver: async (platform, chatId, message) => {
-      const runtime = platform === 'telegram' ? telegram : platform === 'slack' ? slack : undefined;
-      if (!runtime) throw new Error(`no ${platform} adapter is running`);
-      await runtime.deliverDigest(chatId, message);
+      const adapter = adapters.find((a) => a.name === platform);
+      if (!adapter) throw new Error(`no ${platform} adapter is running`);
+      await adapter.deliverDigest(chatId, message);
     },
     onError: (err, s) => log.error({ err, platform: s.platform, chatId: s.chatId }, 'digest: delivery failed; will retry'),
   });

@@ -2,9 +2,8 @@
 // Block Kit. No search or answering logic lives here.
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
+import type { AdminCommands, Caller } from '../../src/admin/commands.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
-import { openState } from '../../src/state/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { cleanInput } from '../../src/text/normalize.ts';
@@ -15,8 +14,8 @@ import { ACTION, renderSlack, type SlackMessage } from './render.ts';
 export interface SlackDeps {
   config: SlackConfig;
   store: KnowledgeStore;
-  /** Admin actions and their audit trail. Default: one on an in-memory database (tests, benchmarks). */
-  admin?: Admin;
+  /** The admin commands, with their audit trail. */
+  admin: AdminCommands;
   log: Logger;
   pageSize: number;
 }
@@ -83,13 +82,15 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
       : { signingSecret: config.signingSecret ?? '', port: config.port }),
   });
 
-  const isAdmin = (user: string | undefined) => user !== undefined && config.adminIds.has(user);
-  const admin = deps.admin ?? createAdmin(store, openState(':memory:'));
-  const whoIs = (userId: string, userName?: string): Who => ({ platform: 'slack', userId, userName: userName || userId });
-  const refuse = (userId: string, action: string) => {
-    log.warn({ audit: 'refused', command: action, userId }, 'slack: admin command refused');
-    return adminMrkdwn(admin.refuse(whoIs(userId), action));
-  };
+  const { admin } = deps;
+  /** A Slack user, by immutable user id (a display name or a workspace role grants nothing). */
+  const callerOf = (userId: string, chatId: string, userName?: string): Caller => ({
+    platform: 'slack',
+    userId,
+    userName: userName || userId,
+    chatId,
+    prefix: '/mou ',
+  });
 
   function answerFor(asked: Asked, actions: { share?: boolean } = {}): SlackMessage {
     // Cleaned and capped (MAX_QUESTION_CHARS) here, not only in the core: the question travels on in
@@ -149,32 +150,12 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
     const text = command.text.trim();
     const [sub = '', ...rest] = text.split(/\s+/);
     const arg = rest.join(' ');
+    if (admin.has(sub)) {
+      const reply = await admin.run(callerOf(command.user_id, command.channel_id, command.user_name), sub, arg);
+      await respond({ response_type: 'ephemeral', text: adminMrkdwn(reply) });
+      return;
+    }
     switch (sub.toLowerCase()) {
-      case 'reload':
-      case 'update':
-      case 'audit':
-      case 'digest': {
-        if (!isAdmin(command.user_id)) {
-          await respond({ response_type: 'ephemeral', text: refuse(command.user_id, sub.toLowerCase()) });
-          return;
-        }
-        const who = whoIs(command.user_id, command.user_name);
-        const action = sub.toLowerCase();
-        const reply =
-          action === 'reload'
-            ? (await admin.reload(who)).reply
-            : action === 'update'
-              ? admin.update(who, arg)
-              : action === 'digest'
-                ? admin.digest(who, command.channel_id, arg)
-                : admin.audit();
-        log.info({ audit: sub.toLowerCase(), ok: reply.ok, userId: command.user_id }, `slack: ${sub.toLowerCase()}`);
-        await respond({ response_type: 'ephemeral', text: adminMrkdwn(reply) });
-        return;
-      }
-      case 'history':
-        await respond({ response_type: 'ephemeral', text: arg ? adminMrkdwn(admin.history(arg)) : 'Ví dụ: /mou history C12' });
-        return;
       case 'help':
       case '':
         await respond({ response_type: 'ephemeral', ...answerFor({ q: 'help' }) });
@@ -215,20 +196,17 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity): App {
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: homeView(store.engine(), isAdmin(event.user)) });
+    const caller = callerOf(event.user, event.channel);
+    await client.views.publish({ user_id: event.user, view: homeView(store.engine(), admin.isAdmin(caller)) });
   });
 
   app.action(RELOAD_ACTION, async ({ ack, body, client }) => {
     await ack();
     const user = body.user.id;
-    if (!isAdmin(user)) {
-      await client.chat.postMessage({ channel: user, text: refuse(user, 'reload-button') });
-      return;
-    }
-    const { reply } = await admin.reload(whoIs(user, body.user.name));
-    log.info({ audit: 'reload', ok: reply.ok, userId: user }, 'slack: reload');
+    // The reply goes to the user's DM with the app; the button is the reload command.
+    const reply = await admin.run(callerOf(user, user, body.user.name), 'reload', '');
     await client.chat.postMessage({ channel: user, text: adminMrkdwn(reply) });
-    await client.views.publish({ user_id: user, view: homeView(store.engine(), true) });
+    if (reply.ok) await client.views.publish({ user_id: user, view: homeView(store.engine(), true) });
   });
 
   app.error(async (error) => {

@@ -3,12 +3,11 @@
 import { limit } from '@grammyjs/ratelimiter';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
-import { createAdmin, type Admin } from '../../src/admin/admin.ts';
-import { openState } from '../../src/state/index.ts';
+import type { AdminCommands } from '../../src/admin/commands.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
-import { registerAdmin } from './admin.ts';
+import { registerAdminCommands } from './admin.ts';
 import { BARE_OK, QUESTION_COMMANDS } from './commands.ts';
 import { registerInline } from './inline.ts';
 import { registerUpload } from './upload.ts';
@@ -18,8 +17,8 @@ import { renderTelegram } from './render.ts';
 export interface TelegramDeps {
   config: TelegramConfig;
   store: KnowledgeStore;
-  /** Admin actions and their audit trail. Default: one on an in-memory database (tests, benchmarks). */
-  admin?: Admin;
+  /** The admin commands, with their audit trail. */
+  admin: AdminCommands;
   /** The knowledge folder, for uploads from admins; without it uploads are off. */
   knowledgeDir?: string;
   log: Logger;
@@ -97,15 +96,12 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     });
   }
 
-  const admin = deps.admin ?? createAdmin(store, openState(':memory:'));
-  registerAdmin(bot, { adminIds: config.adminIds, admin, log });
+  registerAdminCommands(bot, deps.admin);
   if (deps.knowledgeDir)
     registerUpload(bot, {
       knowledgeDir: deps.knowledgeDir,
-      adminIds: config.adminIds,
       store,
-      admin,
-      log,
+      admin: deps.admin,
       token: config.token,
       ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     });

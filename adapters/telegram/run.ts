@@ -1,9 +1,11 @@
 // Starting and stopping the Telegram bot: long polling by default, a webhook when
 // TELEGRAM_WEBHOOK_URL is set. An unreachable Bot API at start is retried with backoff, not a crash.
 import { createServer, type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from 'pino';
+import type { Adapter } from '../adapter.ts';
 import { createTelegramBot, type TelegramDeps } from './bot.ts';
 import type { DigestMessage } from '../../src/digest/scheduler.ts';
 import { commandMenus } from './commands.ts';
@@ -12,19 +14,12 @@ import { startPolling, type Polling } from './polling.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
-export interface TelegramRuntime {
-  bot: Bot;
-  /** The port the webhook server listens on (webhook mode only). */
-  port?: number;
-  /** Stops taking updates, lets those in flight finish, then resolves. */
-  stop(): Promise<void>;
-  /** Sends a scheduled digest to a chat. */
-  deliverDigest(chatId: string, message: DigestMessage): Promise<void>;
+export interface TelegramAdapter extends Adapter {
+  /** The port the webhook server listens on (webhook mode, once started). */
+  readonly port: number | undefined;
 }
 
 export interface StartOptions {
-  /** Aborting it gives up retrying an unreachable API. */
-  signal?: AbortSignal;
   /** First wait before retrying an unreachable API, in ms; doubles up to a minute. Default 1000. */
   retryMs?: number;
   /** Long-poll timeout in seconds. Default 30. */
@@ -33,8 +28,8 @@ export interface StartOptions {
   stopTimeoutMs?: number;
 }
 
-async function initWithRetry(bot: Bot, log: Logger, stopped: () => boolean, firstWaitMs: number): Promise<boolean> {
-  for (let wait = firstWaitMs; !stopped(); wait = Math.min(wait * 2, 60_000)) {
+async function initWithRetry(bot: Bot, log: Logger, signal: AbortSignal, firstWaitMs: number): Promise<boolean> {
+  for (let wait = firstWaitMs; !signal.aborted; wait = Math.min(wait * 2, 60_000)) {
     try {
       // getMe by hand rather than bot.init(): grammY's own start-up retries are silent, and an
       // operator must see why the bot is not up yet.
@@ -42,7 +37,7 @@ async function initWithRetry(bot: Bot, log: Logger, stopped: () => boolean, firs
       return true;
     } catch (err) {
       log.error({ err, retryInMs: wait }, `telegram: cannot reach the Bot API (getMe failed); retrying in ${Math.round(wait / 1000)} s`);
-      await new Promise((r) => setTimeout(r, wait));
+      await sleep(wait, undefined, { signal }).catch(() => undefined);
     }
   }
   return false;
@@ -58,50 +53,33 @@ async function registerCommands(bot: Bot, log: Logger): Promise<void> {
   }
 }
 
-export async function startTelegram(deps: TelegramDeps, options: StartOptions = {}): Promise<TelegramRuntime> {
+export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions = {}): TelegramAdapter {
   const { log, config } = deps;
   const bot = createTelegramBot(deps);
-  let stopped = false;
-  options.signal?.addEventListener('abort', () => (stopped = true));
+  // Aborted by stop(): gives up retrying an unreachable API at start.
+  const stopping = new AbortController();
   let polling: Polling | undefined;
   let server: Server | undefined;
+  let port: number | undefined;
+  let starting: Promise<void> | undefined;
 
-  const ready = await initWithRetry(bot, log, () => stopped, options.retryMs ?? 1000);
-  const deliverDigest = async (chatId: string, message: DigestMessage) => {
-    for (const part of splitMessages([`<b>${escapeHtml(message.title)}</b>`, ...message.lines.map((l) => `• ${escapeHtml(l)}`)])) {
-      await bot.api.sendMessage(chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  async function connect(): Promise<void> {
+    if (!(await initWithRetry(bot, log, stopping.signal, options.retryMs ?? 1000))) return;
+    // From here on, flood waits (429, honouring retry_after) and 5xx answers are retried, not
+    // surfaced. Installed after start-up so that an unreachable API at start is our own, logged retry.
+    bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
+    await registerCommands(bot, log);
+    if (stopping.signal.aborted) return;
+    if (config.webhook) {
+      server = await listenForWebhook(bot, config.webhook);
+      const address = server.address();
+      port = address && typeof address === 'object' ? address.port : undefined;
+      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      log.info({ url: config.webhook.url, port }, 'telegram: webhook set');
+      return;
     }
-  };
-  if (!ready) return { bot, stop: async () => undefined, deliverDigest };
-  // From here on, flood waits (429, honouring retry_after) and 5xx answers are retried, not
-  // surfaced. Installed after start-up so that an unreachable API at start is our own, logged retry.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
-  await registerCommands(bot, log);
-
-  if (config.webhook) {
-    const { url, port, secret } = config.webhook;
-    const path = new URL(url).pathname;
-    // grammY answers 401 to a request without the right X-Telegram-Bot-Api-Secret-Token header.
-    const handle = webhookCallback(bot, 'http', { secretToken: secret });
-    server = createServer((req, res) => {
-      if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://x').pathname !== path) {
-        res.writeHead(404).end();
-        return;
-      }
-      void handle(req, res);
-    });
-    // A port already in use is a start-up failure to report (exit 2), not an uncaught 'error' event.
-    await new Promise<void>((resolve, reject) => {
-      server?.once('error', reject);
-      server?.listen(port, () => {
-        server?.off('error', reject);
-        resolve();
-      });
-    });
-    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-    log.info({ url, port }, 'telegram: webhook set');
-  } else {
     await bot.api.deleteWebhook();
+    if (stopping.signal.aborted) return;
     polling = startPolling(bot, log, {
       allowedUpdates: ALLOWED_UPDATES,
       ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}),
@@ -110,15 +88,55 @@ export async function startTelegram(deps: TelegramDeps, options: StartOptions = 
     log.info({ username: bot.botInfo.username }, 'telegram: long polling');
   }
 
-  const address = server?.address();
   return {
-    bot,
-    ...(address && typeof address === 'object' ? { port: address.port } : {}),
-    deliverDigest,
+    name: 'telegram',
+    get port() {
+      return port;
+    },
+    start() {
+      starting ??= connect();
+      return starting;
+    },
     async stop() {
-      stopped = true;
+      stopping.abort();
+      // A start under way notices the abort at its next step; what it started is stopped below.
+      await starting?.catch(() => undefined);
       if (polling) await polling.stop();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
     },
+    async deliverDigest(chatId: string, message: DigestMessage) {
+      for (const part of splitMessages([`<b>${escapeHtml(message.title)}</b>`, ...message.lines.map((l) => `• ${escapeHtml(l)}`)])) {
+        await bot.api.sendMessage(chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      }
+    },
   };
+}
+
+/** The webhook server: grammY answers 401 to a request without the right X-Telegram-Bot-Api-Secret-Token header. */
+async function listenForWebhook(bot: Bot, webhook: { url: string; port: number; secret: string }): Promise<Server> {
+  const path = new URL(webhook.url).pathname;
+  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret });
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://x').pathname !== path) {
+      res.writeHead(404).end();
+      return;
+    }
+    void handle(req, res);
+  });
+  // A port already in use is a start-up failure to report (exit 2), not an uncaught 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(webhook.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+/** Creates the adapter and starts it: for tests and benchmarks, which want a running bot in one call. */
+export async function startTelegram(deps: TelegramDeps, options: StartOptions = {}): Promise<TelegramAdapter> {
+  const adapter = createTelegramAdapter(deps, options);
+  await adapter.start();
+  return adapter;
 }

@@ -4,20 +4,20 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
-import { createAdmin } from '../../src/admin/admin.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { knowledgeCopy } from '../helpers.ts';
+import { telegramDeps } from '../../testkit/deps.ts';
 
 const ADMIN = 42;
 let fake: FakeTelegram;
 let dir: string;
 let store: KnowledgeStore;
 let state: State;
-let bot: TelegramRuntime;
+let bot: TelegramAdapter;
 
 beforeEach(async () => {
   fake = await startFakeTelegram();
@@ -27,14 +27,14 @@ beforeEach(async () => {
   store = createKnowledgeStore(dir, o.knowledge);
   state = openState(':memory:');
   bot = await startTelegram(
-    {
+    telegramDeps({
       config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]) },
       store,
-      admin: createAdmin(store, state),
+      state,
       knowledgeDir: dir,
       log: pino({ level: 'silent' }),
       pageSize: 8,
-    },
+    }),
     { pollTimeoutSeconds: 1 },
   );
 });

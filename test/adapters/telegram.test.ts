@@ -2,21 +2,21 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import type { TelegramConfig } from '../../src/config.ts';
-import { createAdmin, type Admin } from '../../src/admin/admin.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
-import { openState } from '../../src/state/index.ts';
+import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
-import { BOT_USER, startFakeTelegram, type Call, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { BOT_USER, startFakeTelegram, type Call, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
+import { telegramDeps } from '../../testkit/deps.ts';
 
 const ADMIN = 42;
 const GROUP = { id: -100123, type: 'supergroup' };
 
 let fake: FakeTelegram;
 let store: KnowledgeStore;
-let bot: TelegramRuntime;
+let bot: TelegramAdapter;
 let logLines: string[];
 
 function logger() {
@@ -30,15 +30,15 @@ function logger() {
   return pino({ level: 'info' }, sink);
 }
 
-async function start(extra: Partial<TelegramConfig> = {}, admin?: Admin): Promise<TelegramRuntime> {
+async function start(extra: Partial<TelegramConfig> = {}, state?: State): Promise<TelegramAdapter> {
   return startTelegram(
-    {
+    telegramDeps({
       config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]), ...extra },
       store,
-      ...(admin ? { admin } : {}),
+      ...(state ? { state } : {}),
       log: logger(),
       pageSize: 8,
-    },
+    }),
     { pollTimeoutSeconds: 1, retryMs: 50 },
   );
 }
@@ -236,7 +236,7 @@ describe('Telegram status updates and audit', () => {
     // Wired as in src/main.ts: the answers read the same status log the admin writes.
     const state = openState(':memory:');
     store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge(), { overlay: overlayOf(state.statusLog) });
-    bot = await start({}, createAdmin(store, state));
+    bot = await start({}, state);
   });
   afterEach(async () => {
     await bot.stop();
@@ -257,10 +257,17 @@ describe('Telegram status updates and audit', () => {
     const h = fake.text('/lichsu C18', { fromId: 9003 });
     await fake.confirmed(h.updateId);
     expect(sentTo(9003)[0]?.payload.text).toContain('đã khôi phục tuyến');
+    // The English names work too, and a bare command explains itself in the language of its name.
+    const en = fake.text('/history C18', { fromId: 9004 });
+    const bare = fake.text('/history', { fromId: 9005 });
+    await fake.confirmed(bare.updateId);
+    expect(en.updateId).toBeLessThan(bare.updateId);
+    expect(sentTo(9004)[0]?.payload.text).toContain('đã khôi phục tuyến');
+    expect(sentTo(9005)[0]?.payload.text).toContain('Usage: /history &lt;id&gt;');
     const a = fake.text('/audit', { fromId: ADMIN });
     await fake.confirmed(a.updateId);
     const audit = String(sentTo(ADMIN)[1]?.payload.text);
-    expect(audit).toContain('capnhat · refused');
+    expect(audit).toContain('update · refused');
     expect(audit).toContain('update · ok');
   });
 });
@@ -309,7 +316,7 @@ describe('Telegram bot restarts', () => {
 });
 
 describe('Telegram bot (webhook)', () => {
-  let runtime: TelegramRuntime;
+  let runtime: TelegramAdapter;
   beforeEach(async () => {
     fake = await startFakeTelegram();
     runtime = await start({ webhook: { url: 'https://bot.example.org/tg-hook', port: 0, secret: 'right-secret-0123456789' } });

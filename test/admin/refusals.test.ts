@@ -3,50 +3,55 @@
 import { createHmac } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
-import { createAdmin, type Admin } from '../../src/admin/admin.ts';
+import { startSlack, type SlackAdapter } from '../../adapters/slack/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
+import { createAdmin } from '../../src/admin/admin.ts';
+import { createAdminCommands, type AdminCommands } from '../../src/admin/commands.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, knowledgeCopy, shippedKnowledge } from '../helpers.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 let state: State;
 let store: KnowledgeStore;
-let admin: Admin;
+let admin: AdminCommands;
 let tg: FakeTelegram;
 let slackFake: FakeSlack;
-let bot: TelegramRuntime;
-let slack: SlackRuntime;
+let bot: TelegramAdapter;
+let slack: SlackAdapter;
 
 beforeAll(async () => {
   state = openState(':memory:');
   store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge(), { overlay: overlayOf(state.statusLog) });
-  admin = createAdmin(store, state);
   tg = await startFakeTelegram();
   slackFake = await startFakeSlack();
   const log = pino({ level: 'silent' });
+  // One set of admin commands for both platforms, as src/main.ts wires it.
+  admin = createAdminCommands(createAdmin(store, state), { telegram: new Set(['42']), slack: new Set(['UADMIN']) }, log);
   bot = await startTelegram(
-    {
+    telegramDeps({
       config: { token: tg.token, apiRoot: tg.url, adminIds: new Set([42]) },
       store,
       admin,
       knowledgeDir: await knowledgeCopy(),
       log,
       pageSize: 8,
-    },
+    }),
     { pollTimeoutSeconds: 1 },
   );
-  slack = await startSlack({
-    config: { botToken: 'xoxb-t', signingSecret: SECRET, port: 0, apiUrl: slackFake.apiUrl, adminIds: new Set(['UADMIN']) },
-    store,
-    admin,
-    log,
-    pageSize: 8,
-  });
+  slack = await startSlack(
+    slackDeps({
+      config: { botToken: 'xoxb-t', signingSecret: SECRET, port: 0, apiUrl: slackFake.apiUrl, adminIds: new Set(['UADMIN']) },
+      store,
+      admin,
+      log,
+      pageSize: 8,
+    }),
+  );
 });
 afterAll(async () => {
   await bot.stop();

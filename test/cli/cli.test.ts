@@ -160,7 +160,7 @@ describe('ask --batch over the evaluation set', () => {
 
 describe('start with Telegram configured', () => {
   it('runs the bot against the Bot API and exits 0 on SIGTERM after finishing', async () => {
-    const { startFakeTelegram } = await import('../fakes/telegram-api.ts');
+    const { startFakeTelegram } = await import('../../testkit/fakes/telegram-api.ts');
     const fake = await startFakeTelegram();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'start'], {
       cwd: ROOT,

@@ -4,15 +4,17 @@
 // out as the platforms ask (auto-retry's 3 s backoff, Slack's Retry-After, Socket Mode's 5 s
 // reconnect delay), so all of these run concurrently and their waits overlap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FULL, slackLoad, telegramLoad, type LoadOptions } from '../../bench/loadtest.ts';
-import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
+import { FULL, slackLoad, telegramLoad, type LoadOptions } from '../../testkit/load.ts';
+import { startSlack, type SlackAdapter } from '../../adapters/slack/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram, type FakeTelegram, type Failure } from '../fakes/telegram-api.ts';
+import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram, type FakeTelegram, type Failure } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
-import { captureLog, SIGNING_SECRET, slackClient, type CapturedLog } from './harness.ts';
+import { SIGNING_SECRET, slackClient } from '../../testkit/slack-client.ts';
+import { captureLog, type CapturedLog } from './harness.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
 
 let store: KnowledgeStore;
 const cleanup: (() => Promise<void>)[] = [];
@@ -24,11 +26,11 @@ afterAll(async () => {
   for (const c of cleanup.reverse()) await c().catch(() => undefined);
 });
 
-async function telegram(): Promise<{ fake: FakeTelegram; bot: TelegramRuntime; logs: CapturedLog }> {
+async function telegram(): Promise<{ fake: FakeTelegram; bot: TelegramAdapter; logs: CapturedLog }> {
   const fake = await startFakeTelegram();
   const logs = captureLog('info');
   const bot = await startTelegram(
-    { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 },
+    telegramDeps({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 }),
     { pollTimeoutSeconds: 2, retryMs: 50 },
   );
   cleanup.push(
@@ -124,16 +126,16 @@ describe.concurrent('platform faults', () => {
   async function slack(
     extra: Partial<SlackConfig> = {},
     logLevel = 'info',
-  ): Promise<{ fake: FakeSlack; app: SlackRuntime; logs: CapturedLog }> {
+  ): Promise<{ fake: FakeSlack; app: SlackAdapter; logs: CapturedLog }> {
     const fake = await startFakeSlack();
     const logs = captureLog(logLevel);
     const app = await startSlack(
-      {
+      slackDeps({
         config: { botToken: 'xoxb-fault-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(), ...extra },
         store,
         log: logs.log,
         pageSize: 8,
-      },
+      }),
       { retryMs: 50 },
     );
     cleanup.push(
@@ -191,7 +193,7 @@ describe.concurrent('platform faults', () => {
       fake.failNext('auth.test', 'drop');
       const logs = captureLog('info');
       const app = await startSlack(
-        {
+        slackDeps({
           config: {
             botToken: 'xoxb-fault-test',
             signingSecret: SIGNING_SECRET,
@@ -203,7 +205,7 @@ describe.concurrent('platform faults', () => {
           store,
           log: logs.log,
           pageSize: 8,
-        },
+        }),
         { retryMs: 50 },
       );
       cleanup.push(() => app.stop());
@@ -232,7 +234,7 @@ describe.concurrent('platform faults', () => {
       const fake = await startFakeTelegram();
       const logs = captureLog('info');
       const bot = await startTelegram(
-        { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 },
+        telegramDeps({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 }),
         { pollTimeoutSeconds: 1, retryMs: 50, stopTimeoutMs: 300 },
       );
       const first = fake.text('C18', { fromId: 201 });

@@ -7,10 +7,12 @@ import { startSlack } from '../../adapters/slack/run.ts';
 import { startTelegram } from '../../adapters/telegram/run.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createKnowledgeStore } from '../../src/runtime/knowledge-store.ts';
-import { startFakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram } from '../fakes/telegram-api.ts';
+import { startFakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
-import { captureLog, slackClient, type CapturedLog } from './harness.ts';
+import { slackClient } from '../../testkit/slack-client.ts';
+import { captureLog, type CapturedLog } from './harness.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
 
 const TELEGRAM_TOKEN = '7012345678:AAH-sEcReT_telegram-token_9f8e7d6c5b4a';
 const WEBHOOK_SECRET = 'whsec_Telegram-Webhook-0123456789';
@@ -43,7 +45,7 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const logs = captureLog(level, SECRETS);
     fake.failNext('getMe', 'drop');
     const bot = await startTelegram(
-      { config: { token: TELEGRAM_TOKEN, apiRoot: fake.url, adminIds: new Set([42]) }, store, log: logs.log, pageSize: 8 },
+      telegramDeps({ config: { token: TELEGRAM_TOKEN, apiRoot: fake.url, adminIds: new Set([42]) }, store, log: logs.log, pageSize: 8 }),
       { pollTimeoutSeconds: 1, retryMs: 20 },
     );
     cleanup.push(() => bot.stop());
@@ -96,17 +98,19 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const fake = await startFakeTelegram(TELEGRAM_TOKEN);
     cleanup.push(() => fake.close());
     const logs = captureLog('trace', SECRETS);
-    const bot = await startTelegram({
-      config: {
-        token: TELEGRAM_TOKEN,
-        apiRoot: fake.url,
-        adminIds: new Set(),
-        webhook: { url: 'https://bot.example.org/hook', port: 0, secret: WEBHOOK_SECRET },
-      },
-      store,
-      log: logs.log,
-      pageSize: 8,
-    });
+    const bot = await startTelegram(
+      telegramDeps({
+        config: {
+          token: TELEGRAM_TOKEN,
+          apiRoot: fake.url,
+          adminIds: new Set(),
+          webhook: { url: 'https://bot.example.org/hook', port: 0, secret: WEBHOOK_SECRET },
+        },
+        store,
+        log: logs.log,
+        pageSize: 8,
+      }),
+    );
     cleanup.push(() => bot.stop());
     const post = (secret: string, id: number) =>
       fetch(`http://127.0.0.1:${bot.port}/hook`, {
@@ -136,12 +140,12 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const logs = captureLog('trace', SECRETS);
     fake.failNext('auth.test', 'drop');
     const app = await startSlack(
-      {
+      slackDeps({
         config: { botToken: SLACK_BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(['UADMIN']) },
         store,
         log: logs.log,
         pageSize: 8,
-      },
+      }),
       { retryMs: 20 },
     );
     cleanup.push(() => app.stop());
@@ -183,12 +187,14 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const fake = await startFakeSlack();
     cleanup.push(() => fake.close());
     const logs = captureLog('trace', SECRETS);
-    const app = await startSlack({
-      config: { botToken: SLACK_BOT_TOKEN, appToken: SLACK_APP_TOKEN, port: 0, apiUrl: fake.apiUrl, adminIds: new Set() },
-      store,
-      log: logs.log,
-      pageSize: 8,
-    });
+    const app = await startSlack(
+      slackDeps({
+        config: { botToken: SLACK_BOT_TOKEN, appToken: SLACK_APP_TOKEN, port: 0, apiUrl: fake.apiUrl, adminIds: new Set() },
+        store,
+        log: logs.log,
+        pageSize: 8,
+      }),
+    );
     cleanup.push(() => app.stop());
     await fake.socketConnected();
     await fake.sendEnvelope('events_api', {

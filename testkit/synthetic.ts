@@ -5,7 +5,7 @@
 // Copy i depends only on (seed, i), so the 100× set is the first 100 folders of the 1,000× set.
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seededRandom } from '../test/fakes/calls.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const pickFrom = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 

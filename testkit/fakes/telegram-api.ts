@@ -4,7 +4,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom, subscribeToCalls, waitForCall } from './calls.ts';
+import { seededRandom } from '../seeded-random.ts';
+import { subscribeToCalls, waitForCall } from './calls.ts';
 
 export interface Call {
   method: string;
