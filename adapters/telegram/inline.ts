@@ -10,7 +10,7 @@ import { itemLines, splitMessages } from './render.ts';
 const MAX_RESULTS = 10;
 
 /** The first `n` UTF-16 units, never ending inside a surrogate pair (Telegram rejects invalid UTF-8). */
-function cut(text: string, n: number): string {
+function truncateUtf16(text: string, n: number): string {
   return text.slice(0, n).replace(/[\uD800-\uDBFF]$/, '');
 }
 
@@ -18,15 +18,15 @@ function description(item: AnswerItem): string {
   switch (item.type) {
     case 'commitment':
     case 'result':
-      return cut(`${item.status.label} — ${item.text}`, 200);
+      return truncateUtf16(`${item.status.label} — ${item.text}`, 200);
     case 'person':
-      return cut(item.titles.map((t) => t.text).join(', '), 200);
+      return truncateUtf16(item.titles.map((t) => t.text).join(', '), 200);
     case 'fact':
-      return cut(item.text, 200);
+      return truncateUtf16(item.text, 200);
     case 'body':
-      return cut(item.otherName ?? '', 200);
+      return truncateUtf16(item.otherName ?? '', 200);
     case 'agreement':
-      return cut(item.facts.map((f) => f.value).join(' · '), 200);
+      return truncateUtf16(item.facts.map((f) => f.value).join(' · '), 200);
     default: {
       const never: never = item;
       return never;

@@ -3,7 +3,7 @@
 // Every action, and every refusal, is written to the audit trail.
 import { Cron } from 'croner';
 import { formatDate } from '../answer/i18n.ts';
-import { snapshot } from '../digest/digest.ts';
+import { statusSnapshot } from '../digest/digest.ts';
 import { parseSchedule } from '../digest/schedule.ts';
 import { createSubscriptions } from '../digest/subscriptions.ts';
 import type { Status } from '../knowledge/schema.ts';
@@ -166,7 +166,7 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       const at = now().toISOString();
       subscriptions.set(
         { platform: who.platform, chatId, schedule: schedule.text, cron: schedule.cron, createdBy: who.userId, createdAt: at },
-        snapshot(store.engine(), overlayOf(state.statusLog)),
+        statusSnapshot(store.engine(), overlayOf(state.statusLog)),
       );
       record(who, 'digest', `${chatId}: ${schedule.text}`, 'ok');
       const next = new Cron(schedule.cron, { timezone, paused: true }).nextRun(new Date(at));
