@@ -1,13 +1,17 @@
 // npm run bench:telegram — updates answered per second and latency per update through the fake
 // Bot API, for mou-bot and, in the same run, for an echo bot (the baseline: grammY and the fake
 // alone, no answering). A benchmark, not a test: it prints a table and asserts nothing.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { cpus } from 'node:os';
 import pino from 'pino';
 import { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
 import { startPolling } from '../adapters/telegram/polling.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { openState } from '../src/state/index.ts';
+import { createUpdateJournal } from '../src/state/update-journal.ts';
 import { startFakeTelegram, type FakeTelegram } from '../testkit/fakes/telegram-api.ts';
 import { telegramDeps } from '../testkit/deps.ts';
 
@@ -79,7 +83,9 @@ async function main(): Promise<void> {
     const echo = new Bot(fakeA.token, { client: { apiRoot: fakeA.url } });
     echo.on('message:text', (ctx) => ctx.reply(ctx.msg.text));
     await echo.init();
-    const polling = startPolling(echo, log, { allowedUpdates: ['message'], timeoutSeconds: 1 });
+    // The same polling, journal included, on a database of its own.
+    const journal = createUpdateJournal<Update>(openState(':memory:').db, 'telegram');
+    const polling = startPolling(echo, journal, new AsyncLocalStorage(), log, { allowedUpdates: ['message'], timeoutSeconds: 1 });
     rows.push(await load(fakeA, 'echo (baseline)', users, perUser, 10_000));
     await polling.stop();
     await fakeA.close();

@@ -102,7 +102,15 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
   const adapters: Adapter[] = [];
   if (config.telegram)
     adapters.push(
-      createTelegramAdapter({ config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize }),
+      createTelegramAdapter({
+        config: config.telegram,
+        store,
+        admin,
+        state,
+        knowledgeDir: config.knowledgeDir,
+        log,
+        pageSize: config.pageSize,
+      }),
     );
   if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, store, admin, log, pageSize: config.pageSize }));
   const stopped = new Promise<void>((resolve) => {

@@ -8,7 +8,7 @@ import { createAdminCommands, type AdminCommands } from '../src/admin/commands.t
 import type { KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../src/state/index.ts';
 
-type Given<D> = Omit<D, 'admin'> & { admin?: AdminCommands; state?: State };
+type Given<D> = Omit<D, 'admin' | 'state'> & { admin?: AdminCommands; state?: State };
 
 function adminFor(
   store: KnowledgeStore,
@@ -24,8 +24,8 @@ function adminFor(
 }
 
 export function telegramDeps(given: Given<TelegramDeps>): TelegramDeps {
-  const { state, ...deps } = given;
-  return { ...deps, admin: given.admin ?? adminFor(given.store, state, { telegram: given.config.adminIds }, given) };
+  const state = given.state ?? openState(':memory:');
+  return { ...given, state, admin: given.admin ?? adminFor(given.store, state, { telegram: given.config.adminIds }, given) };
 }
 
 export function slackDeps(given: Given<SlackDeps>): SlackDeps {

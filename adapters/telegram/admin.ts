@@ -1,7 +1,7 @@
 // Admin commands in Telegram: each name of the shared command table (src/admin/commands.ts), in
 // Vietnamese and English, is a bot command. Here a Telegram user becomes a Caller and the reply
 // becomes HTML; who may run what, the audit and the usage texts live in src/admin.
-import type { Bot, Context } from 'grammy';
+import type { Composer, Context } from 'grammy';
 import type { AdminReply } from '../../src/admin/admin.ts';
 import { ADMIN_COMMANDS, type AdminCommands, type Caller } from '../../src/admin/commands.ts';
 import { escapeHtml, splitMessages } from './render.ts';
@@ -25,7 +25,7 @@ export function callerOf(ctx: Context): Caller {
   };
 }
 
-export function registerAdminCommands(bot: Bot, admin: AdminCommands): void {
+export function registerAdminCommands(bot: Composer<Context>, admin: AdminCommands): void {
   const names = ADMIN_COMMANDS.flatMap((c) => [c.names.vi, c.names.en]);
   bot.command(names, async (ctx) => {
     const used = ctx.msg.text?.slice(1).split(/[\s@]/)[0] ?? '';

@@ -1,5 +1,6 @@
 // Starting and stopping the Telegram bot: long polling by default, a webhook when
 // TELEGRAM_WEBHOOK_URL is set. An unreachable Bot API at start is retried with backoff, not a crash.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { autoRetry } from '@grammyjs/auto-retry';
@@ -10,13 +11,17 @@ import { createTelegramBot, type TelegramDeps } from './bot.ts';
 import type { DigestMessage } from '../../src/digest/scheduler.ts';
 import { commandMenus } from './commands.ts';
 import { escapeHtml, splitMessages } from './render.ts';
-import { startPolling, type Polling } from './polling.ts';
+import { createUpdateJournal } from '../../src/state/update-journal.ts';
+import { type Handling, journalCalls, startPolling, type Polling } from './polling.ts';
+import type { Update } from 'grammy/types';
 
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
 
 export interface TelegramAdapter extends Adapter {
   /** The port the webhook server listens on (webhook mode, once started). */
   readonly port: number | undefined;
+  /** Resolves once no fetched update is waiting or being handled (long polling; at once with a webhook). */
+  idle(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -63,11 +68,21 @@ export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions 
   let port: number | undefined;
   let starting: Promise<void> | undefined;
 
+  const journal = createUpdateJournal<Update>(deps.state.db, 'telegram');
+  const handling = new AsyncLocalStorage<Handling>();
+
   async function connect(): Promise<void> {
     if (!(await initWithRetry(bot, log, stopping.signal, options.retryMs ?? 1000))) return;
+    // Innermost, so that each attempt is logged on its own: a reply that failed and waits for its
+    // retry is not taken as sent.
+    bot.api.config.use(journalCalls(journal, handling, log));
     // From here on, flood waits (429, honouring retry_after) and 5xx answers are retried, not
-    // surfaced. Installed after start-up so that an unreachable API at start is our own, logged retry.
-    bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
+    // surfaced. Installed after start-up so that an unreachable API at start is our own, logged
+    // retry. getUpdates has its own, shorter retry (polling.ts): while it waits, no question comes in.
+    const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false });
+    bot.api.config.use((prev, method, payload, signal) =>
+      method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+    );
     await registerCommands(bot, log);
     if (stopping.signal.aborted) return;
     if (config.webhook) {
@@ -80,7 +95,7 @@ export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions 
     }
     await bot.api.deleteWebhook();
     if (stopping.signal.aborted) return;
-    polling = startPolling(bot, log, {
+    polling = startPolling(bot, journal, handling, log, {
       allowedUpdates: ALLOWED_UPDATES,
       ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}),
       ...(options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {}),
@@ -96,6 +111,9 @@ export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions 
     start() {
       starting ??= connect();
       return starting;
+    },
+    idle: async () => {
+      await polling?.idle();
     },
     async stop() {
       stopping.abort();

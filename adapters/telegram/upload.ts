@@ -2,7 +2,7 @@
 // knowledge folder, when the name alone is ambiguous); the bot replies with the change report
 // and applies it only when the same admin presses "Apply".
 import { basename } from 'node:path';
-import { InlineKeyboard, type Bot } from 'grammy';
+import { type Composer, type Context, InlineKeyboard } from 'grammy';
 import type { AdminReply } from '../../src/admin/admin.ts';
 import type { AdminCommands } from '../../src/admin/commands.ts';
 import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
@@ -17,11 +17,13 @@ export interface UploadDeps {
   apiRoot?: string;
 }
 
-export function registerUpload(bot: Bot, deps: UploadDeps): void {
+export function registerUpload(bot: Composer<Context>, deps: UploadDeps): void {
   const pending = new Map<string, { userId: number; apply: () => Promise<AdminReply> }>();
 
-  bot.on('message:document', async (ctx) => {
-    if (ctx.chat.type !== 'private') return;
+  bot.on('message:document', async (ctx, next) => {
+    // A YAML file, or a file sent without a word, is an upload; any other document's caption is a question.
+    const uploading = /\.ya?ml$/i.test(ctx.msg.document.file_name ?? '') || !ctx.msg.caption?.trim();
+    if (ctx.chat.type !== 'private' || !uploading) return next();
     const who = callerOf(ctx);
     const refused = deps.admin.refusal(who, 'upload');
     if (refused) {

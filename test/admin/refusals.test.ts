@@ -14,6 +14,7 @@ import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts
 import { startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, knowledgeCopy, shippedKnowledge } from '../helpers.ts';
 import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 let state: State;
@@ -75,9 +76,9 @@ describe('Telegram admin commands from a non-admin', () => {
       };
       const user = nextUser++;
       const inPrivate = tg.text(command, { fromId: user });
-      await tg.confirmed(inPrivate.updateId);
+      await handled(tg, bot, inPrivate.updateId);
       const inGroup = tg.text(command, { fromId: user, chat: GROUP });
-      await tg.confirmed(inGroup.updateId);
+      await handled(tg, bot, inGroup.updateId);
       const replies = tg
         .of('sendMessage')
         .filter(
@@ -107,7 +108,7 @@ describe('Telegram admin commands from a non-admin', () => {
         document: { file_id: 'doc1', file_unique_id: 'u1', file_name: 'commitments.yaml', file_size: 4 },
       },
     });
-    await tg.confirmed(id);
+    await handled(tg, bot, id);
     expect(tg.of('sendMessage').filter((c) => c.payload.chat_id === user)[0]?.payload.text).toMatch(/chỉ quản trị viên/);
     expect(state.audit.recent(1)[0]).toMatchObject({ action: 'upload', outcome: 'refused' });
   });

@@ -15,6 +15,7 @@ import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 import { SIGNING_SECRET, slackClient } from '../../testkit/slack-client.ts';
 import { captureLog, type CapturedLog } from './harness.ts';
 import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 let store: KnowledgeStore;
 const cleanup: (() => Promise<void>)[] = [];
@@ -108,7 +109,7 @@ describe.concurrent('platform faults', () => {
       const sent = chats.map((chat, i) =>
         fake.text(['C18', 'ai phu trach cau hoa son', 'Who is Le Anh Duong?'][i] as string, { fromId: chat }),
       );
-      await Promise.all(sent.map((m) => fake.confirmed(m.updateId)));
+      await Promise.all(sent.map((m) => handled(fake, bot, m.updateId)));
       expect(
         fake.calls.some((c) => c.method === method && c.failed !== undefined),
         'the fault was injected',
@@ -116,7 +117,7 @@ describe.concurrent('platform faults', () => {
       for (const chat of chats) expect(deliveredTo(fake, chat), `chat ${chat}`).toHaveLength(1);
       // And it keeps going: a later question is answered too, once.
       const later = fake.text('C17', { fromId: 104 });
-      await fake.confirmed(later.updateId);
+      await handled(fake, bot, later.updateId);
       expect(deliveredTo(fake, 104)).toHaveLength(1);
       await bot.stop();
       for (const chat of [...chats, 104]) expect(deliveredTo(fake, chat), `chat ${chat} after stop`).toHaveLength(1);
@@ -238,7 +239,7 @@ describe.concurrent('platform faults', () => {
         { pollTimeoutSeconds: 1, retryMs: 50, stopTimeoutMs: 300 },
       );
       const first = fake.text('C18', { fromId: 201 });
-      await fake.confirmed(first.updateId);
+      await handled(fake, bot, first.updateId);
       // An update is being answered when the API goes away: its reply can never be sent.
       const stuck = fake.text('C17', { fromId: 202 });
       await fake.waitFor((c) => c.method === 'sendChatAction' && c.payload.chat_id === 202);

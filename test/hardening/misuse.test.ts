@@ -14,6 +14,7 @@ import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 import { SIGNING_SECRET, slackClient, type SlackClient } from '../../testkit/slack-client.ts';
 import { captureLog, type CapturedLog } from './harness.ts';
 import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const TG_ADMIN = 42;
 const SLACK_ADMIN = 'UADMIN1';
@@ -136,7 +137,7 @@ describe('Telegram: only the configured numeric ids are admins', () => {
         ...extra,
       },
     });
-    await tg.confirmed(updateId);
+    await handled(tg, bot, updateId);
     const reply = tg.of('sendMessage').find((c) => (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === id);
     expect(reply?.payload.text).toMatch(/chỉ quản trị viên/);
     expect(store.engine()).toBe(before);

@@ -13,6 +13,7 @@ import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
 import { slackClient } from '../../testkit/slack-client.ts';
 import { captureLog, type CapturedLog } from './harness.ts';
 import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const TELEGRAM_TOKEN = '7012345678:AAH-sEcReT_telegram-token_9f8e7d6c5b4a';
 const WEBHOOK_SECRET = 'whsec_Telegram-Webhook-0123456789';
@@ -64,7 +65,7 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
       fake.text('/reload', { fromId: 304 }),
       fake.text('/reload', { fromId: 42 }),
     ];
-    for (const s of steps) await fake.confirmed(s.updateId);
+    for (const s of steps) await handled(fake, bot, s.updateId);
     const keyboard =
       (
         fake
@@ -73,7 +74,9 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
           .at(-1)?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined
       )?.inline_keyboard[0] ?? [];
     const next = keyboard.find((b) => b.text === '▶')?.callback_data ?? 'pg:x:2';
-    await fake.confirmed(
+    await handled(
+      fake,
+      bot,
       fake.push({
         callback_query: {
           id: 'cb-s',
@@ -84,7 +87,9 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
         },
       }),
     );
-    await fake.confirmed(
+    await handled(
+      fake,
+      bot,
       fake.push({ inline_query: { id: 'iq-s', from: { id: 305, is_bot: false, first_name: 'O' }, query: 'QL17', offset: '' } }),
     );
     await bot.stop();
@@ -152,7 +157,7 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const slack = slackClient(app.port ?? 0, SIGNING_SECRET);
     fake.rateLimitNext('chat.postMessage', 1);
     await slack.event({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', ts: '1.1', text: 'C18' }, 'EvS1');
-    await slack.event({ type: 'app_mention', channel: 'C1', user: 'U1', ts: '1.2', text: '<@UBOT> cầu Hòa Sơn' }, 'EvS2');
+    await slack.event({ type: 'app_mention', channel: 'C1', user: 'U1', ts: '1.2', text: '<@U07A999BOT> cầu Hòa Sơn' }, 'EvS2');
     await slack.command('pending', 'U1', 'C1', fake.responseUrl('s1'));
     await slack.command('reload', 'U2', 'C1', fake.responseUrl('s2'));
     await slack.command('reload', 'UADMIN', 'C1', fake.responseUrl('s3'));

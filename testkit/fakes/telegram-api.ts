@@ -12,6 +12,8 @@ export interface Call {
   payload: Record<string, unknown>;
   /** Set when the fake failed this call on purpose (failNext or chaos): it had no effect. */
   failed?: 'drop' | 'drop-mid-poll' | number;
+  /** What the fake answered, for the messages it created (sendMessage). */
+  result?: Record<string, unknown>;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   const queue: Record<string, unknown>[] = [];
   const failures = new Map<string, Failure[]>();
   let confirmedBelow = 0;
+  let allowed: string[] = [];
   let nextUpdate = 1;
   let nextMessage = 1000;
   let chaos: { options: Chaos; random: () => number; counts: { injected429: number; injected500: number } } | undefined;
@@ -149,8 +152,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       confirmedBelow = offset;
       events.emit('confirmed');
     }
+    // As Telegram does: the last allowed_updates given stays in force, and other kinds are not delivered.
+    if (Array.isArray(p.allowed_updates)) allowed = p.allowed_updates as string[];
+    const deliverable = (u: Record<string, unknown>) => allowed.length === 0 || Object.keys(u).some((k) => allowed.includes(k));
     const pending = () =>
-      queue.filter((u) => (u.update_id as number) >= confirmedBelow).slice(0, typeof p.limit === 'number' ? p.limit : 100);
+      queue
+        .filter((u) => (u.update_id as number) >= confirmedBelow && deliverable(u))
+        .slice(0, typeof p.limit === 'number' ? p.limit : 100);
     const deadline = Date.now() + Math.min(Number(p.timeout ?? 0), 5) * 1000;
     let closed = false;
     res.on('close', () => (closed = true));
@@ -218,11 +226,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
             : reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
         }
         case 'sendMessage':
-          return ok(res, message(payload));
+          call.result = message(payload);
+          return ok(res, call.result);
         case 'editMessageText':
           return ok(res, { ...message(payload), message_id: payload.message_id });
         case 'answerCallbackQuery':
         case 'answerInlineQuery':
+        case 'deleteMessage':
         case 'setMyCommands':
         case 'sendChatAction':
         case 'setWebhook':
