@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type App, webApi } from '@slack/bolt';
 import type { Adapter } from '../adapter.ts';
 import { adminMrkdwn } from './admin-text.ts';
-import { boltLogger, createSlackApp, type SlackDeps, type SlackIdentity } from './app.ts';
+import { createSlackApp, type SlackDeps, type SlackIdentity } from './app.ts';
+import { boltLogger } from './bolt-logger.ts';
 
 export interface SlackAdapter extends Adapter {
   /** The port the HTTP receiver listens on (HTTP mode, once started). */
