@@ -7,6 +7,7 @@
 //   4. admin commands, knowledge uploads, buttons, then questions (new and edited messages).
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
+import type { Agent } from 'node:http';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { AdminCommands } from '../../src/admin/commands.ts';
@@ -48,9 +49,12 @@ const RATE_LIMIT = { timeFrame: 10_000, limit: 6 };
 /** Updates of one chat (or, without a chat, of one user) are handled in the order they came. */
 const orderKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `user:${ctx.from.id}` : undefined);
 
-export function createTelegramBot(deps: TelegramDeps): Bot {
+/** The bot; `agent` is the HTTP agent of its Bot API client (run.ts gives journal-agent.ts's). */
+export function createTelegramBot(deps: TelegramDeps, agent?: Agent): Bot {
   const { config, store, log, pageSize } = deps;
-  const bot = new Bot(config.token, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {});
+  const bot = new Bot(config.token, {
+    client: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), ...(agent ? { baseFetchConfig: { agent } } : {}) },
+  });
   const paging = new PagingStore();
   const ask = createAsk(store, pageSize);
   const answering = createAnswering(ask, paging);

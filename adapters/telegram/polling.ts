@@ -2,7 +2,8 @@
 // Updates are stored as they are fetched and confirmed to Telegram by the very next getUpdates, so
 // one slow answer never holds back the others. Nothing is lost across a crash: at start, the
 // updates still stored are handled first. Nothing is sent twice either: while an update is
-// handled, every message sent for it is logged, and handling it again skips what already went out.
+// handled, every message sent for it is logged (journalCalls here, and journal-agent.ts), and
+// handling it again skips what already went out.
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createConcurrentSink, createRunner, createSource, type RunnerHandle, type UpdateSupplier } from '@grammyjs/runner';
@@ -10,44 +11,39 @@ import { type Bot, GrammyError, type Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { UpdateJournal } from '../../src/state/update-journal.ts';
+import type { Handling } from './journal-agent.ts';
 
 /** Calls that change nothing the user sees, or only for a moment: not logged, simply made again. */
 const UNLOGGED = new Set(['getMe', 'getFile', 'getChat', 'getChatMember', 'getUpdates', 'sendChatAction']);
 
-/** The update being handled, and how many logged calls it has made so far. */
-export interface Handling {
-  updateId: number;
-  calls: number;
-}
-
 /**
- * An API transformer that logs, for the update being handled, each call before it is made and its
- * result once it went out. When an update is handled again after a crash, a call the log already
- * has is not made again: its logged result is returned. A call that was on its way when the
- * process died is taken as sent: a reply is lost only if the process died between logging it and
- * writing it to the socket (microseconds), while sending it again would repeat every reply the
- * platform got but we never heard back about.
+ * An API transformer (install it outermost, around auto-retry) that numbers the calls made while an
+ * update is handled and logs the result of each. When an update is handled again after a crash, a
+ * call the log has as sent is not made again: its logged result is returned. One that was on its
+ * way (see journal-agent.ts) is taken as sent too: Telegram had the whole request.
  */
 export function journalCalls(journal: UpdateJournal<Update>, handling: AsyncLocalStorage<Handling>, log: Logger): Transformer {
   return async (prev, method, payload, signal) => {
-    const current = handling.getStore();
-    if (!current || UNLOGGED.has(method)) return prev(method, payload, signal);
-    const seq = current.calls++;
-    const logged = journal.call(current.updateId, seq);
+    const handled = handling.getStore();
+    if (!handled || UNLOGGED.has(method)) return prev(method, payload, signal);
+    const seq = handled.calls++;
+    const logged = journal.call(handled.updateId, seq);
     if (logged?.state === 'sent') return { ok: true, result: logged.result as never };
     if (logged?.state === 'on its way') {
-      log.warn({ update: current.updateId, method }, 'telegram: a call was on its way when the bot stopped; taken as sent');
+      log.warn({ update: handled.updateId, method }, 'telegram: a call was on its way when the bot stopped; taken as sent');
       return { ok: true, result: true as never };
     }
-    journal.sending(current.updateId, seq, method);
+    handled.current = { seq, method };
     try {
       const res = await prev(method, payload, signal);
-      if (res.ok) journal.sent(current.updateId, seq, res.result);
-      else journal.unsent(current.updateId, seq);
+      if (res.ok) journal.sent(handled.updateId, seq, method, res.result);
+      else journal.unsent(handled.updateId, seq);
       return res;
     } catch (err) {
-      journal.unsent(current.updateId, seq);
+      journal.unsent(handled.updateId, seq);
       throw err;
+    } finally {
+      handled.current = undefined;
     }
   };
 }

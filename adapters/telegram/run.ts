@@ -12,7 +12,8 @@ import type { DigestMessage } from '../../src/digest/scheduler.ts';
 import { commandMenus } from './commands.ts';
 import { escapeHtml, splitMessages } from './render.ts';
 import { createUpdateJournal } from '../../src/state/update-journal.ts';
-import { type Handling, journalCalls, startPolling, type Polling } from './polling.ts';
+import { type Handling, journalAgent } from './journal-agent.ts';
+import { journalCalls, startPolling, type Polling } from './polling.ts';
 import type { Update } from 'grammy/types';
 
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
@@ -60,7 +61,10 @@ async function registerCommands(bot: Bot, log: Logger): Promise<void> {
 
 export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions = {}): TelegramAdapter {
   const { log, config } = deps;
-  const bot = createTelegramBot(deps);
+  // Long polling's journal (polling.ts): the updates fetched and not yet handled, and the calls made for each.
+  const journal = createUpdateJournal<Update>(deps.state.db, 'telegram');
+  const handling = new AsyncLocalStorage<Handling>();
+  const bot = createTelegramBot(deps, journalAgent(config.apiRoot ?? 'https://api.telegram.org', journal, handling));
   // Aborted by stop(): gives up retrying an unreachable API at start.
   const stopping = new AbortController();
   let polling: Polling | undefined;
@@ -68,14 +72,8 @@ export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions 
   let port: number | undefined;
   let starting: Promise<void> | undefined;
 
-  const journal = createUpdateJournal<Update>(deps.state.db, 'telegram');
-  const handling = new AsyncLocalStorage<Handling>();
-
   async function connect(): Promise<void> {
     if (!(await initWithRetry(bot, log, stopping.signal, options.retryMs ?? 1000))) return;
-    // Innermost, so that each attempt is logged on its own: a reply that failed and waits for its
-    // retry is not taken as sent.
-    bot.api.config.use(journalCalls(journal, handling, log));
     // From here on, flood waits (429, honouring retry_after) and 5xx answers are retried, not
     // surfaced. Installed after start-up so that an unreachable API at start is our own, logged
     // retry. getUpdates has its own, shorter retry (polling.ts): while it waits, no question comes in.
@@ -83,6 +81,8 @@ export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions 
     bot.api.config.use((prev, method, payload, signal) =>
       method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal),
     );
+    // Around the retries: one logged call however many attempts it takes.
+    bot.api.config.use(journalCalls(journal, handling, log));
     await registerCommands(bot, log);
     if (stopping.signal.aborted) return;
     if (config.webhook) {

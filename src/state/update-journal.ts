@@ -28,7 +28,7 @@ export interface UpdateJournal<U extends { update_id: number } = { update_id: nu
   /** Logs a call as on its way, before it is sent. */
   sending(updateId: number, seq: number, method: string): void;
   /** The call went out; its result is kept for a re-run. */
-  sent(updateId: number, seq: number, result: unknown): void;
+  sent(updateId: number, seq: number, method: string, result: unknown): void;
   /** The call failed (it had no effect); a re-run sends it again. */
   unsent(updateId: number, seq: number): void;
 }
@@ -51,7 +51,7 @@ export function createUpdateJournal<U extends { update_id: number }>(
     forgetDone: db.prepare('DELETE FROM inbound_done WHERE source = ? AND at < ?'),
     call: db.prepare('SELECT result FROM outbound_calls WHERE source = ? AND update_id = ? AND seq = ?'),
     sending: db.prepare('INSERT OR REPLACE INTO outbound_calls (source, update_id, seq, method, result) VALUES (?, ?, ?, ?, NULL)'),
-    sent: db.prepare('UPDATE outbound_calls SET result = ? WHERE source = ? AND update_id = ? AND seq = ?'),
+    sent: db.prepare('INSERT OR REPLACE INTO outbound_calls (source, update_id, seq, method, result) VALUES (?, ?, ?, ?, ?)'),
     unsent: db.prepare('DELETE FROM outbound_calls WHERE source = ? AND update_id = ? AND seq = ?'),
     dropCalls: db.prepare('DELETE FROM outbound_calls WHERE source = ? AND update_id = ?'),
   };
@@ -91,7 +91,7 @@ export function createUpdateJournal<U extends { update_id: number }>(
       return row.result === null ? { state: 'on its way' } : { state: 'sent', result: JSON.parse(row.result) as unknown };
     },
     sending: (updateId, seq, method) => void q.sending.run(source, updateId, seq, method),
-    sent: (updateId, seq, result) => void q.sent.run(JSON.stringify(result ?? null), source, updateId, seq),
+    sent: (updateId, seq, method, result) => void q.sent.run(source, updateId, seq, method, JSON.stringify(result ?? null)),
     unsent: (updateId, seq) => void q.unsent.run(source, updateId, seq),
   };
 }

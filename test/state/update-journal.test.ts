@@ -4,13 +4,15 @@
 // the messages that already went out.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, request, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Handling, journalCalls } from '../../adapters/telegram/polling.ts';
+import { type Handling, journalAgent } from '../../adapters/telegram/journal-agent.ts';
+import { journalCalls } from '../../adapters/telegram/polling.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { createUpdateJournal, type UpdateJournal } from '../../src/state/update-journal.ts';
 
@@ -77,7 +79,7 @@ describe('the update journal', () => {
     journal.admit(updates(40));
     journal.sending(40, 0, 'sendMessage');
     expect(journal.call(40, 0)).toEqual({ state: 'on its way' });
-    journal.sent(40, 0, { message_id: 7 });
+    journal.sent(40, 0, 'sendMessage', { message_id: 7 });
     journal.sending(40, 1, 'sendMessage');
     journal.unsent(40, 1);
     const after = reopen();
@@ -146,5 +148,59 @@ describe('journalCalls (the API transformer)', () => {
     await transformer(prev, 'sendMessage' as never, { chat_id: 1, text: 'digest' } as never);
     await transformer(prev, 'sendMessage' as never, { chat_id: 1, text: 'digest' } as never);
     expect(reached).toEqual(['sendMessage:digest', 'sendMessage:digest']);
+  });
+});
+
+describe('journalAgent (the HTTP agent)', () => {
+  it('marks a call on its way once Telegram has its request, and clears the mark when Telegram refuses it', async () => {
+    const handling = new AsyncLocalStorage<Handling>();
+    // A Bot API that holds each request until the test answers it.
+    const held: ServerResponse[] = [];
+    let arrived: () => void = () => undefined;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        held.push(res);
+        arrived();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const root = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const agent = journalAgent(root, journal as UpdateJournal<Update>, handling);
+    const post = (seq: number) =>
+      handling.run({ updateId: 60, calls: 0, current: { seq, method: 'sendMessage' } }, () => {
+        const got = new Promise<number>((resolve, reject) => {
+          const req = request(`${root}/bot1/sendMessage`, { method: 'POST', agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('error', reject);
+          req.end('{}');
+        });
+        return got;
+      });
+    try {
+      const reached = new Promise<void>((r) => (arrived = r));
+      const refused = post(0);
+      expect(journal.call(60, 0), 'not before the request is written').toBeUndefined();
+      await reached;
+      expect(journal.call(60, 0)).toEqual({ state: 'on its way' });
+      held.shift()?.writeHead(429).end('{"ok":false,"error_code":429,"parameters":{"retry_after":1}}');
+      expect(await refused).toBe(429);
+      expect(journal.call(60, 0), 'a refused request had no effect').toBeUndefined();
+      // The next request reuses the kept-alive socket and is marked the same way.
+      const again = new Promise<void>((r) => (arrived = r));
+      const accepted = post(1);
+      await again;
+      expect(journal.call(60, 1)).toEqual({ state: 'on its way' });
+      held.shift()?.writeHead(200).end('{"ok":true,"result":true}');
+      expect(await accepted).toBe(200);
+      // Accepted: the mark stays until journalCalls logs the result.
+      expect(journal.call(60, 1)).toEqual({ state: 'on its way' });
+    } finally {
+      agent.destroy();
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
