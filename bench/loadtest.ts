@@ -1,12 +1,13 @@
 // npm run loadtest — 200 users × 20 questions through both fakes (testkit/load.ts), each platform
-// without faults and then with them. Prints a markdown table and writes it to /tmp/loadtest.md.
+// without faults and then with them; then, with the faults, the Telegram bot in a process of its
+// own, killed with SIGKILL halfway through and restarted. Prints a markdown table and writes it to /tmp/loadtest.md.
 // Options: --users 200 --per-user 20 --seed 7 --rate429 0.02 --rate500 0.01 --redeliver 0.02;
-// --faults-only skips the runs without faults.
+// --faults-only skips the runs without faults; --no-crash skips the run that kills the Telegram bot.
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
-import { FULL, markdownTable, slackLoad, telegramLoad, type LoadOptions, type LoadResult } from '../testkit/load.ts';
+import { FULL, markdownTable, slackLoad, telegramCrashLoad, telegramLoad, type LoadOptions, type LoadResult } from '../testkit/load.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--faults-only')) results.push(await run(store, calm));
     results.push(await run(store, opts));
   }
+  // With the same faults, the Telegram bot in a process of its own, killed halfway and restarted.
+  if (!process.argv.includes('--no-crash')) results.push(await telegramCrashLoad(store, opts));
   const table = markdownTable(results, opts);
   console.log(table);
   writeFileSync('/tmp/loadtest.md', `${table}\n`);

@@ -3,8 +3,10 @@
 // duplicates and losses (both must be 0), and latency from question to reply. `npm run loadtest`
 // (bench/loadtest.ts) runs it at full size; `npm test` runs a small version
 // (test/hardening/faults.test.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
-import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { cpus, tmpdir } from 'node:os';
 import pino from 'pino';
 import { renderSlack } from '../adapters/slack/render.ts';
 import { startSlack } from '../adapters/slack/run.ts';
@@ -12,7 +14,8 @@ import { renderTelegram } from '../adapters/telegram/render.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import type { KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { startFakeSlack } from './fakes/slack-api.ts';
-import { startFakeTelegram } from './fakes/telegram-api.ts';
+import { startBotProcess } from './bot-process.ts';
+import { type FakeTelegram, startFakeTelegram } from './fakes/telegram-api.ts';
 import { seededRandom } from './seeded-random.ts';
 import { SIGNING_SECRET, slackClient } from './slack-client.ts';
 import { slackDeps, telegramDeps } from './deps.ts';
@@ -66,6 +69,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   seconds: number;
+  /** Anything else the run has to say (the crash run: what the restarted bot found). */
+  note?: string;
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
@@ -147,20 +152,24 @@ function tally(want: Map<number, string[]>, delivered: Map<number, string[]>): {
   return { duplicates, wrong };
 }
 
+/** A Telegram bot under load: how to stop it, and (for the crash run) how to kill and restart it. */
+interface BotUnderLoad {
+  stop(): Promise<void>;
+  /** Kills the bot (SIGKILL) and starts it again on the same database; resolves once it polls again. */
+  crash?(): Promise<void>;
+  /** What the restarted bot said about the updates it found (the crash run). */
+  report?(): string;
+}
+
 /** Private chats with the Telegram bot, over long polling, against a Bot API failing at random. */
-export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Promise<LoadResult> {
+async function telegramUnderLoad(
+  store: KnowledgeStore,
+  opts: LoadOptions,
+  platform: string,
+  startBot: (fake: FakeTelegram) => Promise<BotUnderLoad>,
+): Promise<LoadResult> {
   const fake = await startFakeTelegram();
-  // The per-user "slow down" limit is off: these users ask 20 questions in a row on purpose.
-  const bot = await startTelegram(
-    telegramDeps({
-      config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() },
-      store,
-      log: silent,
-      pageSize: 8,
-      rateLimit: false,
-    }),
-    { pollTimeoutSeconds: 1 },
-  );
+  const bot = await startBot(fake);
   // Warm-up, not measured: the first answers load modules and fill caches.
   await Promise.all(
     QUESTIONS.map(async (q, i) => {
@@ -188,16 +197,28 @@ export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Pr
   });
   const parts = new Map<string, string[]>();
   const expected = (q: string) => memo(parts, q, () => renderTelegram(store.engine().ask(q, { pageSize: 8 })));
+  const halfway = Math.floor((opts.users * opts.perUser) / 2);
+  let crashed: Promise<void> | undefined;
   const started = performance.now();
-  const run = await drive(opts, async (u, q) => void fake.text(q, { fromId: base + u }), expected, delivered, hook);
+  const run = await drive(
+    opts,
+    async (u, q, n) => {
+      fake.text(q, { fromId: base + u });
+      if (n === halfway && bot.crash) crashed = bot.crash();
+    },
+    expected,
+    delivered,
+    hook,
+  );
   const seconds = (performance.now() - started) / 1000;
+  await crashed;
   fake.chaos(undefined);
-  // A graceful stop answers what is in flight and confirms it; only then are duplicates final.
+  // A graceful stop answers what is in flight; only then are duplicates final.
   await bot.stop();
   unsubscribe();
   await fake.close();
   return {
-    platform: 'Telegram (long polling)',
+    platform,
     users: opts.users,
     questions: opts.users * opts.perUser,
     answered: run.answered,
@@ -209,7 +230,51 @@ export async function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Pr
     p50: pct(run.latencies, 0.5),
     p99: pct(run.latencies, 0.99),
     seconds,
+    ...(bot.report ? { note: bot.report() } : {}),
   };
+}
+
+/** The bot in this process. The per-user "slow down" limit is off: these users ask 20 questions in a row on purpose. */
+export function telegramLoad(store: KnowledgeStore, opts: LoadOptions): Promise<LoadResult> {
+  return telegramUnderLoad(store, opts, 'Telegram (long polling)', async (fake) => {
+    const bot = await startTelegram(
+      telegramDeps({
+        config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() },
+        store,
+        log: silent,
+        pageSize: 8,
+        rateLimit: false,
+      }),
+      { pollTimeoutSeconds: 1 },
+    );
+    return { stop: () => bot.stop() };
+  });
+}
+
+/** The bot in a process of its own, killed with SIGKILL halfway through the questions and started again on the same database. */
+export function telegramCrashLoad(store: KnowledgeStore, opts: LoadOptions): Promise<LoadResult> {
+  return telegramUnderLoad(store, opts, 'Telegram (long polling), SIGKILL halfway and restart', async (fake) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mou-loadtest-'));
+    let bot = startBotProcess(fake, dataDir);
+    await bot.polling;
+    let report = '';
+    return {
+      async crash() {
+        await bot.kill();
+        bot = startBotProcess(fake, dataDir);
+        await bot.polling;
+      },
+      async stop() {
+        await bot.stop();
+        const lines = bot.stderr();
+        const held = /"count":(\d+),"msg":"telegram: handling the updates held/.exec(lines)?.[1] ?? '0';
+        const takenAsSent = lines.split('taken as sent').length - 1;
+        report = `after the restart, ${held} updates held from before the kill were handled, and ${takenAsSent} calls found on their way were taken as sent`;
+        await rm(dataDir, { recursive: true, force: true });
+      },
+      report: () => report,
+    };
+  });
 }
 
 /** Direct messages to the Slack app, through its HTTP receiver, against a Web API failing at random. */
@@ -308,6 +373,7 @@ export function markdownTable(results: LoadResult[], opts: LoadOptions): string 
     '| platform | faults | questions | answered | duplicates | losses | wrong answer | injected 429 / 500 (/ redelivered) | p50 ms | p99 ms | duration s |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
+    ...results.filter((r) => r.note).map((r) => `\n${r.platform}: ${r.note}.`),
   ].join('\n');
 }
 

@@ -50,7 +50,12 @@ export function journalCalls(journal: UpdateJournal<Update>, handling: AsyncLoca
 
 export interface PollingOptions {
   allowedUpdates: readonly string[];
-  /** Updates handled at once. Default 50. */
+  /**
+   * Updates handled at once. Default 100: each getUpdates then takes most of what is waiting, so
+   * the poller calls less often; and when Telegram asks it to wait (429), the updates it already
+   * holds keep being answered. (In the load test, at 50 the median under faults came out up to four
+   * times the one without; at 200 the slowest answers without faults took seconds.)
+   */
   concurrency?: number;
   /** getUpdates long-poll timeout in seconds. Default 30. */
   timeoutSeconds?: number;
@@ -162,7 +167,7 @@ export function startPolling(
     async (err) => {
       log.error({ err }, 'telegram: update failed');
     },
-    { concurrency: options.concurrency ?? 50 },
+    { concurrency: options.concurrency ?? 100 },
   );
   const runner: RunnerHandle = createRunner(createSource(supplier), sink);
   runner.start();
@@ -170,9 +175,23 @@ export function startPolling(
   return {
     idle: async () => void (await inFlight.none()),
     async stop() {
+      const limit = options.stopTimeoutMs ?? 30_000;
       await runner.stop();
-      if (!(await inFlight.none(options.stopTimeoutMs ?? 30_000)))
+      if (!(await inFlight.none(limit)))
         log.warn({ inFlight: inFlight.size }, 'telegram: updates still in flight at stop; they will be handled after a restart');
+      // Tell Telegram what we hold (the next start would too): it then has nothing to send again.
+      // Bounded, for a Bot API that does not answer.
+      await bot.api
+        .getUpdates(
+          { offset: journal.offset(), limit: 1, timeout: 0 },
+          AbortSignal.timeout(limit) as Parameters<typeof bot.api.getUpdates>[1],
+        )
+        .catch((err: unknown) =>
+          log.warn(
+            { err },
+            'telegram: could not confirm the updates fetched last; Telegram will send them again, and they will be skipped',
+          ),
+        );
     },
   };
 }

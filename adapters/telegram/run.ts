@@ -4,19 +4,22 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { webhookCallback, type Bot } from 'grammy';
+import { type Bot, webhookCallback } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import type { DigestMessage } from '../../src/digest/scheduler.ts';
+import { createUpdateJournal } from '../../src/state/update-journal.ts';
 import type { Adapter } from '../adapter.ts';
 import { createTelegramBot, type TelegramDeps } from './bot.ts';
-import type { DigestMessage } from '../../src/digest/scheduler.ts';
 import { commandMenus } from './commands.ts';
-import { escapeHtml, splitMessages } from './render.ts';
-import { createUpdateJournal } from '../../src/state/update-journal.ts';
 import { type Handling, journalAgent } from './journal-agent.ts';
-import { journalCalls, startPolling, type Polling } from './polling.ts';
-import type { Update } from 'grammy/types';
+import { journalCalls, type Polling, startPolling } from './polling.ts';
+import { escapeHtml, splitMessages } from './render.ts';
 
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
+
+/** Calls auto-retry leaves alone: getUpdates retries on its own (polling.ts), and a late typing indicator is useless. */
+const NOT_RETRIED = new Set(['getUpdates', 'sendChatAction']);
 
 export interface TelegramAdapter extends Adapter {
   /** The port the webhook server listens on (webhook mode, once started). */
@@ -30,7 +33,7 @@ export interface StartOptions {
   retryMs?: number;
   /** Long-poll timeout in seconds. Default 30. */
   pollTimeoutSeconds?: number;
-  /** How long a stop waits for updates in flight and for the final confirmation, in ms. Default 30,000. */
+  /** How long a stop waits for the updates in flight, in ms (the rest are handled after a restart). Default 30,000. */
   stopTimeoutMs?: number;
 }
 
@@ -79,7 +82,7 @@ export function createTelegramAdapter(deps: TelegramDeps, options: StartOptions 
     // retry. getUpdates has its own, shorter retry (polling.ts): while it waits, no question comes in.
     const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false });
     bot.api.config.use((prev, method, payload, signal) =>
-      method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+      NOT_RETRIED.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal),
     );
     // Around the retries: one logged call however many attempts it takes.
     bot.api.config.use(journalCalls(journal, handling, log));
