@@ -57,7 +57,7 @@ export interface LoadResult {
   answered: number;
   /** Replies beyond the one expected (or beyond its parts, for a long Telegram answer). */
   duplicates: number;
-  /** Questions never answered within the timeout. */
+  /** Questions asked and never answered within the timeout; a user who lost one asks no more (so answered + losses can be fewer than questions). */
   losses: number;
   /** Replies whose text is not the answer to the question asked. */
   wrong: number;
@@ -126,9 +126,10 @@ async function drive(
         const ok = await replied;
         clearTimeout(timer);
         if (!ok) {
-          // Lost: this user stops here, so later replies cannot be mistaken for this one's.
+          // Lost: this user stops here, so later replies cannot be mistaken for this one's; the
+          // questions they did not get to ask are not counted as lost.
           waiting.delete(u);
-          losses += opts.perUser - i;
+          losses++;
           return;
         }
         answered++;

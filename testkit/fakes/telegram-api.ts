@@ -67,6 +67,13 @@ export interface FakeTelegram {
   waitFor(predicate: (c: Call) => boolean, what?: string): Promise<Call>;
   /** The next call of `method` fails this way. */
   failNext(method: string, failure: Failure): void;
+  /**
+   * From now on, calls of `method` (sendMessage) take effect but get no answer until release(): the
+   * bot cannot tell whether they went through, as when it dies while they are on their way.
+   */
+  holdAnswers(method: 'sendMessage'): void;
+  /** Answers the held calls, and holds no more. */
+  release(): void;
   /** From now on, fails calls at random (fixed seed); `chaos(undefined)` stops. Returns the running count of injected faults. */
   chaos(options: Chaos | undefined): { injected429: number; injected500: number };
   /** Calls of one method. */
@@ -90,6 +97,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   const failures = new Map<string, Failure[]>();
   let confirmedBelow = 0;
   let allowed: string[] = [];
+  let holding: string | undefined;
+  const held: (() => void)[] = [];
   let nextUpdate = 1;
   let nextMessage = 1000;
   let chaos: { options: Chaos; random: () => number; counts: { injected429: number; injected500: number } } | undefined;
@@ -227,6 +236,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
         }
         case 'sendMessage':
           call.result = message(payload);
+          // Sent, as far as the chat is concerned; the answer to the bot may be held back.
+          if (holding === method) return void held.push(() => ok(res, call.result));
           return ok(res, call.result);
         case 'editMessageText':
           return ok(res, { ...message(payload), message_id: payload.message_id });
@@ -292,6 +303,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       });
     },
     waitFor: (predicate, what = 'a matching call') => waitForCall('Telegram', events, calls, predicate, what),
+    holdAnswers(method) {
+      holding = method;
+    },
+    release() {
+      holding = undefined;
+      for (const answer of held.splice(0)) answer();
+    },
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
