@@ -14,7 +14,7 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-describe('synthetic agreements (bench/synthetic.ts)', () => {
+describe('synthetic agreements (testkit/synthetic.ts)', () => {
   it('validate, with distinct ids, people, places and figures', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mou-synthetic-'));
     dirs.push(dir);
