@@ -7,6 +7,7 @@ import type { AdminReply } from '../../src/admin/admin.ts';
 import type { AdminCommands } from '../../src/admin/commands.ts';
 import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { bothLanguages, NOTICES } from '../notices.ts';
 import { adminHtml, callerOf } from './admin.ts';
 
 export interface UploadDeps {
@@ -34,7 +35,7 @@ export function registerUpload(bot: Composer<Context>, deps: UploadDeps): void {
     const doc = ctx.msg.document;
     if ((doc.file_size ?? 0) > MAX_UPLOAD_BYTES) {
       actions.record(who, 'upload', `${doc.file_name ?? '?'}: ${doc.file_size} bytes`, 'refused');
-      await ctx.reply('Tệp quá lớn (tối đa 1 MB). / The file is over 1 MB.');
+      await ctx.reply(bothLanguages(NOTICES.fileTooLarge));
       return;
     }
     const agreementDirs = deps.store.engine().knowledge.agreements.map((a) => basename(a.dir));
