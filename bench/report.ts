@@ -111,7 +111,7 @@ export function generatedMarkdown(machine: Machine, evalTables: string[], result
     '### Scale: ours vs baseline',
     '',
     `Synthetic agreements cloned from the shipped one with other provinces, people, places and figures (seed ${seed};`,
-    '`bench/synthetic.ts`). Each row runs in a fresh process. "index" includes the first answer, so anything built lazily',
+    '`testkit/synthetic.ts`). Each row runs in a fresh process. "index" includes the first answer, so anything built lazily',
     `counts. Latency: ${samples?.samples ?? 0} timed \`ask()\` calls per row (the ${samples?.questions ?? 0} questions of both evaluation sets, as written`,
     'and in title case), one core, one at a time, after a warm-up in other spellings (three passes for ours, whose code',
     'has a path per intent; a hundred questions for the baseline). Wall-clock time, on a shared 2-CPU machine.',

@@ -15,7 +15,7 @@ import { compare, comparisonMarkdown } from '../src/eval/compare.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import type { EngineName, Measurement } from './measure.ts';
 import { generatedMarkdown, ratios, targets, textTable, type Machine, type SizeResult } from './report.ts';
-import { writeSynthetic } from './synthetic.ts';
+import { writeSynthetic } from '../testkit/synthetic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KNOWLEDGE = join(ROOT, 'knowledge');

@@ -8,8 +8,9 @@ import pino from 'pino';
 import { startSlack } from '../adapters/slack/run.ts';
 import type { SlackConfig } from '../src/config.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
-import { startFakeSlack, type FakeSlack } from '../test/fakes/slack-api.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { startFakeSlack, type FakeSlack } from '../testkit/fakes/slack-api.ts';
+import { slackDeps } from '../testkit/deps.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const QUESTIONS = [
@@ -71,7 +72,7 @@ async function ours(fake: FakeSlack, store: KnowledgeStore, socket: boolean): Pr
     adminIds: new Set(),
     ...(socket ? { appToken: 'xapp-bench' } : {}),
   };
-  const rt = await startSlack({ config, store, log, pageSize: 8 });
+  const rt = await startSlack(slackDeps({ config, store, log, pageSize: 8 }));
   if (socket) await fake.socketConnected();
   return { send: socket ? socketSender(fake) : httpSender(rt.port ?? 0), stop: rt.stop };
 }

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../testkit/fakes/telegram-api.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCHMARKS = join(ROOT, 'BENCHMARKS.md');

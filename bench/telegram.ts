@@ -1,14 +1,19 @@
 // npm run bench:telegram — updates answered per second and latency per update through the fake
 // Bot API, for mou-bot and, in the same run, for an echo bot (the baseline: grammY and the fake
 // alone, no answering). A benchmark, not a test: it prints a table and asserts nothing.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { cpus } from 'node:os';
 import pino from 'pino';
 import { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
 import { startPolling } from '../adapters/telegram/polling.ts';
 import { startTelegram } from '../adapters/telegram/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
-import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram-api.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { openState } from '../src/state/index.ts';
+import { createUpdateJournal } from '../src/state/update-journal.ts';
+import { startFakeTelegram, type FakeTelegram } from '../testkit/fakes/telegram-api.ts';
+import { telegramDeps } from '../testkit/deps.ts';
 
 const QUESTIONS = [
   'ai phu trach duong sat kep luu xa',
@@ -78,14 +83,16 @@ async function main(): Promise<void> {
     const echo = new Bot(fakeA.token, { client: { apiRoot: fakeA.url } });
     echo.on('message:text', (ctx) => ctx.reply(ctx.msg.text));
     await echo.init();
-    const polling = startPolling(echo, log, { allowedUpdates: ['message'], timeoutSeconds: 1 });
+    // The same polling, journal included, on a database of its own.
+    const journal = createUpdateJournal<Update>(openState(':memory:').db, 'telegram');
+    const polling = startPolling(echo, journal, new AsyncLocalStorage(), log, { allowedUpdates: ['message'], timeoutSeconds: 1 });
     rows.push(await load(fakeA, 'echo (baseline)', users, perUser, 10_000));
     await polling.stop();
     await fakeA.close();
 
     const fakeB = await startFakeTelegram();
     const bot = await startTelegram(
-      { config: { token: fakeB.token, apiRoot: fakeB.url, adminIds: new Set() }, store, log, pageSize: 8, rateLimit: false },
+      telegramDeps({ config: { token: fakeB.token, apiRoot: fakeB.url, adminIds: new Set() }, store, log, pageSize: 8, rateLimit: false }),
       { pollTimeoutSeconds: 1 },
     );
     rows.push(await load(fakeB, 'mou-bot', users, perUser, 20_000));

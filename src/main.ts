@@ -2,16 +2,16 @@
 // tokens are set, side by side; with no platform token configured, the console chat is the default.
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { SlackRuntime } from '../adapters/slack/run.ts';
-import type { TelegramRuntime } from '../adapters/telegram/run.ts';
-import { createAdmin, type Admin } from './admin/admin.ts';
+import type { Adapter } from '../adapters/adapter.ts';
+import { createAdmin } from './admin/admin.ts';
+import { createAdminCommands, type AdminCommands } from './admin/commands.ts';
 import type { StatusOverlay } from './answer/types.ts';
-import { usesConsoleChat, type Config } from './config.ts';
+import { type Config, usesConsoleChat } from './config.ts';
 import { createDigestScheduler } from './digest/scheduler.ts';
-import { closeHealth, createHealth, serveHealth, type Health } from './health.ts';
+import { closeHealth, createHealth, type Health, serveHealth } from './health.ts';
 import { changeLines } from './knowledge/diff.ts';
 import { loadKnowledge } from './knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from './knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from './runtime/knowledge-store.ts';
 import { formatKnowledgeError } from './knowledge/types.ts';
 import { watchKnowledge } from './knowledge/watch.ts';
 import { openState, type State } from './state/index.ts';
@@ -34,6 +34,7 @@ async function openStore(config: Config, log: Logger, overlay: StatusOverlay): P
   );
   return createKnowledgeStore(config.knowledgeDir, outcome.knowledge, {
     overlay,
+    timezone: config.timezone,
     onError: (err, question) => log.error({ err, question }, 'answer failed'),
   });
 }
@@ -88,7 +89,11 @@ async function startServices(config: Config, log: Logger, health: Health): Promi
     return 2;
   }
   health.ready(() => store.engine().knowledge);
-  const admin = createAdmin(store, state, { timezone: config.timezone });
+  const admin = createAdminCommands(
+    createAdmin(store, state, { timezone: config.timezone }),
+    { telegram: new Set([...(config.telegram?.adminIds ?? [])].map(String)), slack: config.slack?.adminIds ?? new Set() },
+    log,
+  );
   // Admins edit files and the bot picks them up: on save (unless KNOWLEDGE_WATCH=false) and on SIGHUP.
   const watcher = config.watch ? watchKnowledge(config.knowledgeDir, () => void reloadAndLog(store, log, 'watch')) : undefined;
   const onHup = () => void reloadAndLog(store, log, 'SIGHUP');
@@ -102,7 +107,14 @@ async function startServices(config: Config, log: Logger, health: Health): Promi
   }
 }
 
-async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Admin, state: State, health: Health): Promise<number> {
+async function run(
+  config: Config,
+  log: Logger,
+  store: KnowledgeStore,
+  admin: AdminCommands,
+  state: State,
+  health: Health,
+): Promise<number> {
   // Each adapter is imported only when it runs: loading Bolt alone takes longer than a Telegram start.
   if (usesConsoleChat(config)) {
     const { runConsoleChat } = await import('../adapters/console/chat.ts');
@@ -116,51 +128,47 @@ async function run(config: Config, log: Logger, store: KnowledgeStore, admin: Ad
     return 0;
   }
 
-  const aborter = new AbortController();
-  const runtimes: { stop(): Promise<void> }[] = [];
+  // Both platforms run side by side when both are configured.
+  const adapters: Adapter[] = [];
+  if (config.telegram) {
+    const { createTelegramAdapter } = await import('../adapters/telegram/run.ts');
+    adapters.push(
+      createTelegramAdapter(
+        { config: config.telegram, store, admin, state, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize },
+        { health },
+      ),
+    );
+  }
+  if (config.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/run.ts');
+    adapters.push(createSlackAdapter({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { health }));
+  }
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping: finishing the updates in flight');
-      aborter.abort();
-      void Promise.all(runtimes.map((r) => r.stop())).then(() => resolve());
+      void Promise.all(adapters.map((a) => a.stop())).then(() => resolve());
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  // Both platforms run side by side when both are configured.
-  let telegram: TelegramRuntime | undefined;
-  let slack: SlackRuntime | undefined;
-  // A platform that cannot start (its port taken, its token refused) stops the one already started,
-  // so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
+  // A platform that cannot start (its port taken, its token refused) stops the ones already
+  // started, so nothing is left half-started, and the exit code is 2 as for any other start-up failure.
   try {
-    telegram = config.telegram
-      ? await (await import('../adapters/telegram/run.ts')).startTelegram(
-          { config: config.telegram, store, admin, knowledgeDir: config.knowledgeDir, log, pageSize: config.pageSize },
-          { signal: aborter.signal, health },
-        )
-      : undefined;
-    slack = config.slack
-      ? await (await import('../adapters/slack/run.ts')).startSlack(
-          { config: config.slack, store, admin, log, pageSize: config.pageSize },
-          { signal: aborter.signal, health },
-        )
-      : undefined;
+    for (const adapter of adapters) await adapter.start();
   } catch (err) {
-    aborter.abort();
-    await telegram?.stop();
+    await Promise.all(adapters.map((a) => a.stop()));
     log.fatal({ err }, `could not start: ${err instanceof Error ? err.message : String(err)}; stopped what had started`);
     return 2;
   }
-  runtimes.push(...[telegram, slack].filter((r) => r !== undefined));
   const digests = createDigestScheduler({
     db: state.db,
     store,
     overlay: overlayOf(state.statusLog),
     timezone: config.timezone,
     deliver: async (platform, chatId, message) => {
-      const runtime = platform === 'telegram' ? telegram : platform === 'slack' ? slack : undefined;
-      if (!runtime) throw new Error(`no ${platform} adapter is running`);
-      await runtime.deliverDigest(chatId, message);
+      const adapter = adapters.find((a) => a.name === platform);
+      if (!adapter) throw new Error(`no ${platform} adapter is running`);
+      await adapter.deliverDigest(chatId, message);
     },
     onError: (err, s) => log.error({ err, platform: s.platform, chatId: s.chatId }, 'digest: delivery failed; will retry'),
   });

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { startApp } from '../src/main.ts';
-import { startFakeSlack, type FakeSlack } from './fakes/slack-api.ts';
-import { startFakeTelegram, type FakeTelegram } from './fakes/telegram-api.ts';
-import { captureLog, SIGNING_SECRET } from './hardening/harness.ts';
+import { startFakeSlack, type FakeSlack } from '../testkit/fakes/slack-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../testkit/fakes/telegram-api.ts';
+import { SIGNING_SECRET } from '../testkit/slack-client.ts';
+import { captureLog } from './hardening/harness.ts';
 import { KNOWLEDGE_DIR, knowledgeCopy, ROOT, shippedKnowledge } from './helpers.ts';
 
 let telegram: FakeTelegram;

@@ -1,25 +1,36 @@
 // The Telegram adapter: turns updates into questions for the core and renders its Answers.
-// No search or answering logic lives here.
+// No search or answering logic lives here. The route of an update, in order:
+//   1. inline queries: the newest of each user is answered (inline.ts); never rate-limited;
+//   2. one chat at a time (sequentialize): updates of one chat in order, chats concurrently;
+//   3. only what is addressed to the bot goes on (question.ts), and only that counts against the
+//      user's rate limit: group chatter is neither answered nor counted;
+//   4. admin commands, knowledge uploads, buttons, then questions (new and edited messages).
 import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
+import type { Agent } from 'node:http';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
-import { createAdmin, type Admin } from '../../src/admin/admin.ts';
-import { openState } from '../../src/state/index.ts';
-import type { AskAs, Lang } from '../../src/answer/types.ts';
+import type { AdminCommands } from '../../src/admin/commands.ts';
 import type { TelegramConfig } from '../../src/config.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
-import { registerAdmin } from './admin.ts';
-import { BARE_OK, QUESTION_COMMANDS } from './commands.ts';
-import { registerInline } from './inline.ts';
-import { registerUpload } from './upload.ts';
-import { PagingStore, pagingKeyboard, parsePagingData, type PagedQuestion } from './paging.ts';
+import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import type { State } from '../../src/state/index.ts';
+import { NOTICES, bothLanguages } from '../notices.ts';
+import { registerAdminCommands } from './admin.ts';
+import { createAnswering } from './answers.ts';
+import { createAsk } from './ask.ts';
+import { LatestInlineQueries, registerInline } from './inline.ts';
+import { PagingStore, pagingKeyboard, parsePagingData } from './paging.ts';
+import { conversationOf, isAddressed, readQuestion } from './question.ts';
 import { renderTelegram } from './render.ts';
+import { registerUpload } from './upload.ts';
 
 export interface TelegramDeps {
   config: TelegramConfig;
   store: KnowledgeStore;
-  /** Admin actions and their audit trail. Default: one on an in-memory database (tests, benchmarks). */
-  admin?: Admin;
+  /** The admin commands, with their audit trail. */
+  admin: AdminCommands;
+  /** The database: long polling keeps its journal there. */
+  state: State;
   /** The knowledge folder, for uploads from admins; without it uploads are off. */
   knowledgeDir?: string;
   log: Logger;
@@ -35,92 +46,55 @@ export function userLang(ctx: Context): 'vi' | 'en' {
 
 const RATE_LIMIT = { timeFrame: 10_000, limit: 6 };
 
-export function createTelegramBot(deps: TelegramDeps): Bot {
-  const { config, store, log, pageSize } = deps;
-  const bot = new Bot(config.token, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {});
-  const paging = new PagingStore();
+/** Updates of one chat (or, without a chat, of one user) are handled in the order they came. */
+const orderKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `user:${ctx.from.id}` : undefined);
 
+/** The bot; `agent` is the HTTP agent of its Bot API client (run.ts gives journal-agent.ts's). */
+export function createTelegramBot(deps: TelegramDeps, agent?: Agent): Bot {
+  const { config, store, log, pageSize } = deps;
+  const bot = new Bot(config.token, {
+    client: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), ...(agent ? { baseFetchConfig: { agent } } : {}) },
+  });
+  const paging = new PagingStore();
+  const ask = createAsk(store, pageSize);
+  const answering = createAnswering(ask, paging);
+  const inline = new LatestInlineQueries();
+
+  bot.use(inline.note);
+  bot.use(sequentialize(orderKey));
+  registerInline(bot, ask, inline);
+
+  const addressed = bot.filter(isAddressed);
   if (deps.rateLimit !== false)
-    bot.use(
+    addressed.use(
       limit({
         ...(deps.rateLimit ?? RATE_LIMIT),
         keyGenerator: (ctx) => ctx.from?.id.toString(),
         onLimitExceeded: async (ctx) => {
-          if (ctx.callbackQuery)
-            await ctx.answerCallbackQuery({
-              text: userLang(ctx) === 'en' ? 'Slow down a little, please.' : 'Bạn thao tác nhanh quá, xin chờ một chút.',
-            });
-          else if (ctx.chat)
-            await ctx.reply(
-              userLang(ctx) === 'en'
-                ? 'You are asking faster than I can answer. Please wait a few seconds.'
-                : 'Bạn hỏi nhanh quá. Xin chờ vài giây rồi hỏi tiếp.',
-            );
+          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOTICES.slowDownButton[userLang(ctx)] });
+          else if (ctx.chat) await ctx.reply(NOTICES.slowDown[userLang(ctx)]);
         },
       }),
     );
 
-  /** Asks the core and sends the answer, split and with paging buttons, as a reply in groups. */
-  async function respond(ctx: Context, question: string, as?: AskAs, lang?: Lang): Promise<void> {
-    if (ctx.chat) await ctx.replyWithChatAction('typing').catch(() => undefined);
-    const asked: PagedQuestion = { question, ...(as ? { as } : {}), ...(lang ? { lang } : {}) };
-    const answer = store.engine().ask(question, { pageSize, ...asked });
-    const messages = renderTelegram(answer);
-    const keyboard = answer.page ? pagingKeyboard(answer, paging.put(asked)) : undefined;
-    const inGroup = ctx.chat?.type !== 'private';
-    for (const [i, text] of messages.entries()) {
-      const last = i === messages.length - 1;
-      await ctx.reply(text, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(inGroup && i === 0 && ctx.msg
-          ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
-          : {}),
-        ...(last && keyboard ? { reply_markup: keyboard } : {}),
-      });
-    }
-  }
-
-  bot.command(['start', 'help'], (ctx) => respond(ctx, 'help'));
-
-  for (const c of QUESTION_COMMANDS) {
-    bot.command(c.names, async (ctx) => {
-      const arg = ctx.match.trim();
-      const used = ctx.msg.text?.slice(1).split(/[\s@]/)[0] ?? '';
-      // The English alias answers in English, whatever language the argument is in.
-      const english = used === c.names[1];
-      if (arg === '' && !BARE_OK.has(used)) {
-        await ctx.reply(english ? c.usage.en : c.usage.vi);
-        return;
-      }
-      await respond(ctx, arg, c.as, english ? 'en' : 'vi');
-    });
-  }
-
-  const admin = deps.admin ?? createAdmin(store, openState(':memory:'));
-  registerAdmin(bot, { adminIds: config.adminIds, admin, log });
+  registerAdminCommands(addressed, deps.admin);
   if (deps.knowledgeDir)
-    registerUpload(bot, {
+    registerUpload(addressed, {
       knowledgeDir: deps.knowledgeDir,
-      adminIds: config.adminIds,
       store,
-      admin,
-      log,
+      admin: deps.admin,
       token: config.token,
       ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     });
-  registerInline(bot, store);
 
-  bot.callbackQuery(/^pg:/, async (ctx) => {
+  addressed.callbackQuery(/^pg:/, async (ctx) => {
     const parsed = parsePagingData(ctx.callbackQuery.data);
     const asked = parsed ? paging.get(parsed.key) : undefined;
     if (!parsed || !asked) {
-      await ctx.answerCallbackQuery({
-        text: userLang(ctx) === 'en' ? 'This list has expired; please ask again.' : 'Danh sách này đã hết hạn, xin hỏi lại.',
-      });
+      await ctx.answerCallbackQuery({ text: NOTICES.expiredButton[userLang(ctx)] });
       return;
     }
-    const answer = store.engine().ask(asked.question, { pageSize, page: parsed.page, ...asked });
+    const answer = ask({ ...asked, page: parsed.page });
     const [text] = renderTelegram(answer);
     const keyboard = pagingKeyboard(answer, parsed.key);
     await ctx
@@ -135,37 +109,41 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       });
     await ctx.answerCallbackQuery();
   });
+  // A button we no longer know (an old keyboard, another version's data): say so, or it spins until the client gives up.
+  addressed.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: NOTICES.expiredButton[userLang(ctx)] }));
 
-  bot.on('message:text', async (ctx) => {
-    const text = ctx.msg.text;
-    if (ctx.chat.type === 'private') {
-      if (text.startsWith('/')) {
-        await ctx.reply(
-          userLang(ctx) === 'en'
-            ? 'I do not know that command. Send /help to see what I can do.'
-            : 'Tôi không biết lệnh này. Gõ /help để xem hướng dẫn.',
-        );
+  // Questions: new and edited messages, as text or as the caption of a photo or document.
+  addressed.on(['message', 'edited_message'], async (ctx) => {
+    const reading = readQuestion(ctx.msg, ctx.me, (name) => deps.admin.has(name));
+    const edited = ctx.editedMessage !== undefined;
+    switch (reading.kind) {
+      case 'question': {
+        const { kind: _, text, ...how } = reading;
+        const question = { text, ...how, conversation: conversationOf(ctx) };
+        // An edit changes the answer it already has (if recent); it never starts a second one.
+        if (edited) await answering.edit(ctx, question);
+        else await answering.send(ctx, question);
         return;
       }
-      await respond(ctx, text);
-      return;
+      case 'usage':
+        if (!edited) await ctx.reply(reading.text);
+        return;
+      case 'unknown command':
+        if (!edited && ctx.chat.type === 'private') await ctx.reply(NOTICES.unknownCommand[userLang(ctx)]);
+        return;
+      case 'nothing':
+        return;
+      default: {
+        const never: never = reading;
+        return never;
+      }
     }
-    // Groups: only mentions of the bot and replies to its messages; other chatter is not ours.
-    const me = ctx.me.username;
-    const mention = (ctx.msg.entities ?? []).find(
-      (e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.toLowerCase()}`,
-    );
-    const replyToMe = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
-    if (!mention && !replyToMe) return;
-    const question = mention ? `${text.slice(0, mention.offset)} ${text.slice(mention.offset + mention.length)}`.trim() : text;
-    await respond(ctx, question);
   });
 
   bot.catch((err) => {
     log.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram: handler failed');
     // The user sees a short apology, never a stack trace.
-    if (err.ctx.chat) void err.ctx.reply('Xin lỗi, đã có lỗi khi trả lời. / Sorry, something went wrong.').catch(() => undefined);
+    if (err.ctx.chat) void err.ctx.reply(bothLanguages(NOTICES.failed)).catch(() => undefined);
   });
-
   return bot;
 }

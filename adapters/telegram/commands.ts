@@ -1,5 +1,6 @@
 // The bot's commands: Vietnamese names that read well to an official, with English aliases.
 // Registered at start with setMyCommands, in Vietnamese (language_code vi) and English (default).
+import { ADMIN_COMMANDS } from '../../src/admin/commands.ts';
 import type { AskAs } from '../../src/answer/types.ts';
 
 export interface QuestionCommand {
@@ -54,37 +55,19 @@ export const OTHER_COMMANDS = [
   { name: 'help', description: { vi: 'Hướng dẫn sử dụng', en: 'How to use the bot' } },
 ] as const;
 
-export const ADMIN_COMMANDS = [
-  { name: 'reload', description: { vi: 'Nạp lại dữ liệu (quản trị viên)', en: 'Reload the knowledge (admins)' } },
-  {
-    name: 'capnhat',
-    description: {
-      vi: 'Cập nhật trạng thái: /capnhat C12 done ghi chú (quản trị viên)',
-      en: 'Update a status: /capnhat C12 done note (admins)',
-    },
-  },
-  { name: 'audit', description: { vi: 'Nhật ký quản trị (quản trị viên)', en: 'Admin audit trail (admins)' } },
-  {
-    name: 'digest',
-    description: {
-      vi: 'Bản tin định kỳ: /digest weekly mon 08:00 | off (quản trị viên)',
-      en: 'Scheduled digest: /digest weekly mon 08:00 | off (admins)',
-    },
-  },
-] as const;
-
 /** The lists for setMyCommands: one per language, English the default. */
 export function commandMenus(): { vi: { command: string; description: string }[]; en: { command: string; description: string }[] } {
-  const history = { command: 'lichsu', description: { vi: 'Lịch sử trạng thái của một cam kết', en: 'Status history of a commitment' } };
+  // Admin commands stay out of the menu, except those anyone may run.
+  const open = ADMIN_COMMANDS.filter((c) => c.access === 'anyone');
   const vi = [
     ...OTHER_COMMANDS.map((c) => ({ command: c.name, description: c.description.vi })),
     ...QUESTION_COMMANDS.map((c) => ({ command: c.names[0], description: c.description.vi })),
-    { command: history.command, description: history.description.vi },
+    ...open.map((c) => ({ command: c.names.vi, description: c.description.vi })),
   ];
   const en = [
     ...OTHER_COMMANDS.map((c) => ({ command: c.name, description: c.description.en })),
     ...QUESTION_COMMANDS.map((c) => ({ command: c.names[1], description: c.description.en })),
-    { command: history.command, description: history.description.en },
+    ...open.map((c) => ({ command: c.names.en, description: c.description.en })),
   ];
   return { vi, en };
 }

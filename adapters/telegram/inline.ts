@@ -1,16 +1,17 @@
 // Inline mode: typing "@bot QL17" in any chat offers the matching commitments and people as
 // articles, so an official can share a clause into another conversation.
-import type { Bot } from 'grammy';
+import type { Composer, Context, Middleware } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { AnswerItem } from '../../src/answer/types.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
+import type { Ask } from './ask.ts';
+import { conversationOf } from './question.ts';
 import { itemLines, splitMessages } from './render.ts';
 
 /** Telegram allows 50 results; a handful is what fits on a phone. */
 const MAX_RESULTS = 10;
 
 /** The first `n` UTF-16 units, never ending inside a surrogate pair (Telegram rejects invalid UTF-8). */
-function cut(text: string, n: number): string {
+function truncateUtf16(text: string, n: number): string {
   return text.slice(0, n).replace(/[\uD800-\uDBFF]$/, '');
 }
 
@@ -18,15 +19,15 @@ function description(item: AnswerItem): string {
   switch (item.type) {
     case 'commitment':
     case 'result':
-      return cut(`${item.status.label} — ${item.text}`, 200);
+      return truncateUtf16(`${item.status.label} — ${item.text}`, 200);
     case 'person':
-      return cut(item.titles.map((t) => t.text).join(', '), 200);
+      return truncateUtf16(item.titles.map((t) => t.text).join(', '), 200);
     case 'fact':
-      return cut(item.text, 200);
+      return truncateUtf16(item.text, 200);
     case 'body':
-      return cut(item.otherName ?? '', 200);
+      return truncateUtf16(item.otherName ?? '', 200);
     case 'agreement':
-      return cut(item.facts.map((f) => f.value).join(' · '), 200);
+      return truncateUtf16(item.facts.map((f) => f.value).join(' · '), 200);
     default: {
       const never: never = item;
       return never;
@@ -34,14 +35,37 @@ function description(item: AnswerItem): string {
   }
 }
 
-export function registerInline(bot: Bot, store: KnowledgeStore): void {
+/**
+ * The newest inline query of each user. A client sends a query at every keystroke; one that a newer
+ * query has superseded by the time its turn comes is not answered, so the user's final query is
+ * never held up behind the ones they typed on the way.
+ */
+export class LatestInlineQueries {
+  private readonly latest = new Map<number, string>();
+  /** Middleware: notes each query as it arrives, before it waits its turn. */
+  readonly note: Middleware = (ctx, next) => {
+    if (ctx.inlineQuery) this.latest.set(ctx.inlineQuery.from.id, ctx.inlineQuery.id);
+    return next();
+  };
+  isLatest(userId: number, queryId: string): boolean {
+    return this.latest.get(userId) === queryId;
+  }
+  forget(userId: number, queryId: string): void {
+    if (this.isLatest(userId, queryId)) this.latest.delete(userId);
+  }
+}
+
+export function registerInline(bot: Composer<Context>, ask: Ask, latest: LatestInlineQueries): void {
   bot.on('inline_query', async (ctx) => {
+    const { id, from } = ctx.inlineQuery;
+    if (!latest.isLatest(from.id, id)) return;
+    latest.forget(from.id, id);
     const query = ctx.inlineQuery.query.trim();
     if (query === '') {
       await ctx.answerInlineQuery([], { cache_time: 60 });
       return;
     }
-    const answer = store.engine().ask(query, { pageSize: MAX_RESULTS });
+    const answer = ask({ text: query, conversation: conversationOf(ctx) }, MAX_RESULTS);
     const results: InlineQueryResultArticle[] = (answer.found ? answer.items : []).slice(0, MAX_RESULTS).map((item) => ({
       type: 'article',
       // Ids are at most 64 bytes; agreement and item ids are short by schema.

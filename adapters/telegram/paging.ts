@@ -2,13 +2,11 @@
 // question is kept here under a short key. The store is bounded and in memory: after a restart an
 // old button answers "ask again" instead of guessing.
 import { InlineKeyboard } from 'grammy';
-import type { Answer, AskAs, Lang } from '../../src/answer/types.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import type { TelegramQuestion } from './ask.ts';
 
-export interface PagedQuestion {
-  question: string;
-  as?: AskAs;
-  lang?: Lang;
-}
+/** A question whose pages the buttons show. */
+export type PagedQuestion = Omit<TelegramQuestion, 'page'>;
 
 const PREFIX = 'pg';
 

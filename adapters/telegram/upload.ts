@@ -2,51 +2,53 @@
 // knowledge folder, when the name alone is ambiguous); the bot replies with the change report
 // and applies it only when the same admin presses "Apply".
 import { basename } from 'node:path';
-import { InlineKeyboard, type Bot } from 'grammy';
-import type { Logger } from 'pino';
-import type { Admin, AdminReply } from '../../src/admin/admin.ts';
+import { type Composer, type Context, InlineKeyboard } from 'grammy';
+import type { AdminReply } from '../../src/admin/admin.ts';
+import type { AdminCommands } from '../../src/admin/commands.ts';
 import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
-import type { KnowledgeStore } from '../../src/knowledge/store.ts';
-import { adminHtml, isAdmin, whoOf } from './admin.ts';
+import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { bothLanguages, NOTICES } from '../notices.ts';
+import { adminHtml, callerOf } from './admin.ts';
 
 export interface UploadDeps {
   knowledgeDir: string;
-  adminIds: ReadonlySet<number>;
   store: KnowledgeStore;
-  admin: Admin;
-  log: Logger;
+  admin: AdminCommands;
   token: string;
   apiRoot?: string;
 }
 
-export function registerUpload(bot: Bot, deps: UploadDeps): void {
+export function registerUpload(bot: Composer<Context>, deps: UploadDeps): void {
   const pending = new Map<string, { userId: number; apply: () => Promise<AdminReply> }>();
 
-  bot.on('message:document', async (ctx) => {
-    if (ctx.chat.type !== 'private') return;
-    const who = whoOf(ctx);
-    if (!isAdmin(ctx, deps.adminIds)) {
-      deps.log.warn({ audit: 'refused', command: 'upload', userId: ctx.from.id }, 'telegram: upload refused');
-      await ctx.reply(adminHtml(deps.admin.refuse(who, 'upload')), { parse_mode: 'HTML' });
+  bot.on('message:document', async (ctx, next) => {
+    // A YAML file, or a file sent without a word, is an upload; any other document's caption is a question.
+    const uploading = /\.ya?ml$/i.test(ctx.msg.document.file_name ?? '') || !ctx.msg.caption?.trim();
+    if (ctx.chat.type !== 'private' || !uploading) return next();
+    const who = callerOf(ctx);
+    const refused = deps.admin.refusal(who, 'upload');
+    if (refused) {
+      await ctx.reply(adminHtml(refused), { parse_mode: 'HTML' });
       return;
     }
+    const actions = deps.admin.admin;
     const doc = ctx.msg.document;
     if ((doc.file_size ?? 0) > MAX_UPLOAD_BYTES) {
-      deps.admin.record(who, 'upload', `${doc.file_name ?? '?'}: ${doc.file_size} bytes`, 'refused');
-      await ctx.reply('Tệp quá lớn (tối đa 1 MB). / The file is over 1 MB.');
+      actions.record(who, 'upload', `${doc.file_name ?? '?'}: ${doc.file_size} bytes`, 'refused');
+      await ctx.reply(bothLanguages(NOTICES.fileTooLarge));
       return;
     }
     const agreementDirs = deps.store.engine().knowledge.agreements.map((a) => basename(a.dir));
     const target = uploadTarget(deps.knowledgeDir, agreementDirs, doc.file_name ?? '', ctx.msg.caption);
     if (typeof target !== 'string') {
-      deps.admin.record(who, 'upload', `${doc.file_name ?? '?'} → ${ctx.msg.caption ?? ''}`, 'refused');
+      actions.record(who, 'upload', `${doc.file_name ?? '?'} → ${ctx.msg.caption ?? ''}`, 'refused');
       await ctx.reply(target.error);
       return;
     }
     const file = await ctx.getFile();
     const res = await fetch(`${deps.apiRoot ?? 'https://api.telegram.org'}/file/bot${deps.token}/${file.file_path ?? ''}`);
     if (!res.ok) throw new Error(`telegram: downloading the uploaded file failed (${res.status})`);
-    const prepared = await prepareUpload(deps.knowledgeDir, deps.store, deps.admin, who, target, await res.text());
+    const prepared = await prepareUpload(deps.knowledgeDir, deps.store, actions, who, target, await res.text());
     if (!prepared.ok) {
       await ctx.reply(adminHtml(prepared.reply), { parse_mode: 'HTML' });
       return;
@@ -67,7 +69,7 @@ export function registerUpload(bot: Bot, deps: UploadDeps): void {
     }
     pending.delete(key);
     if (choice === 'no') {
-      deps.admin.record(whoOf(ctx), 'upload', 'cancelled', 'ok');
+      deps.admin.admin.record(callerOf(ctx), 'upload', 'cancelled', 'ok');
       await ctx.editMessageText('Đã hủy; không có gì thay đổi. / Cancelled; nothing changed.');
     } else {
       const reply = await plan.apply();

@@ -3,12 +3,12 @@
 // Every action, and every refusal, is written to the audit trail.
 import { Cron } from 'croner';
 import { formatDate } from '../answer/i18n.ts';
-import { snapshot } from '../digest/digest.ts';
+import { statusSnapshot } from '../digest/digest.ts';
 import { parseSchedule } from '../digest/schedule.ts';
 import { createSubscriptions } from '../digest/subscriptions.ts';
 import type { Status } from '../knowledge/schema.ts';
-import { reloadLines } from '../knowledge/reload-report.ts';
-import type { KnowledgeStore, ReloadOutcome } from '../knowledge/store.ts';
+import { reloadLines, type ReloadOutcome } from '../knowledge/reload-report.ts';
+import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { State } from '../state/index.ts';
 import { effectiveStatus, overlayOf, parseStatus } from '../state/status-log.ts';
 
@@ -166,7 +166,7 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       const at = now().toISOString();
       subscriptions.set(
         { platform: who.platform, chatId, schedule: schedule.text, cron: schedule.cron, createdBy: who.userId, createdAt: at },
-        snapshot(store.engine(), overlayOf(state.statusLog)),
+        statusSnapshot(store.engine(), overlayOf(state.statusLog)),
       );
       record(who, 'digest', `${chatId}: ${schedule.text}`, 'ok');
       const next = new Cron(schedule.cron, { timezone, paused: true }).nextRun(new Date(at));

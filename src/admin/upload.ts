@@ -8,7 +8,7 @@ import { basename, isAbsolute, join, normalize, relative, resolve, sep } from 'n
 import { changeLines, diffKnowledge } from '../knowledge/diff.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { AGREEMENT_FILES, GLOSSARY_FILE } from '../knowledge/schema.ts';
-import type { KnowledgeStore } from '../knowledge/store.ts';
+import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import { formatKnowledgeError } from '../knowledge/types.ts';
 import type { Admin, AdminReply, Who } from './admin.ts';
 

@@ -8,7 +8,7 @@ import type { Status } from '../knowledge/schema.ts';
 import { openCommitments, openHeadline } from './open-commitments.ts';
 
 /** Effective status of every commitment and result, by `agreement/id`. */
-export function snapshot(engine: Engine, overlay: StatusOverlay): Record<string, string> {
+export function statusSnapshot(engine: Engine, overlay: StatusOverlay): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of engine.knowledge.agreements) {
     for (const x of [...a.commitments, ...a.results]) out[`${a.id}/${x.id}`] = overlay(a.id, x.id, x.status).status;

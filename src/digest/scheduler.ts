@@ -4,10 +4,10 @@
 // is sent once, and the next is computed from then — never repeatedly.
 import { Cron } from 'croner';
 import type { StatusOverlay } from '../answer/types.ts';
-import type { KnowledgeStore } from '../knowledge/store.ts';
+import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Db } from '../state/db.ts';
 import { todayIn } from '../answer/due.ts';
-import { digestLines, snapshot } from './digest.ts';
+import { digestLines, statusSnapshot } from './digest.ts';
 import { createSubscriptions, type Subscription, type Subscriptions } from './subscriptions.ts';
 
 export interface DigestMessage {
@@ -51,7 +51,7 @@ export function createDigestScheduler(options: {
       const due = nextDue(s);
       if (!due || due > now) continue;
       const engine = options.store.engine();
-      const current = snapshot(engine, options.overlay);
+      const current = statusSnapshot(engine, options.overlay);
       const date = now.toLocaleDateString('vi-VN', { timeZone: options.timezone });
       try {
         await options.deliver(

@@ -1,7 +1,30 @@
-// The reload report an admin reads, as plain lines; each adapter escapes and formats them.
-import { changeLines } from './diff.ts';
-import type { ReloadOutcome } from './store.ts';
-import { formatKnowledgeError } from './types.ts';
+// What a reload did, and the report an admin reads, as plain lines; each adapter escapes and
+// formats them.
+import { changeLines, type ChangeReport } from './diff.ts';
+import { formatKnowledgeError, type Knowledge, type KnowledgeError } from './types.ts';
+
+export interface KnowledgeCounts {
+  agreements: number;
+  commitments: number;
+  results: number;
+  people: number;
+  bodies: number;
+}
+
+export type ReloadOutcome =
+  | { ok: true; version: string; previousVersion: string; changed: boolean; changes: ChangeReport; counts: KnowledgeCounts; ms: number }
+  | { ok: false; errors: readonly KnowledgeError[]; version: string; ms: number };
+
+export function countsOf(k: Knowledge): KnowledgeCounts {
+  const sum = (f: (a: Knowledge['agreements'][number]) => number) => k.agreements.reduce((n, a) => n + f(a), 0);
+  return {
+    agreements: k.agreements.length,
+    commitments: sum((a) => a.commitments.length),
+    results: sum((a) => a.results.length),
+    people: sum((a) => a.people.length),
+    bodies: sum((a) => a.bodies.length),
+  };
+}
 
 /** Errors shown in a chat; the rest are counted (and all of them are in the log). */
 export const ERRORS_SHOWN = 10;

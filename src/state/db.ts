@@ -44,6 +44,34 @@ const MIGRATIONS = [
      last_snapshot TEXT NOT NULL DEFAULT '{}',
      PRIMARY KEY (platform, chat_id)
    );`,
+  // Long polling's journal (update-journal.ts): updates held from fetch to handled, the calls each
+  // one made, the updates recently handled, and the offset to ask for next.
+  `CREATE TABLE inbound_updates (
+     source TEXT NOT NULL,
+     update_id INTEGER NOT NULL,
+     payload TEXT NOT NULL,
+     PRIMARY KEY (source, update_id)
+   );
+   CREATE TABLE inbound_done (
+     source TEXT NOT NULL,
+     update_id INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (source, update_id)
+   );
+   CREATE TABLE inbound_offset (
+     source TEXT PRIMARY KEY,
+     next_update_id INTEGER NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE TABLE outbound_calls (
+     source TEXT NOT NULL,
+     update_id INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     method TEXT NOT NULL,
+     -- NULL while the call is on its way; its result (JSON) once it went out
+     result TEXT,
+     PRIMARY KEY (source, update_id, seq)
+   );`,
 ];
 
 export class StateError extends Error {
@@ -61,6 +89,10 @@ export function openDb(dataDir: string): Db {
     if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
     db = new Database(file, { timeout: 2000 });
     db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL keeps every committed transaction across a process crash (kill -9); only a
+    // power cut can lose the last few. Long polling commits several times per update, so the fsync
+    // that FULL adds to each commit would cost more than the answer.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
   } catch (err) {
     throw new StateError(`cannot open the database ${file}: ${(err as Error).message}`, { cause: err });

@@ -4,18 +4,19 @@ import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
+import { startSlack, type SlackAdapter } from '../../adapters/slack/run.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
-import { BOT, startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/slack-api.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { BOT, startFakeSlack, type FakeSlack, type SlackCall } from '../../testkit/fakes/slack-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
+import { slackDeps } from '../../testkit/deps.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const ADMIN = 'UADMIN1';
 
 let fake: FakeSlack;
 let store: KnowledgeStore;
-let app: SlackRuntime;
+let app: SlackAdapter;
 let logLines: string[];
 
 function logger() {
@@ -31,13 +32,15 @@ function logger() {
   );
 }
 
-async function start(extra: Partial<SlackConfig> = {}): Promise<SlackRuntime> {
-  return startSlack({
-    config: { botToken: 'xoxb-test-token', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set([ADMIN]), ...extra },
-    store,
-    log: logger(),
-    pageSize: 8,
-  });
+async function start(extra: Partial<SlackConfig> = {}): Promise<SlackAdapter> {
+  return startSlack(
+    slackDeps({
+      config: { botToken: 'xoxb-test-token', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set([ADMIN]), ...extra },
+      store,
+      log: logger(),
+      pageSize: 8,
+    }),
+  );
 }
 
 /** POSTs a signed request to the app, as Slack does. */
@@ -239,6 +242,8 @@ describe('Slack app (HTTP mode)', () => {
     expect(String((await fake.waitFor(responseTo('up2'))).payload.text)).toContain('C17: pending → done');
     await command('history C17', 'U3', 'hi1');
     expect(String((await fake.waitFor(responseTo('hi1'))).payload.text)).toContain('cầu đã thông xe');
+    await command('lichsu C17', 'U3', 'hi2');
+    expect(String((await fake.waitFor(responseTo('hi2'))).payload.text)).toContain('cầu đã thông xe');
     await command('audit', ADMIN, 'au1');
     const audit = String((await fake.waitFor(responseTo('au1'))).payload.text);
     expect(audit).toContain('update · refused');

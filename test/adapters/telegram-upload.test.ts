@@ -4,20 +4,21 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
-import { createAdmin } from '../../src/admin/admin.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { knowledgeCopy } from '../helpers.ts';
+import { telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const ADMIN = 42;
 let fake: FakeTelegram;
 let dir: string;
 let store: KnowledgeStore;
 let state: State;
-let bot: TelegramRuntime;
+let bot: TelegramAdapter;
 
 beforeEach(async () => {
   fake = await startFakeTelegram();
@@ -27,14 +28,14 @@ beforeEach(async () => {
   store = createKnowledgeStore(dir, o.knowledge);
   state = openState(':memory:');
   bot = await startTelegram(
-    {
+    telegramDeps({
       config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]) },
       store,
-      admin: createAdmin(store, state),
+      state,
       knowledgeDir: dir,
       log: pino({ level: 'silent' }),
       pageSize: 8,
-    },
+    }),
     { pollTimeoutSeconds: 1 },
   );
 });
@@ -69,7 +70,7 @@ describe('knowledge upload', () => {
     );
     fake.addFile('f1', changed);
     const id = sendDocument(ADMIN, 'f1', 'commitments.yaml', Buffer.byteLength(changed));
-    await fake.confirmed(id);
+    await handled(fake, bot, id);
     expect(fake.of('getFile')[0]?.payload.file_id).toBe('f1');
     expect(fake.of('download')).toHaveLength(1);
     const report = sentTo(ADMIN)[0];
@@ -87,7 +88,7 @@ describe('knowledge upload', () => {
         message: { message_id: 9, date: 0, chat: { id: ADMIN, type: 'private' }, text: 'report' },
       },
     });
-    await fake.confirmed(cb);
+    await handled(fake, bot, cb);
     expect(fake.of('editMessageText').at(-1)?.payload.text).toMatch(/Đã nạp lại/);
     expect(await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8')).toBe(changed);
     const backups = (await readdir(join(dir, 'bg-tn-2023'))).filter((f) => f.endsWith('.bak'));
@@ -100,7 +101,7 @@ describe('knowledge upload', () => {
   it('reports an invalid file and changes nothing', async () => {
     const original = await readFile(join(dir, 'bg-tn-2023/commitments.yaml'), 'utf8');
     fake.addFile('f2', original.replace('party: bo-gtvt', 'party: nobody'));
-    await fake.confirmed(sendDocument(ADMIN, 'f2', 'commitments.yaml', 100));
+    await handled(fake, bot, sendDocument(ADMIN, 'f2', 'commitments.yaml', 100));
     expect(sentTo(ADMIN)[0]?.payload.text).toMatch(/unknown person or body id &quot;nobody&quot;|unknown person or body id "nobody"/);
     expect(sentTo(ADMIN)[0]?.payload.reply_markup).toBeUndefined();
   });
@@ -112,7 +113,7 @@ describe('knowledge upload', () => {
     ['an unknown file name', ADMIN, 'evil.sh', 100, undefined, /Chỉ nhận các tệp/],
   ])('refuses %s', async (_, from, name, size, caption, expected) => {
     fake.addFile('f3', 'x: 1');
-    await fake.confirmed(sendDocument(from, 'f3', name, size, caption));
+    await handled(fake, bot, sendDocument(from, 'f3', name, size, caption));
     expect(sentTo(from)[0]?.payload.text).toMatch(expected);
     expect(fake.of('download')).toHaveLength(0);
   });

@@ -2,21 +2,22 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import type { TelegramConfig } from '../../src/config.ts';
-import { createAdmin, type Admin } from '../../src/admin/admin.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
-import { openState } from '../../src/state/index.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
-import { BOT_USER, startFakeTelegram, type Call, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { BOT_USER, startFakeTelegram, type Call, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
+import { telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const ADMIN = 42;
 const GROUP = { id: -100123, type: 'supergroup' };
 
 let fake: FakeTelegram;
 let store: KnowledgeStore;
-let bot: TelegramRuntime;
+let bot: TelegramAdapter;
 let logLines: string[];
 
 function logger() {
@@ -30,15 +31,15 @@ function logger() {
   return pino({ level: 'info' }, sink);
 }
 
-async function start(extra: Partial<TelegramConfig> = {}, admin?: Admin): Promise<TelegramRuntime> {
+async function start(extra: Partial<TelegramConfig> = {}, state?: State): Promise<TelegramAdapter> {
   return startTelegram(
-    {
+    telegramDeps({
       config: { token: fake.token, apiRoot: fake.url, adminIds: new Set([ADMIN]), ...extra },
       store,
-      ...(admin ? { admin } : {}),
+      ...(state ? { state } : {}),
       log: logger(),
       pageSize: 8,
-    },
+    }),
     { pollTimeoutSeconds: 1, retryMs: 50 },
   );
 }
@@ -74,7 +75,7 @@ describe('Telegram bot (long polling)', () => {
 
   it('answers a private question, with the typing action first, in HTML with its source', async () => {
     const { updateId } = fake.text('ai phu trach duong sat kep luu xa', { fromId: 1001 });
-    await fake.confirmed(updateId);
+    await handled(fake, bot, updateId);
     const [typing] = fake.of('sendChatAction');
     expect(typing?.payload).toMatchObject({ chat_id: 1001, action: 'typing' });
     const [msg] = sentTo(1001);
@@ -86,12 +87,12 @@ describe('Telegram bot (long polling)', () => {
 
   it('in a group, answers a mention in reply to it and ignores other chatter', async () => {
     const chatter = fake.text('mọi người ăn trưa chưa?', { chat: GROUP });
-    await fake.confirmed(chatter.updateId);
+    await handled(fake, bot, chatter.updateId);
     const text = '@mou_test_bot ai phụ trách cầu Hòa Sơn?';
     const mention = fake.text(text, { chat: GROUP, entities: [{ type: 'mention', offset: 0, length: 13 }] });
     const answer = await fake.waitFor(replyTo(mention.messageId), 'the reply to the mention');
     expect(answer.payload.text).toContain('Hòa Sơn');
-    await fake.confirmed(mention.updateId);
+    await handled(fake, bot, mention.updateId);
     expect(fake.calls.some(replyTo(chatter.messageId))).toBe(false);
     expect(sentTo(GROUP.id)).toHaveLength(1);
   });
@@ -117,7 +118,7 @@ describe('Telegram bot (long polling)', () => {
     ['/help', 'Ai phụ trách'],
   ])('%s answers', async (command, expected) => {
     const { updateId } = fake.text(command, { fromId: 2002 });
-    await fake.confirmed(updateId);
+    await handled(fake, bot, updateId);
     expect(
       sentTo(2002)
         .map((c) => c.payload.text)
@@ -133,7 +134,7 @@ describe('Telegram bot (long polling)', () => {
     ['/timkiem', 'Ví dụ: /timkiem'],
   ])('%s without an argument explains its use', async (command, expected) => {
     const { updateId } = fake.text(command, { fromId: 2003 });
-    await fake.confirmed(updateId);
+    await handled(fake, bot, updateId);
     expect(sentTo(2003)[0]?.payload.text).toContain(expected);
   });
 
@@ -141,13 +142,13 @@ describe('Telegram bot (long polling)', () => {
     const g = fake.text('/ai@mou_test_bot Phạm Hoàng Sơn', { chat: GROUP, entities: [{ type: 'bot_command', offset: 0, length: 16 }] });
     expect((await fake.waitFor(replyTo(g.messageId))).payload.text).toContain('Phạm Hoàng Sơn');
     const u = fake.text('/xyz', { fromId: 2004, entities: [{ type: 'bot_command', offset: 0, length: 4 }] });
-    await fake.confirmed(u.updateId);
+    await handled(fake, bot, u.updateId);
     expect(sentTo(2004)[0]?.payload.text).toContain('/help');
   });
 
   it('pages a long list with buttons that edit the message in place', async () => {
     const { updateId } = fake.text('/cancho', { fromId: 3003, entities: [{ type: 'bot_command', offset: 0, length: 7 }] });
-    await fake.confirmed(updateId);
+    await handled(fake, bot, updateId);
     const first = sentTo(3003).at(-1);
     const keyboard =
       (first?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard[0] ??
@@ -163,7 +164,7 @@ describe('Telegram bot (long polling)', () => {
         message: { message_id: 777, date: 0, chat: { id: 3003, type: 'private' }, text: 'old' },
       },
     });
-    await fake.confirmed(cb);
+    await handled(fake, bot, cb);
     const edit = fake.of('editMessageText').at(-1);
     expect(edit?.payload).toMatchObject({ chat_id: 3003, message_id: 777, parse_mode: 'HTML' });
     expect(edit?.payload.text).toContain('Trang 2/5');
@@ -180,13 +181,13 @@ describe('Telegram bot (long polling)', () => {
         message: { message_id: 1, date: 0, chat: { id: 3004, type: 'private' }, text: 'old' },
       },
     });
-    await fake.confirmed(cb);
+    await handled(fake, bot, cb);
     expect(fake.of('answerCallbackQuery').find((c) => c.payload.callback_query_id === 'cb2')?.payload.text).toMatch(/hết hạn/);
   });
 
   it('offers commitments as inline results', async () => {
     const id = fake.push({ inline_query: { id: 'iq1', from: { id: 4004, is_bot: false, first_name: 'O' }, query: 'QL17', offset: '' } });
-    await fake.confirmed(id);
+    await handled(fake, bot, id);
     const results = fake.of('answerInlineQuery')[0]?.payload.results as {
       id: string;
       title: string;
@@ -202,14 +203,14 @@ describe('Telegram bot (long polling)', () => {
       body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } },
     });
     const { updateId } = fake.text('C18', { fromId: 5005 });
-    await fake.confirmed(updateId);
+    await handled(fake, bot, updateId);
     expect(sentTo(5005)).toHaveLength(2);
     expect(sentTo(5005)[1]?.payload.text).toContain('Kép - Lưu Xá');
   });
 
   it('asks a user who sends too much, too fast, to slow down', async () => {
     const ids = Array.from({ length: 8 }, () => fake.text('C18', { fromId: 6100 }).updateId);
-    await fake.confirmed(ids.at(-1) as number);
+    await handled(fake, bot, ids.at(-1) as number);
     const texts = sentTo(6100).map((c) => String(c.payload.text));
     expect(texts.filter((t) => t.includes('Kép - Lưu Xá'))).toHaveLength(6);
     expect(texts.filter((t) => /hỏi nhanh quá/.test(t)).length).toBeGreaterThanOrEqual(1);
@@ -218,13 +219,13 @@ describe('Telegram bot (long polling)', () => {
   it('reloads for an admin, and politely refuses anyone else without changing anything', async () => {
     const before = store.engine();
     const refused = fake.text('/reload', { fromId: 6006, entities: [{ type: 'bot_command', offset: 0, length: 7 }] });
-    await fake.confirmed(refused.updateId);
+    await handled(fake, bot, refused.updateId);
     expect(sentTo(6006)[0]?.payload.text).toMatch(/chỉ quản trị viên/);
     expect(store.engine()).toBe(before);
     expect(logLines.join('')).toMatch(/"audit":"refused"/);
 
     const ok = fake.text('/reload', { fromId: ADMIN, entities: [{ type: 'bot_command', offset: 0, length: 7 }] });
-    await fake.confirmed(ok.updateId);
+    await handled(fake, bot, ok.updateId);
     expect(sentTo(ADMIN)[0]?.payload.text).toMatch(/Đã nạp lại/);
     expect(store.engine()).not.toBe(before);
   });
@@ -236,7 +237,7 @@ describe('Telegram status updates and audit', () => {
     // Wired as in src/main.ts: the answers read the same status log the admin writes.
     const state = openState(':memory:');
     store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge(), { overlay: overlayOf(state.statusLog) });
-    bot = await start({}, createAdmin(store, state));
+    bot = await start({}, state);
   });
   afterEach(async () => {
     await bot.stop();
@@ -246,21 +247,28 @@ describe('Telegram status updates and audit', () => {
 
   it('lets an admin update a status, shows it in answers and history, and refuses others', async () => {
     const refused = fake.text('/capnhat C18 done xong', { fromId: 9001 });
-    await fake.confirmed(refused.updateId);
+    await handled(fake, bot, refused.updateId);
     expect(sentTo(9001)[0]?.payload.text).toMatch(/chỉ quản trị viên/);
     const ok = fake.text('/capnhat C18 done đã khôi phục tuyến', { fromId: ADMIN });
-    await fake.confirmed(ok.updateId);
+    await handled(fake, bot, ok.updateId);
     expect(sentTo(ADMIN)[0]?.payload.text).toContain('C18: pending → done');
     const q = fake.text('C18', { fromId: 9002 });
-    await fake.confirmed(q.updateId);
+    await handled(fake, bot, q.updateId);
     expect(sentTo(9002)[0]?.payload.text).toMatch(/cập nhật .* bởi Official/);
     const h = fake.text('/lichsu C18', { fromId: 9003 });
-    await fake.confirmed(h.updateId);
+    await handled(fake, bot, h.updateId);
     expect(sentTo(9003)[0]?.payload.text).toContain('đã khôi phục tuyến');
+    // The English names work too, and a bare command explains itself in the language of its name.
+    const en = fake.text('/history C18', { fromId: 9004 });
+    const bare = fake.text('/history', { fromId: 9005 });
+    await handled(fake, bot, bare.updateId);
+    expect(en.updateId).toBeLessThan(bare.updateId);
+    expect(sentTo(9004)[0]?.payload.text).toContain('đã khôi phục tuyến');
+    expect(sentTo(9005)[0]?.payload.text).toContain('Usage: /history &lt;id&gt;');
     const a = fake.text('/audit', { fromId: ADMIN });
-    await fake.confirmed(a.updateId);
+    await handled(fake, bot, a.updateId);
     const audit = String(sentTo(ADMIN)[1]?.payload.text);
-    expect(audit).toContain('capnhat · refused');
+    expect(audit).toContain('update · refused');
     expect(audit).toContain('update · ok');
   });
 });
@@ -276,12 +284,14 @@ describe('Telegram bot restarts', () => {
   it('neither loses nor repeats an update across a graceful restart', async () => {
     const chats = [7001, 7002, 7003];
     const first = chats.map((id) => fake.text('C18', { fromId: id }));
-    let runtime = await start();
-    await Promise.all(first.map((m) => fake.confirmed(m.updateId)));
+    // One database across the restart, as in production.
+    const state = openState(':memory:');
+    let runtime = await start({}, state);
+    await Promise.all(first.map((m) => handled(fake, runtime, m.updateId)));
     await runtime.stop();
     const later = fake.text('C19', { fromId: 7004 });
-    runtime = await start();
-    await fake.confirmed(later.updateId);
+    runtime = await start({}, state);
+    await handled(fake, runtime, later.updateId);
     await runtime.stop();
     for (const id of [...chats, 7004]) expect(sentTo(id), `chat ${id}`).toHaveLength(1);
   });
@@ -302,14 +312,14 @@ describe('Telegram bot restarts', () => {
     expect(fake.of('getMe').length).toBeGreaterThanOrEqual(3);
     expect(logLines.join(''), logLines.join('')).toMatch(/cannot reach the Bot API/);
     const { updateId } = fake.text('C18', { fromId: 7201 });
-    await fake.confirmed(updateId);
+    await handled(fake, runtime, updateId);
     await runtime.stop();
     expect(sentTo(7201)).toHaveLength(1);
   });
 });
 
 describe('Telegram bot (webhook)', () => {
-  let runtime: TelegramRuntime;
+  let runtime: TelegramAdapter;
   beforeEach(async () => {
     fake = await startFakeTelegram();
     runtime = await start({ webhook: { url: 'https://bot.example.org/tg-hook', port: 0, secret: 'right-secret-0123456789' } });

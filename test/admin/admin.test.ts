@@ -8,7 +8,7 @@ import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
 import { renderText } from '../../src/answer/render-text.ts';
 import type { CommitmentItem } from '../../src/answer/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
 import { edit, knowledgeCopy } from '../helpers.ts';

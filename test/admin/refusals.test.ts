@@ -3,50 +3,56 @@
 import { createHmac } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
-import { createAdmin, type Admin } from '../../src/admin/admin.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { startSlack, type SlackAdapter } from '../../adapters/slack/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
+import { createAdmin } from '../../src/admin/admin.ts';
+import { createAdminCommands, type AdminCommands } from '../../src/admin/commands.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, knowledgeCopy, shippedKnowledge } from '../helpers.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 let state: State;
 let store: KnowledgeStore;
-let admin: Admin;
+let admin: AdminCommands;
 let tg: FakeTelegram;
 let slackFake: FakeSlack;
-let bot: TelegramRuntime;
-let slack: SlackRuntime;
+let bot: TelegramAdapter;
+let slack: SlackAdapter;
 
 beforeAll(async () => {
   state = openState(':memory:');
   store = createKnowledgeStore(KNOWLEDGE_DIR, await shippedKnowledge(), { overlay: overlayOf(state.statusLog) });
-  admin = createAdmin(store, state);
   tg = await startFakeTelegram();
   slackFake = await startFakeSlack();
   const log = pino({ level: 'silent' });
+  // One set of admin commands for both platforms, as src/main.ts wires it.
+  admin = createAdminCommands(createAdmin(store, state), { telegram: new Set(['42']), slack: new Set(['UADMIN']) }, log);
   bot = await startTelegram(
-    {
+    telegramDeps({
       config: { token: tg.token, apiRoot: tg.url, adminIds: new Set([42]) },
       store,
       admin,
       knowledgeDir: await knowledgeCopy(),
       log,
       pageSize: 8,
-    },
+    }),
     { pollTimeoutSeconds: 1 },
   );
-  slack = await startSlack({
-    config: { botToken: 'xoxb-t', signingSecret: SECRET, port: 0, apiUrl: slackFake.apiUrl, adminIds: new Set(['UADMIN']) },
-    store,
-    admin,
-    log,
-    pageSize: 8,
-  });
+  slack = await startSlack(
+    slackDeps({
+      config: { botToken: 'xoxb-t', signingSecret: SECRET, port: 0, apiUrl: slackFake.apiUrl, adminIds: new Set(['UADMIN']) },
+      store,
+      admin,
+      log,
+      pageSize: 8,
+    }),
+  );
 });
 afterAll(async () => {
   await bot.stop();
@@ -70,9 +76,9 @@ describe('Telegram admin commands from a non-admin', () => {
       };
       const user = nextUser++;
       const inPrivate = tg.text(command, { fromId: user });
-      await tg.confirmed(inPrivate.updateId);
+      await handled(tg, bot, inPrivate.updateId);
       const inGroup = tg.text(command, { fromId: user, chat: GROUP });
-      await tg.confirmed(inGroup.updateId);
+      await handled(tg, bot, inGroup.updateId);
       const replies = tg
         .of('sendMessage')
         .filter(
@@ -102,7 +108,7 @@ describe('Telegram admin commands from a non-admin', () => {
         document: { file_id: 'doc1', file_unique_id: 'u1', file_name: 'commitments.yaml', file_size: 4 },
       },
     });
-    await tg.confirmed(id);
+    await handled(tg, bot, id);
     expect(tg.of('sendMessage').filter((c) => c.payload.chat_id === user)[0]?.payload.text).toMatch(/chỉ quản trị viên/);
     expect(state.audit.recent(1)[0]).toMatchObject({ action: 'upload', outcome: 'refused' });
   });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSynthetic } from '../../bench/synthetic.ts';
+import { writeSynthetic } from '../../testkit/synthetic.ts';
 import { createEngine, type Engine } from '../../src/answer/engine.ts';
 import { renderText } from '../../src/answer/render-text.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';

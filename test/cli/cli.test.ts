@@ -192,7 +192,7 @@ describe('ask --batch over the evaluation set', () => {
 
 describe('start with Telegram configured', () => {
   it('runs the bot against the Bot API and exits 0 on SIGTERM after finishing', async () => {
-    const { startFakeTelegram } = await import('../fakes/telegram-api.ts');
+    const { startFakeTelegram } = await import('../../testkit/fakes/telegram-api.ts');
     const fake = await startFakeTelegram();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'start'], {
       cwd: ROOT,
@@ -210,9 +210,9 @@ describe('start with Telegram configured', () => {
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const { updateId } = fake.text('C18', { fromId: 321 });
-    await fake.confirmed(updateId);
-    expect(fake.of('sendMessage').find((c) => c.payload.chat_id === 321)?.payload.text).toContain('Kép - Lưu Xá');
+    fake.text('C18', { fromId: 321 });
+    const reply = await fake.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === 321, 'the answer');
+    expect(reply.payload.text).toContain('Kép - Lưu Xá');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toContain('stopping');

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
 import { parseSchedule } from '../../src/digest/schedule.ts';
 import { createDigestScheduler, type DigestMessage, type DigestScheduler } from '../../src/digest/scheduler.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
 import type { Subscription } from '../../src/digest/subscriptions.ts';

@@ -4,15 +4,18 @@
 // out as the platforms ask (auto-retry's 3 s backoff, Slack's Retry-After, Socket Mode's 5 s
 // reconnect delay), so all of these run concurrently and their waits overlap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FULL, slackLoad, telegramLoad, type LoadOptions } from '../../bench/loadtest.ts';
-import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
+import { FULL, slackLoad, telegramLoad, type LoadOptions } from '../../testkit/load.ts';
+import { startSlack, type SlackAdapter } from '../../adapters/slack/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram, type FakeTelegram, type Failure } from '../fakes/telegram-api.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram, type FakeTelegram, type Failure } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
-import { captureLog, SIGNING_SECRET, slackClient, type CapturedLog } from './harness.ts';
+import { SIGNING_SECRET, slackClient } from '../../testkit/slack-client.ts';
+import { captureLog, type CapturedLog } from './harness.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 let store: KnowledgeStore;
 const cleanup: (() => Promise<void>)[] = [];
@@ -24,11 +27,11 @@ afterAll(async () => {
   for (const c of cleanup.reverse()) await c().catch(() => undefined);
 });
 
-async function telegram(): Promise<{ fake: FakeTelegram; bot: TelegramRuntime; logs: CapturedLog }> {
+async function telegram(): Promise<{ fake: FakeTelegram; bot: TelegramAdapter; logs: CapturedLog }> {
   const fake = await startFakeTelegram();
   const logs = captureLog('info');
   const bot = await startTelegram(
-    { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 },
+    telegramDeps({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 }),
     { pollTimeoutSeconds: 2, retryMs: 50 },
   );
   cleanup.push(
@@ -106,7 +109,7 @@ describe.concurrent('platform faults', () => {
       const sent = chats.map((chat, i) =>
         fake.text(['C18', 'ai phu trach cau hoa son', 'Who is Le Anh Duong?'][i] as string, { fromId: chat }),
       );
-      await Promise.all(sent.map((m) => fake.confirmed(m.updateId)));
+      await Promise.all(sent.map((m) => handled(fake, bot, m.updateId)));
       expect(
         fake.calls.some((c) => c.method === method && c.failed !== undefined),
         'the fault was injected',
@@ -114,7 +117,7 @@ describe.concurrent('platform faults', () => {
       for (const chat of chats) expect(deliveredTo(fake, chat), `chat ${chat}`).toHaveLength(1);
       // And it keeps going: a later question is answered too, once.
       const later = fake.text('C17', { fromId: 104 });
-      await fake.confirmed(later.updateId);
+      await handled(fake, bot, later.updateId);
       expect(deliveredTo(fake, 104)).toHaveLength(1);
       await bot.stop();
       for (const chat of [...chats, 104]) expect(deliveredTo(fake, chat), `chat ${chat} after stop`).toHaveLength(1);
@@ -124,16 +127,16 @@ describe.concurrent('platform faults', () => {
   async function slack(
     extra: Partial<SlackConfig> = {},
     logLevel = 'info',
-  ): Promise<{ fake: FakeSlack; app: SlackRuntime; logs: CapturedLog }> {
+  ): Promise<{ fake: FakeSlack; app: SlackAdapter; logs: CapturedLog }> {
     const fake = await startFakeSlack();
     const logs = captureLog(logLevel);
     const app = await startSlack(
-      {
+      slackDeps({
         config: { botToken: 'xoxb-fault-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(), ...extra },
         store,
         log: logs.log,
         pageSize: 8,
-      },
+      }),
       { retryMs: 50 },
     );
     cleanup.push(
@@ -191,7 +194,7 @@ describe.concurrent('platform faults', () => {
       fake.failNext('auth.test', 'drop');
       const logs = captureLog('info');
       const app = await startSlack(
-        {
+        slackDeps({
           config: {
             botToken: 'xoxb-fault-test',
             signingSecret: SIGNING_SECRET,
@@ -203,7 +206,7 @@ describe.concurrent('platform faults', () => {
           store,
           log: logs.log,
           pageSize: 8,
-        },
+        }),
         { retryMs: 50 },
       );
       cleanup.push(() => app.stop());
@@ -232,11 +235,11 @@ describe.concurrent('platform faults', () => {
       const fake = await startFakeTelegram();
       const logs = captureLog('info');
       const bot = await startTelegram(
-        { config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 },
+        telegramDeps({ config: { token: fake.token, apiRoot: fake.url, adminIds: new Set() }, store, log: logs.log, pageSize: 8 }),
         { pollTimeoutSeconds: 1, retryMs: 50, stopTimeoutMs: 300 },
       );
       const first = fake.text('C18', { fromId: 201 });
-      await fake.confirmed(first.updateId);
+      await handled(fake, bot, first.updateId);
       // An update is being answered when the API goes away: its reply can never be sent.
       const stuck = fake.text('C17', { fromId: 202 });
       await fake.waitFor((c) => c.method === 'sendChatAction' && c.payload.chat_id === 202);

@@ -4,14 +4,17 @@
 // log line ("audit":"refused") naming the real user id. (test/admin/refusals.test.ts checks the
 // audit trail in the database and that nothing changes, for plain non-admins.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackRuntime } from '../../adapters/slack/run.ts';
-import { ADMIN_COMMANDS } from '../../adapters/telegram/commands.ts';
-import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/run.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/store.ts';
-import { BOT_USER, startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
+import { startSlack, type SlackAdapter } from '../../adapters/slack/run.ts';
+import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
+import { ADMIN_COMMANDS } from '../../src/admin/commands.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { BOT_USER, startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
+import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
-import { captureLog, SIGNING_SECRET, slackClient, type CapturedLog, type SlackClient } from './harness.ts';
+import { SIGNING_SECRET, slackClient, type SlackClient } from '../../testkit/slack-client.ts';
+import { captureLog, type CapturedLog } from './harness.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const TG_ADMIN = 42;
 const SLACK_ADMIN = 'UADMIN1';
@@ -22,8 +25,8 @@ const GROUP_ANONYMOUS_BOT = { id: 1087968824, is_bot: true, first_name: 'Group',
 let store: KnowledgeStore;
 let tg: FakeTelegram;
 let slackFake: FakeSlack;
-let bot: TelegramRuntime;
-let app: SlackRuntime;
+let bot: TelegramAdapter;
+let app: SlackAdapter;
 let tgLogs: CapturedLog;
 let slackLogs: CapturedLog;
 let slack: SlackClient;
@@ -35,21 +38,29 @@ beforeAll(async () => {
   tgLogs = captureLog('info');
   slackLogs = captureLog('info');
   bot = await startTelegram(
-    { config: { token: tg.token, apiRoot: tg.url, adminIds: new Set([TG_ADMIN]) }, store, log: tgLogs.log, pageSize: 8, rateLimit: false },
+    telegramDeps({
+      config: { token: tg.token, apiRoot: tg.url, adminIds: new Set([TG_ADMIN]) },
+      store,
+      log: tgLogs.log,
+      pageSize: 8,
+      rateLimit: false,
+    }),
     { pollTimeoutSeconds: 1 },
   );
-  app = await startSlack({
-    config: {
-      botToken: 'xoxb-misuse-test',
-      signingSecret: SIGNING_SECRET,
-      port: 0,
-      apiUrl: slackFake.apiUrl,
-      adminIds: new Set([SLACK_ADMIN]),
-    },
-    store,
-    log: slackLogs.log,
-    pageSize: 8,
-  });
+  app = await startSlack(
+    slackDeps({
+      config: {
+        botToken: 'xoxb-misuse-test',
+        signingSecret: SIGNING_SECRET,
+        port: 0,
+        apiUrl: slackFake.apiUrl,
+        adminIds: new Set([SLACK_ADMIN]),
+      },
+      store,
+      log: slackLogs.log,
+      pageSize: 8,
+    }),
+  );
   slack = slackClient(app.port ?? 0);
 });
 afterAll(async () => {
@@ -99,16 +110,21 @@ const telegramSpoofs: [string, () => { from: Record<string, unknown>; chat: Reco
     ],
   ];
 
+/** Every admin-only command, by both its names, with a valid argument: "capnhat C12 done …", "update C12 done …". */
+const ADMIN_ONLY = ADMIN_COMMANDS.filter((c) => c.access === 'admins').flatMap((c) =>
+  [c.names.vi, c.names.en].map((name) => ({ name, args: c.example ? ` ${c.example}` : '' })),
+);
+
 describe('Telegram: only the configured numeric ids are admins', () => {
-  const cases = ADMIN_COMMANDS.flatMap((c) =>
-    telegramSpoofs.flatMap(([who, sender]) => [false, true].map((addressed) => [c.name, who, addressed, sender] as const)),
+  const cases = ADMIN_ONLY.flatMap((c) =>
+    telegramSpoofs.flatMap(([who, sender]) => [false, true].map((addressed) => [c.name, who, addressed, sender, c.args] as const)),
   );
 
-  it.each(cases)('/%s from %s (addressed with @bot: %s) is refused and audited', async (command, _, addressed, sender) => {
+  it.each(cases)('/%s from %s (addressed with @bot: %s) is refused and audited', async (command, _, addressed, sender, args) => {
     const before = store.engine();
     const { from, chat, extra } = sender();
     const audited = refusals(tgLogs, from.id as number, command).length;
-    const text = `/${command}${addressed ? `@${BOT_USER.username}` : ''}${command === 'capnhat' ? ' C18 done xong' : command === 'digest' ? ' weekly mon 08:00' : ''}`;
+    const text = `/${command}${addressed ? `@${BOT_USER.username}` : ''}${args}`;
     const id = ++messageId;
     const updateId = tg.push({
       message: {
@@ -121,7 +137,7 @@ describe('Telegram: only the configured numeric ids are admins', () => {
         ...extra,
       },
     });
-    await tg.confirmed(updateId);
+    await handled(tg, bot, updateId);
     const reply = tg.of('sendMessage').find((c) => (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === id);
     expect(reply?.payload.text).toMatch(/chỉ quản trị viên/);
     expect(store.engine()).toBe(before);
@@ -131,9 +147,8 @@ describe('Telegram: only the configured numeric ids are admins', () => {
 });
 
 describe('Slack: only the configured user ids are admins', () => {
-  // The Slack names of the same admin commands (see ADMIN_COMMANDS for Telegram's).
-  const SLACK_ADMIN_COMMANDS = ['reload', 'update C18 done xong', 'audit', 'digest weekly mon 08:00'];
-  expect(SLACK_ADMIN_COMMANDS).toHaveLength(ADMIN_COMMANDS.length);
+  // The same commands, by both names, after "/mou".
+  const SLACK_ADMIN_COMMANDS = ADMIN_ONLY.map((c) => `${c.name}${c.args}`);
 
   const spoofs: [string, string, Record<string, string>][] = [
     ["a user whose name is the admin's id, in a channel", 'UNAMED1', { user_name: SLACK_ADMIN, channel_id: 'C1' }],

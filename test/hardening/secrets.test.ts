@@ -6,11 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../adapters/slack/run.ts';
 import { startTelegram } from '../../adapters/telegram/run.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { createKnowledgeStore } from '../../src/knowledge/store.ts';
-import { startFakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram } from '../fakes/telegram-api.ts';
+import { createKnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { startFakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
-import { captureLog, slackClient, type CapturedLog } from './harness.ts';
+import { slackClient } from '../../testkit/slack-client.ts';
+import { captureLog, type CapturedLog } from './harness.ts';
+import { slackDeps, telegramDeps } from '../../testkit/deps.ts';
+import { handled } from '../../testkit/handled.ts';
 
 const TELEGRAM_TOKEN = '7012345678:AAH-sEcReT_telegram-token_9f8e7d6c5b4a';
 const WEBHOOK_SECRET = 'whsec_Telegram-Webhook-0123456789';
@@ -43,7 +46,7 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const logs = captureLog(level, SECRETS);
     fake.failNext('getMe', 'drop');
     const bot = await startTelegram(
-      { config: { token: TELEGRAM_TOKEN, apiRoot: fake.url, adminIds: new Set([42]) }, store, log: logs.log, pageSize: 8 },
+      telegramDeps({ config: { token: TELEGRAM_TOKEN, apiRoot: fake.url, adminIds: new Set([42]) }, store, log: logs.log, pageSize: 8 }),
       { pollTimeoutSeconds: 1, retryMs: 20 },
     );
     cleanup.push(() => bot.stop());
@@ -62,7 +65,7 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
       fake.text('/reload', { fromId: 304 }),
       fake.text('/reload', { fromId: 42 }),
     ];
-    for (const s of steps) await fake.confirmed(s.updateId);
+    for (const s of steps) await handled(fake, bot, s.updateId);
     const keyboard =
       (
         fake
@@ -71,7 +74,9 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
           .at(-1)?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined
       )?.inline_keyboard[0] ?? [];
     const next = keyboard.find((b) => b.text === '▶')?.callback_data ?? 'pg:x:2';
-    await fake.confirmed(
+    await handled(
+      fake,
+      bot,
       fake.push({
         callback_query: {
           id: 'cb-s',
@@ -82,7 +87,9 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
         },
       }),
     );
-    await fake.confirmed(
+    await handled(
+      fake,
+      bot,
       fake.push({ inline_query: { id: 'iq-s', from: { id: 305, is_bot: false, first_name: 'O' }, query: 'QL17', offset: '' } }),
     );
     await bot.stop();
@@ -96,17 +103,19 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const fake = await startFakeTelegram(TELEGRAM_TOKEN);
     cleanup.push(() => fake.close());
     const logs = captureLog('trace', SECRETS);
-    const bot = await startTelegram({
-      config: {
-        token: TELEGRAM_TOKEN,
-        apiRoot: fake.url,
-        adminIds: new Set(),
-        webhook: { url: 'https://bot.example.org/hook', port: 0, secret: WEBHOOK_SECRET },
-      },
-      store,
-      log: logs.log,
-      pageSize: 8,
-    });
+    const bot = await startTelegram(
+      telegramDeps({
+        config: {
+          token: TELEGRAM_TOKEN,
+          apiRoot: fake.url,
+          adminIds: new Set(),
+          webhook: { url: 'https://bot.example.org/hook', port: 0, secret: WEBHOOK_SECRET },
+        },
+        store,
+        log: logs.log,
+        pageSize: 8,
+      }),
+    );
     cleanup.push(() => bot.stop());
     const post = (secret: string, id: number) =>
       fetch(`http://127.0.0.1:${bot.port}/hook`, {
@@ -136,19 +145,19 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const logs = captureLog('trace', SECRETS);
     fake.failNext('auth.test', 'drop');
     const app = await startSlack(
-      {
+      slackDeps({
         config: { botToken: SLACK_BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: fake.apiUrl, adminIds: new Set(['UADMIN']) },
         store,
         log: logs.log,
         pageSize: 8,
-      },
+      }),
       { retryMs: 20 },
     );
     cleanup.push(() => app.stop());
     const slack = slackClient(app.port ?? 0, SIGNING_SECRET);
     fake.rateLimitNext('chat.postMessage', 1);
     await slack.event({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', ts: '1.1', text: 'C18' }, 'EvS1');
-    await slack.event({ type: 'app_mention', channel: 'C1', user: 'U1', ts: '1.2', text: '<@UBOT> cầu Hòa Sơn' }, 'EvS2');
+    await slack.event({ type: 'app_mention', channel: 'C1', user: 'U1', ts: '1.2', text: '<@U07A999BOT> cầu Hòa Sơn' }, 'EvS2');
     await slack.command('pending', 'U1', 'C1', fake.responseUrl('s1'));
     await slack.command('reload', 'U2', 'C1', fake.responseUrl('s2'));
     await slack.command('reload', 'UADMIN', 'C1', fake.responseUrl('s3'));
@@ -183,12 +192,14 @@ describe.concurrent('no secret in any log line, at trace level, over a whole con
     const fake = await startFakeSlack();
     cleanup.push(() => fake.close());
     const logs = captureLog('trace', SECRETS);
-    const app = await startSlack({
-      config: { botToken: SLACK_BOT_TOKEN, appToken: SLACK_APP_TOKEN, port: 0, apiUrl: fake.apiUrl, adminIds: new Set() },
-      store,
-      log: logs.log,
-      pageSize: 8,
-    });
+    const app = await startSlack(
+      slackDeps({
+        config: { botToken: SLACK_BOT_TOKEN, appToken: SLACK_APP_TOKEN, port: 0, apiUrl: fake.apiUrl, adminIds: new Set() },
+        store,
+        log: logs.log,
+        pageSize: 8,
+      }),
+    );
     cleanup.push(() => app.stop());
     await fake.socketConnected();
     await fake.sendEnvelope('events_api', {

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startApp } from '../../src/main.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-api.ts';
+import { startFakeSlack, type FakeSlack } from '../../testkit/fakes/slack-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../testkit/fakes/telegram-api.ts';
 import { edit, knowledgeCopy, ROOT } from '../helpers.ts';
-import { captureLog, SIGNING_SECRET } from './harness.ts';
+import { SIGNING_SECRET } from '../../testkit/slack-client.ts';
+import { captureLog } from './harness.ts';
 
 interface Run {
   code: number | null;

@@ -42,7 +42,7 @@ describe('state database', () => {
       userName: 'Admin',
     });
     expect(again.audit.recent()).toEqual([expect.objectContaining({ action: 'update C12', outcome: 'ok' })]);
-    expect(again.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(3);
     again.close();
   });
 

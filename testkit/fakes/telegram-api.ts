@@ -4,13 +4,16 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom, subscribeToCalls, waitForCall } from './calls.ts';
+import { seededRandom } from '../seeded-random.ts';
+import { subscribeToCalls, waitForCall } from './calls.ts';
 
 export interface Call {
   method: string;
   payload: Record<string, unknown>;
   /** Set when the fake failed this call on purpose (failNext or chaos): it had no effect. */
   failed?: 'drop' | 'drop-mid-poll' | number;
+  /** What the fake answered, for the messages it created (sendMessage). */
+  result?: Record<string, unknown>;
 }
 
 /**
@@ -64,6 +67,13 @@ export interface FakeTelegram {
   waitFor(predicate: (c: Call) => boolean, what?: string): Promise<Call>;
   /** The next call of `method` fails this way. */
   failNext(method: string, failure: Failure): void;
+  /**
+   * From now on, calls of `method` (sendMessage) take effect but get no answer until release(): the
+   * bot cannot tell whether they went through, as when it dies while they are on their way.
+   */
+  holdAnswers(method: 'sendMessage'): void;
+  /** Answers the held calls, and holds no more. */
+  release(): void;
   /** From now on, fails calls at random (fixed seed); `chaos(undefined)` stops. Returns the running count of injected faults. */
   chaos(options: Chaos | undefined): { injected429: number; injected500: number };
   /** Calls of one method. */
@@ -86,6 +96,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   const queue: Record<string, unknown>[] = [];
   const failures = new Map<string, Failure[]>();
   let confirmedBelow = 0;
+  let allowed: string[] = [];
+  let holding: string | undefined;
+  const held: (() => void)[] = [];
   let nextUpdate = 1;
   let nextMessage = 1000;
   let chaos: { options: Chaos; random: () => number; counts: { injected429: number; injected500: number } } | undefined;
@@ -148,8 +161,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       confirmedBelow = offset;
       events.emit('confirmed');
     }
+    // As Telegram does: the last allowed_updates given stays in force, and other kinds are not delivered.
+    if (Array.isArray(p.allowed_updates)) allowed = p.allowed_updates as string[];
+    const deliverable = (u: Record<string, unknown>) => allowed.length === 0 || Object.keys(u).some((k) => allowed.includes(k));
     const pending = () =>
-      queue.filter((u) => (u.update_id as number) >= confirmedBelow).slice(0, typeof p.limit === 'number' ? p.limit : 100);
+      queue
+        .filter((u) => (u.update_id as number) >= confirmedBelow && deliverable(u))
+        .slice(0, typeof p.limit === 'number' ? p.limit : 100);
     const deadline = Date.now() + Math.min(Number(p.timeout ?? 0), 5) * 1000;
     let closed = false;
     res.on('close', () => (closed = true));
@@ -217,11 +235,15 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
             : reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
         }
         case 'sendMessage':
-          return ok(res, message(payload));
+          call.result = message(payload);
+          // Sent, as far as the chat is concerned; the answer to the bot may be held back.
+          if (holding === method) return void held.push(() => ok(res, call.result));
+          return ok(res, call.result);
         case 'editMessageText':
           return ok(res, { ...message(payload), message_id: payload.message_id });
         case 'answerCallbackQuery':
         case 'answerInlineQuery':
+        case 'deleteMessage':
         case 'setMyCommands':
         case 'sendChatAction':
         case 'setWebhook':
@@ -281,6 +303,13 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       });
     },
     waitFor: (predicate, what = 'a matching call') => waitForCall('Telegram', events, calls, predicate, what),
+    holdAnswers(method) {
+      holding = method;
+    },
+    release() {
+      holding = undefined;
+      for (const answer of held.splice(0)) answer();
+    },
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },

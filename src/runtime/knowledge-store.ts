@@ -1,39 +1,18 @@
 // The live knowledge: one engine at a time, swapped whole on reload. A reload loads, validates and
 // indexes off to the side; only a complete engine replaces the old one, so a question never sees
-// half of a reload, and a broken file never takes the bot down.
+// half of a reload, and a broken file never takes the bot down. It lives here, above both the
+// knowledge and the answer layers, because it builds an engine for each knowledge version.
 import { createEngine, type Engine, type EngineOptions } from '../answer/engine.ts';
-import { diffKnowledge, type ChangeReport } from './diff.ts';
-import { loadKnowledge } from './load.ts';
-import type { Knowledge, KnowledgeError } from './types.ts';
-
-export interface KnowledgeCounts {
-  agreements: number;
-  commitments: number;
-  results: number;
-  people: number;
-  bodies: number;
-}
-
-export type ReloadOutcome =
-  | { ok: true; version: string; previousVersion: string; changed: boolean; changes: ChangeReport; counts: KnowledgeCounts; ms: number }
-  | { ok: false; errors: readonly KnowledgeError[]; version: string; ms: number };
+import { diffKnowledge } from '../knowledge/diff.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { countsOf, type ReloadOutcome } from '../knowledge/reload-report.ts';
+import type { Knowledge } from '../knowledge/types.ts';
 
 export interface KnowledgeStore {
   /** The engine to ask now. Call it per question: a reload may have replaced it. */
   engine(): Engine;
   /** Reloads the folder; on failure the current knowledge stays live and the errors come back. */
   reload(): Promise<ReloadOutcome>;
-}
-
-export function countsOf(k: Knowledge): KnowledgeCounts {
-  const sum = (f: (a: Knowledge['agreements'][number]) => number) => k.agreements.reduce((n, a) => n + f(a), 0);
-  return {
-    agreements: k.agreements.length,
-    commitments: sum((a) => a.commitments.length),
-    results: sum((a) => a.results.length),
-    people: sum((a) => a.people.length),
-    bodies: sum((a) => a.bodies.length),
-  };
 }
 
 export function createKnowledgeStore(dir: string, initial: Knowledge, options: EngineOptions = {}): KnowledgeStore {

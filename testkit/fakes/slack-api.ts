@@ -4,13 +4,16 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { seededRandom, subscribeToCalls, waitForCall } from './calls.ts';
+import { seededRandom } from '../seeded-random.ts';
+import { subscribeToCalls, waitForCall } from './calls.ts';
 
 export interface SlackCall {
   method: string;
   payload: Record<string, unknown>;
   /** Set when the fake failed this call on purpose (rateLimitNext, failNext or chaos): it had no effect. */
   failed?: 'drop' | number;
+  /** What the fake answered, for the messages it created (chat.postMessage). */
+  result?: Record<string, unknown>;
 }
 
 /** How a Web API call fails: an HTTP answer (status, body, headers) or a dropped connection. */
@@ -27,7 +30,8 @@ export interface SlackChaos {
   retryAfter?: number;
 }
 
-export const BOT = { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+// Ids shaped like Slack's: a mention left in a question ("<@U07A999BOT>") looks like words to the search.
+export const BOT = { user_id: 'U07A999BOT', bot_id: 'B07A999BOT', team_id: 'T1' };
 
 export interface FakeSlack {
   /** Web API base URL (ends in /api/). */
@@ -139,7 +143,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         case 'auth.test':
           return json(res, 200, { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'moubot', ...BOT });
         case 'chat.postMessage':
-          return json(res, 200, { ok: true, channel: payload.channel, ts: `${ts++}.000100`, message: { text: payload.text } });
+          call.result = { ok: true, channel: payload.channel, ts: `${ts++}.000100`, message: { text: payload.text } };
+          return json(res, 200, call.result);
         case 'apps.connections.open': {
           const { port } = server.address() as AddressInfo;
           return json(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });

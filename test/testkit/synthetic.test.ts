@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { substitutions, writeSynthetic } from '../../bench/synthetic.ts';
+import { substitutions, writeSynthetic } from '../../testkit/synthetic.ts';
 import { createEngine } from '../../src/answer/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { KNOWLEDGE_DIR } from '../helpers.ts';
@@ -14,7 +14,7 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-describe('synthetic agreements (bench/synthetic.ts)', () => {
+describe('synthetic agreements (testkit/synthetic.ts)', () => {
   it('validate, with distinct ids, people, places and figures', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mou-synthetic-'));
     dirs.push(dir);

@@ -5,7 +5,7 @@
 // Copy i depends only on (seed, i), so the 100× set is the first 100 folders of the 1,000× set.
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seededRandom } from '../test/fakes/calls.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const pickFrom = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
@@ -56,7 +56,7 @@ const LOCAL = [
 const ROADS = ['17', '37', '294', '265'];
 
 /** "Bắc Giang" → "Bac Giang": the spelling English fields and keywords use. */
-export function ascii(s: string): string {
+export function withoutDiacritics(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
@@ -113,12 +113,12 @@ export function substitutions(seed: number, copy: number): { id: string; apply: 
     ['Cầu river', `${river} river`],
   ] as const)
     pairs.set(from, to);
-  for (const [from, to] of [...pairs]) if (ascii(from) !== from) pairs.set(ascii(from), ascii(to));
+  for (const [from, to] of [...pairs]) if (withoutDiacritics(from) !== from) pairs.set(withoutDiacritics(from), withoutDiacritics(to));
 
   const roads = new Map(ROADS.map((r) => [r, String(10 + Math.floor(rnd() * 980))]));
   const firms = 10 + Math.floor(rnd() * 90);
   const workers = 2 + Math.floor(rnd() * 30);
-  const id = `s${String(copy).padStart(4, '0')}-${ascii(a).toLowerCase().replace(/\s+/g, '')}-${ascii(b).toLowerCase().replace(/\s+/g, '')}`;
+  const id = `s${String(copy).padStart(4, '0')}-${withoutDiacritics(a).toLowerCase().replace(/\s+/g, '')}-${withoutDiacritics(b).toLowerCase().replace(/\s+/g, '')}`;
 
   const names = [...pairs.keys()].sort((x, y) => y.length - x.length).map(escapeRegExp);
   const word = new RegExp(`(?<![\\p{L}\\p{N}])(${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');

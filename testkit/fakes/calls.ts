@@ -1,17 +1,5 @@
-// What the two fake platform servers share: their seeded randomness, and how a test waits for a call.
+// What the two fake platform servers share: how a test waits for a call.
 import type { EventEmitter } from 'node:events';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence (faults, synthetic data) on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Resolves with the first recorded call that matches, checking again on every 'call' event, or
