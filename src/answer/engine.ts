@@ -242,6 +242,13 @@ function route(ctx: AskContext, r: Resolution, question: string, as: AskAs | und
       const a = byAsk(next, f, question);
       return { answer: { ...a, resolved: r.turn.text }, frame: f };
     }
+    case 'view': {
+      // The same question, the same page, shown another way.
+      const again = { ...ctx, page: r.turn.page?.index ?? 1, pageSize: r.turn.page?.size ?? ctx.pageSize };
+      const f = frame(again, r.turn.text);
+      const a = byAsk(again, f, question);
+      return { answer: { ...a, resolved: r.turn.text, view: r.view }, frame: f };
+    }
     case 'no-more':
       return {
         answer: notFound(
@@ -316,7 +323,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const ctx = buildContext(knowledge, options);
 
   function answerQuestion(text: string, opts: AskOptions, conversation: Conversation | undefined): Answer {
-    const lang = opts.lang ?? detectLang(text);
+    const lang = opts.lang ?? detectLang(text, conversation?.last?.lang);
     const actx: AskContext = {
       ...ctx,
       lang,

@@ -14,9 +14,10 @@ const ENGLISH_TOPIC = new Set(
  * words no Vietnamese syllable could spell) are counted against Vietnamese ones (function words, and
  * words shaped like a Vietnamese syllable: "hoi nghi to chuc o dau" stays Vietnamese). Diacritics alone do not decide, because
  * English questions quote Vietnamese names ("Who is responsible for the Kép – Lưu Xá railway?"),
- * but with diacritics English needs two words and no Vietnamese function word at all.
+ * but with diacritics English needs two words and no Vietnamese function word at all. `previous`, the
+ * conversation's language, decides when the words do not.
  */
-export function detectLang(question: string): Lang {
+export function detectLang(question: string, previous?: Lang): Lang {
   const words = syllables(question);
   let en = 0;
   let vi = 0;
@@ -28,7 +29,12 @@ export function detectLang(question: string): Lang {
     // A word no Vietnamese syllable could be ("highway", "signed"), typed without diacritics.
     else if (/^[a-z]{3,}$/.test(w)) en++;
   }
+  // A follow-up too short to tell ("more", "And Thai Nguyen?", "chi tiết" is not) stays in the
+  // conversation's language.
+  const marks = hasVietnameseMarks(question);
+  const decided = (marks && vi > 0) || Math.abs(en - vi) >= 2;
+  if (previous && !decided) return previous;
   // One English-looking word ("help", "QL17 status") is not enough to leave Vietnamese, the default.
-  if (hasVietnameseMarks(question)) return en >= 2 && vi === 0 ? 'en' : 'vi';
+  if (marks) return en >= 2 && vi === 0 ? 'en' : 'vi';
   return en > vi && en >= 2 ? 'en' : 'vi';
 }

@@ -8,10 +8,10 @@
 import { CONTROL } from '../text/normalize.ts';
 import { groupRoles, type RoleGroup } from './group-roles.ts';
 import { pageUnit, t } from './i18n.ts';
-import type { Answer, AnswerItem, CitationView, DueView, Lang, StatusView } from './types.ts';
+import type { Answer, AnswerItem, AnswerView, CitationView, DueView, Lang, StatusView } from './types.ts';
 import { basisLabel } from './views.ts';
 
-export type View = 'short' | 'full' | 'quotes' | 'general';
+export type View = AnswerView;
 
 /** Terminal escape sequences and other controls must never reach the user's terminal from data. */
 export function stripControls(text: string): string {
@@ -234,10 +234,11 @@ function renderOne(answer: Answer, view: View): string[] {
 }
 
 /** The whole answer as plain text, in the answer's language; a multi-part answer part by part. */
-export function renderText(answer: Answer, view: View = 'short'): string {
+/** The answer as plain text, in `view`, or else the view the answer asks for, or else short. */
+export function renderText(answer: Answer, view?: View): string {
   if (answer.parts && answer.parts.length > 0) {
-    const blocks = answer.parts.map((p, i) => [`${i + 1}) ${renderOne(p, view).join('\n')}`].join('\n'));
+    const blocks = answer.parts.map((p, i) => [`${i + 1}) ${renderOne(p, view ?? p.view ?? 'short').join('\n')}`].join('\n'));
     return stripControls(blocks.join('\n\n'));
   }
-  return stripControls(renderOne(answer, view).join('\n'));
+  return stripControls(renderOne(answer, view ?? answer.view ?? 'short').join('\n'));
 }

@@ -178,7 +178,15 @@ export interface Answer {
   suggestions: string[];
   /** 'brief' for lists: one line per item with its status and source; 'full' shows roles and text. */
   detail: 'full' | 'brief';
+  /**
+   * How the answer asks to be shown when it was itself a request for more ("chi tiết" → full,
+   * "trích dẫn" → quotes). Unset: the short form. Renderers use it unless told otherwise.
+   */
+  view?: AnswerView;
 }
+
+/** The forms an answer is shown in: short (the default), full, its quotes, or the general assignment. */
+export type AnswerView = 'short' | 'full' | 'quotes' | 'general';
 
 /** A status update made in chat, as the core needs it (see src/state/status-log.ts for the rule). */
 export interface StatusUpdateView {

@@ -88,6 +88,8 @@ export type Feature =
   | 'detail'
   /** trích dẫn, nguyên văn, quote. */
   | 'quote'
+  /** phân công chung, general assignment: the speeches' assignment for the whole agreement. */
+  | 'assignment'
   /** tiếp, xem tiếp, more, next. */
   | 'next'
   /** đó, này, ấy, ông ấy, it, that, her: a word that points back. */
@@ -161,6 +163,7 @@ const LEXICON: Record<Feature, string> = {
   other: 'còn | thế còn | the con | còn bên | còn phía | thì sao | what about | how about | and',
   detail:
     'chi tiết | chi tiết hơn | nói rõ hơn | rõ hơn | cụ thể hơn | đầy đủ | xem đầy đủ | more detail | more details | details | in full | full | elaborate | explain',
+  assignment: 'phân công chung | general assignment | the general assignment',
   quote: 'trích dẫn | nguyên văn | trích | quote | quotes | verbatim | exact words',
   next: 'tiếp | xem tiếp | tiếp theo | trang sau | next | more | next page',
   pronoun:

@@ -12,6 +12,7 @@ import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import type { Conversation, Turn, TurnRef } from '../conversation.ts';
 import type { Feature } from './cues.ts';
+import type { AnswerView } from '../types.ts';
 import { type Frame, frame } from './frame.ts';
 
 export type Resolution =
@@ -22,7 +23,9 @@ export type Resolution =
   /** Nothing to page on. */
   | { kind: 'no-more' }
   /** These items of the last answer, in full. */
-  | { kind: 'detail'; refs: TurnRef[]; turn: Turn };
+  | { kind: 'detail'; refs: TurnRef[]; turn: Turn }
+  /** The last answer again, shown another way: in full, its quotes, its general assignment. */
+  | { kind: 'view'; turn: Turn; view: Exclude<AnswerView, 'short'> };
 
 /** Features that make a question of their own: with any of them, "còn …" is not a bare swap. */
 const ASKING: ReadonlySet<Feature> = new Set<Feature>([
@@ -47,7 +50,7 @@ const ASKING: ReadonlySet<Feature> = new Set<Feature>([
 ]);
 
 /** Features that only steer a follow-up; a message made of these and filler asks nothing new. */
-const STEERING: ReadonlySet<Feature> = new Set<Feature>(['other', 'detail', 'next', 'pronoun', 'quote', 'among', 'specific']);
+const STEERING: ReadonlySet<Feature> = new Set<Feature>(['other', 'detail', 'next', 'pronoun', 'quote', 'assignment', 'among', 'specific']);
 
 const ORDINALS: Record<string, number> = {
   nhat: 1,
@@ -231,7 +234,8 @@ export function resolve(ctx: AskContext, text: string, conversation: Conversatio
   const last = turns[0];
   const bare = saysNothing(f, ctx);
 
-  if (has(f, 'next') && (bare || f.words.length <= 3) && !asksItself(f)) {
+  // "more detail" asks for detail, not the next page.
+  if (has(f, 'next') && !has(f, 'detail') && !has(f, 'quote') && (bare || f.words.length <= 3) && !asksItself(f)) {
     return last?.page && last.page.index < last.page.pages ? { kind: 'next', turn: last } : { kind: 'no-more' };
   }
   if (!last) return { kind: 'question', frame: f };
@@ -240,13 +244,15 @@ export function resolve(ctx: AskContext, text: string, conversation: Conversatio
   if (n !== undefined && n >= 1 && n <= last.items.length && !namesItself(frame(ctx, withoutOrdinal(text)), ctx)) {
     return { kind: 'detail', refs: [last.items[n - 1] as TurnRef], turn: last };
   }
-  if ((has(f, 'detail') || has(f, 'quote')) && !asksItself(f) && last.items.length > 0) {
+  if ((has(f, 'detail') || has(f, 'quote') || has(f, 'assignment')) && !asksItself(f)) {
     // "chi tiết hơn phần lịch sử cách mạng": the last items that the extra words point to.
-    if (!bare) {
+    if (!bare && last.items.length > 0) {
       const within = pickWithin(ctx, last, f.topic);
       if (within.length > 0) return { kind: 'detail', refs: within, turn: last };
     }
-    return { kind: 'detail', refs: last.items.slice(0, 3), turn: last };
+    // "chi tiết", "trích dẫn", "phân công chung": the last answer again, shown that way.
+    const view = has(f, 'assignment') ? 'general' : has(f, 'quote') && !has(f, 'detail') ? 'quotes' : 'full';
+    return { kind: 'view', turn: last, view };
   }
 
   if (has(f, 'other') && !asksItself(f) && !bare) return { kind: 'question', frame: frame(ctx, askedOfOther(ctx, turns, f)) };

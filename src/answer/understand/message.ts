@@ -3,7 +3,7 @@
 // The parts come back in order; each is answered in turn (a later part may lean on an earlier one:
 // "Cầu Hòa Sơn nối đâu? Tổng mức đầu tư bao nhiêu?").
 import { isStopword } from '../../search/stopwords.ts';
-import { cleanInput, MAX_QUESTION_CHARS, syllables } from '../../text/normalize.ts';
+import { cleanInput, MAX_QUESTION_CHARS, markedSyllables, type Syllable, syllables } from '../../text/normalize.ts';
 
 /** The most a message is read, in characters: a pasted document costs what a long letter costs. */
 export const MAX_MESSAGE_CHARS = 20_000;
@@ -32,29 +32,55 @@ function dropMarkup(raw: string): string {
 // before a name) does not end a sentence.
 const SENTENCE_END = /(?<=[?!…])\s+|(?<=[^\s.]{2}[.])\s+(?=[\p{Lu}\d"“(])|\s*\n+\s*/u;
 
-/** Words that ask: the closed class of question words and requests, folded. */
-const ASKING = new Set(
-  `ai gi nao sao dau bao nhieu may khi chua khong ko hok k hong liet ke cho biet nho giup hoi the
-  who what which when where why how whose whom is are does do did can could would list tell show please`.split(/\s+/),
+/**
+ * Words that ask: the closed class of question words and requests; two-word ones as pairs ("bao
+ * nhiêu", not "bao" and "nhiêu"). Written with diacritics: a word typed with them must be spelt so
+ * ("đâu", not "đầu" or "đấu"); one typed without them matches by its letters. "hỏi" and "nhờ" count
+ * only as "cho hỏi", "xin hỏi", "nhờ bạn".
+ */
+const ASKING = phraseSet(
+  `ai | gì | nào | sao | đâu | mấy | khi | chưa | không | ko | hok | k | hông | giúp | bao nhiêu | liệt kê | cho biết |
+  thế nào | vì sao | cho hỏi | xin hỏi | nhờ bạn | nhờ bot | who | what | which | when | where | why | how | whose | whom |
+  is | are | does | do | did | can | could | would | list | tell | show | please`,
 );
 
-/** Words that frame a message rather than ask: greetings, introductions, thanks. */
-const FRAMING = new Set(`chao xin cam on thank thanks dear hi hello regards kinh gui minh la toi la em la`.split(/\s+/));
+/** Words that frame a message rather than ask: greetings, introductions, thanks (pairs as in ASKING). */
+const FRAMING = phraseSet(`chào | xin chào | cảm ơn | thank | thanks | dear | hi | hello | regards | kính gửi | mình là | tôi là | em là`);
+
+type PhraseSet = { folded: Set<string>; marked: Set<string> };
+
+/** "a | b c | …" as the folded and the marked spellings of each phrase. */
+function phraseSet(list: string): PhraseSet {
+  const phrases = list.split('|').map((p) => markedSyllables(p.trim()));
+  return {
+    folded: new Set(phrases.map((p) => p.map((w) => w.folded).join(' '))),
+    marked: new Set(phrases.map((p) => p.map((w) => w.marked ?? w.folded).join(' '))),
+  };
+}
+
+/** Whether the words from `i` (one, or two with `pair`) are a phrase of the set, as typed. */
+function inSet(set: PhraseSet, words: readonly Syllable[], i: number, pair = false): boolean {
+  const span = words.slice(i, i + (pair ? 2 : 1));
+  if (span.length === 0 || (pair && span.length < 2)) return false;
+  // Typed with diacritics anywhere in the span, the spelling must match; otherwise the letters.
+  return span.some((w) => w.marked !== undefined)
+    ? set.marked.has(span.map((w) => w.marked ?? w.folded).join(' '))
+    : set.folded.has(span.map((w) => w.folded).join(' '));
+}
 
 /** How much a sentence looks like the question of the message. */
 function askingScore(sentence: string): number {
-  const words = syllables(sentence);
+  const words = markedSyllables(sentence);
   if (words.length === 0) return -10;
   let score = 0;
   if (/[?？]\s*$/.test(sentence)) score += 3;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    const pair = `${w} ${words[i + 1] ?? ''}`;
-    if (ASKING.has(w) || ASKING.has(pair)) score += 1;
-    if (FRAMING.has(w) || FRAMING.has(pair)) score -= 1;
+    if (inSet(ASKING, words, i) || inSet(ASKING, words, i, true)) score += 1;
+    if (inSet(FRAMING, words, i) || inSet(FRAMING, words, i, true)) score -= 1;
   }
   // A sentence that is all greeting or thanks is not a question, however short.
-  if (words.length <= 4 && words.some((w) => FRAMING.has(w)) && !/[?？]/.test(sentence)) score -= 3;
+  const framed = words.some((_, i) => inSet(FRAMING, words, i) || inSet(FRAMING, words, i, true));
+  if (words.length <= 4 && framed && !/[?？]/.test(sentence)) score -= 3;
   return score;
 }
 
@@ -67,7 +93,7 @@ const QUESTION_WORDS =
 /** Whether a piece of a sentence asks something and has a word of its own beyond question words. */
 function asks(piece: string): boolean {
   if (!QUESTION_WORDS.test(piece)) return false;
-  return syllables(piece).some((w) => !ASKING.has(w) && !isStopword(w) && w.length > 1);
+  return syllables(piece).some((w) => !ASKING.folded.has(w) && !isStopword(w) && w.length > 1);
 }
 
 /**
