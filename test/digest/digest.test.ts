@@ -1,5 +1,6 @@
 // Digests with an injected clock: schedules, delivery, changes since the last digest, and the
 // digest missed while the bot was down — sent once after restart, never repeatedly.
+import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdmin, type Admin, type Who } from '../../src/admin/admin.ts';
 import { parseSchedule } from '../../src/digest/schedule.ts';
@@ -8,7 +9,8 @@ import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/kno
 import { openState, type State } from '../../src/state/index.ts';
 import { overlayOf } from '../../src/state/status-log.ts';
 import type { Subscription } from '../../src/digest/subscriptions.ts';
-import { KNOWLEDGE_DIR, shippedKnowledge } from '../helpers.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { edit, KNOWLEDGE_DIR, knowledgeCopy, shippedKnowledge } from '../helpers.ts';
 
 const ADMIN: Who = { platform: 'telegram', userId: '42', userName: 'Admin' };
 let clock = new Date('2026-11-27T00:00:00Z'); // a Friday
@@ -122,5 +124,53 @@ describe('digest scheduling', () => {
     clock = new Date('2026-11-28T01:00:00Z');
     expect(await scheduler().runDue()).toBe(0);
     expect(state.audit.recent().map((e) => e.detail)).toEqual(['100: off', '100: daily 08:00']);
+  });
+});
+
+describe('deadlines in the digest', () => {
+  // C26 given a deadline of 2026-12-01, between two weekly digests (Mondays 30/11 and 7/12).
+  async function storeWithDeadline(): Promise<KnowledgeStore> {
+    const dir = await knowledgeCopy();
+    await edit(
+      dir,
+      'bg-tn-2023/commitments.yaml',
+      '  - id: C26\n',
+      '  - id: C26\n    due:\n      text: Phối hợp khai thác\n      by: 2026-12-01\n      source:\n        line: 31\n        quote: "Phối hợp khai thác hiệu quả tuyến vận tải đường thủy"\n',
+    );
+    const loaded = await loadKnowledge(dir);
+    await rm(dir, { recursive: true, force: true });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors.slice(0, 2)));
+    return createKnowledgeStore(dir, loaded.knowledge, { overlay: overlayOf(state.statusLog), timezone: 'Asia/Ho_Chi_Minh' });
+  }
+
+  it('names what fell overdue since the last digest, once, and not what was done in time', async () => {
+    store = await storeWithDeadline();
+    admin = createAdmin(store, state, { now: () => clock });
+    admin.digest(ADMIN, '100', 'weekly mon 08:00');
+    const s = scheduler();
+    clock = new Date('2026-11-30T01:00:00Z');
+    await s.runDue();
+    expect(sent[0]?.message.lines.join('\n')).not.toContain('Quá hạn');
+    clock = new Date('2026-12-07T01:00:00Z');
+    await s.runDue();
+    expect(sent[1]?.message.lines).toContain(
+      'Quá hạn từ bản tin trước (1): C26 · Khai thác hiệu quả tuyến vận tải đường thủy trên sông Cầu (hạn 1/12/2026)',
+    );
+    clock = new Date('2026-12-14T01:00:00Z');
+    await s.runDue();
+    expect(sent[2]?.message.lines.join('\n')).not.toContain('Quá hạn');
+  });
+
+  it('leaves out a commitment reported done before its date passed', async () => {
+    store = await storeWithDeadline();
+    admin = createAdmin(store, state, { now: () => clock });
+    admin.digest(ADMIN, '100', 'weekly mon 08:00');
+    const s = scheduler();
+    clock = new Date('2026-11-30T01:00:00Z');
+    await s.runDue();
+    admin.update(ADMIN, 'C26 done đã khai thác');
+    clock = new Date('2026-12-07T01:00:00Z');
+    await s.runDue();
+    expect(sent[1]?.message.lines.join('\n')).not.toContain('Quá hạn');
   });
 });
