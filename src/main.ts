@@ -163,7 +163,6 @@ async function run(
   const digests = createDigestScheduler({
     db: state.db,
     store,
-    overlay: overlayOf(state.statusLog),
     timezone: config.timezone,
     deliver: async (platform, chatId, message) => {
       const adapter = adapters.find((a) => a.name === platform);

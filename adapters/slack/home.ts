@@ -2,6 +2,7 @@
 // the date the knowledge was loaded. Admins also get a reload button.
 import type { types } from '@slack/bolt';
 import type { Engine } from '../../src/answer/engine.ts';
+import type { Status } from '../../src/knowledge/schema.ts';
 import { openCommitments, openHeadline } from '../../src/digest/open-commitments.ts';
 import { escapeMrkdwn, capMrkdwn, MAX_BLOCKS } from './render.ts';
 
@@ -10,7 +11,8 @@ export const RELOAD_ACTION = 'mou_reload';
 export function homeView(engine: Engine, admin: boolean): types.HomeView {
   const k = engine.knowledge;
   const areaName = new Map(k.glossary.areas.map((a) => [a.id, a.vi]));
-  const open = openCommitments(k, (_a, _id, fileStatus) => fileStatus);
+  // The engine's effective status: a commitment updated in chat counts as updated here too.
+  const open = openCommitments(k, (a, id, fileStatus) => engine.context.statusOf(a, id, fileStatus as Status).status);
   const loaded = k.loadedAt.toISOString().slice(0, 16).replace('T', ' ');
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: openHeadline(open) } },

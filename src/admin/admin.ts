@@ -10,7 +10,7 @@ import type { Status } from '../knowledge/schema.ts';
 import { reloadLines, type ReloadOutcome } from '../knowledge/reload-report.ts';
 import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { State } from '../state/index.ts';
-import { effectiveStatus, overlayOf, parseStatus } from '../state/status-log.ts';
+import { effectiveStatus, parseStatus } from '../state/status-log.ts';
 
 export interface Who {
   platform: 'telegram' | 'slack';
@@ -166,7 +166,7 @@ export function createAdmin(store: KnowledgeStore, state: State, options: { time
       const at = now().toISOString();
       subscriptions.set(
         { platform: who.platform, chatId, schedule: schedule.text, cron: schedule.cron, createdBy: who.userId, createdAt: at },
-        statusSnapshot(store.engine(), overlayOf(state.statusLog)),
+        statusSnapshot(store.engine()),
       );
       record(who, 'digest', `${chatId}: ${schedule.text}`, 'ok');
       const next = new Cron(schedule.cron, { timezone, paused: true }).nextRun(new Date(at));

@@ -1,17 +1,19 @@
 // The digest: commitments not yet carried out or continuing, grouped by area, and what changed
 // since the last digest.
 import type { Engine } from '../answer/engine.ts';
-import type { StatusOverlay } from '../answer/types.ts';
 import { isOverdue } from '../answer/due.ts';
 import { formatDate } from '../answer/i18n.ts';
 import type { Status } from '../knowledge/schema.ts';
 import { openCommitments, openHeadline } from './open-commitments.ts';
 
-/** Effective status of every commitment and result, by `agreement/id`. */
-export function statusSnapshot(engine: Engine, overlay: StatusOverlay): Record<string, string> {
+/**
+ * Effective status of every commitment and result, by `agreement/id`: the engine's own (file
+ * status, or the latest update made in chat), the one answers, the digest and App Home all use.
+ */
+export function statusSnapshot(engine: Engine): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of engine.knowledge.agreements) {
-    for (const x of [...a.commitments, ...a.results]) out[`${a.id}/${x.id}`] = overlay(a.id, x.id, x.status).status;
+    for (const x of [...a.commitments, ...a.results]) out[`${a.id}/${x.id}`] = engine.context.statusOf(a.id, x.id, x.status).status;
   }
   return out;
 }

@@ -3,7 +3,6 @@
 // That one rule also covers downtime: a digest missed while the bot was down is due at start,
 // is sent once, and the next is computed from then — never repeatedly.
 import { Cron } from 'croner';
-import type { StatusOverlay } from '../answer/types.ts';
 import type { KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Db } from '../state/db.ts';
 import { todayIn } from '../answer/due.ts';
@@ -30,8 +29,8 @@ export interface DigestScheduler {
 
 export function createDigestScheduler(options: {
   db: Db;
+  /** The live knowledge: its engine gives the effective status of each commitment. */
   store: KnowledgeStore;
-  overlay: StatusOverlay;
   deliver: Deliver;
   timezone: string;
   now?: () => Date;
@@ -51,7 +50,7 @@ export function createDigestScheduler(options: {
       const due = nextDue(s);
       if (!due || due > now) continue;
       const engine = options.store.engine();
-      const current = statusSnapshot(engine, options.overlay);
+      const current = statusSnapshot(engine);
       const date = now.toLocaleDateString('vi-VN', { timeZone: options.timezone });
       try {
         await options.deliver(

@@ -24,7 +24,6 @@ function scheduler(): DigestScheduler {
   return createDigestScheduler({
     db: state.db,
     store,
-    overlay: overlayOf(state.statusLog),
     timezone: 'Asia/Ho_Chi_Minh',
     now: () => clock,
     deliver: async (platform, chatId, message) => {
