@@ -301,14 +301,47 @@ export function findBodies(prep: Prepared, query: Analysis): BodyMatch[] {
 
 /** Areas named in the subject ("môi trường", "transport", "GT"): every content word of one of the area's words. */
 export function findAreas(prep: Prepared, query: Analysis): string[] {
+  // Only the area words whose first content unit the question has can be covered whole: the glossary
+  // has some five hundred area words, and a question names one or two.
+  const byFirst = areaIndex(prep);
+  const q = info(query);
+  const candidates = new Set<number>();
+  for (const s of q.spellings.keys()) for (const i of byFirst.get(`s${s}`) ?? []) candidates.add(i);
+  for (const c of q.concepts) for (const i of byFirst.get(`c${c}`) ?? []) candidates.add(i);
   return prep.areas
-    .filter((area) =>
-      area.analyses.some((w) => {
-        const { covered, total } = unitsCovered(query, w);
-        return total > 0 && covered === total;
-      }),
+    .filter(
+      (area, i) =>
+        candidates.has(i) &&
+        area.analyses.some((w) => {
+          const { covered, total } = unitsCovered(query, w);
+          return total > 0 && covered === total;
+        }),
     )
     .map((area) => area.id);
+}
+
+const areaIndexes = new WeakMap<Prepared, Map<string, number[]>>();
+
+/** First content unit of each area word (its syllable, its concepts) → the areas that have it. */
+function areaIndex(prep: Prepared): Map<string, number[]> {
+  let index = areaIndexes.get(prep);
+  if (index) return index;
+  index = new Map();
+  const add = (key: string, i: number) => {
+    const list = index?.get(key) ?? [];
+    if (!list.includes(i)) list.push(i);
+    index?.set(key, list);
+  };
+  prep.areas.forEach((area, i) => {
+    for (const w of area.analyses) {
+      const first = info(w).content[0];
+      if (!first) continue;
+      add(`s${first.syllable}`, i);
+      for (const c of first.concepts) add(`c${c}`, i);
+    }
+  });
+  areaIndexes.set(prep, index);
+  return index;
 }
 
 /**

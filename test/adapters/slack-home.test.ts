@@ -5,8 +5,8 @@ import { homeView } from '../../adapters/slack/home.ts';
 import { shippedEngine } from '../helpers.ts';
 
 const header = (view: ReturnType<typeof homeView>) => {
-  const first = view.blocks[0];
-  return first?.type === 'header' ? first.text.text : '';
+  const first = view.blocks[0] as { type: string; text?: { text: string } } | undefined;
+  return first?.type === 'header' ? (first.text?.text ?? '') : '';
 };
 
 describe('App Home', () => {
