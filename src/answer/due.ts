@@ -4,10 +4,15 @@
 // never overdue: its `by` is only the first time it falls due, and the work goes on.
 import type { Due, Status } from '../knowledge/schema.ts';
 
+// A formatter costs about a millisecond to make: one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date (YYYY-MM-DD) in the time zone. */
 export function todayIn(timeZone: string, now: Date): string {
+  let f = formatters.get(timeZone);
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(now);
 }
 
 export function isOverdue(due: Pick<Due, 'by' | 'recurring'> | undefined, status: Status, today: string): boolean {

@@ -73,7 +73,8 @@ const FIELDS = new Set(
 /** "Sở Xây dựng Bắc Giang": a head word and the name words after it, when no body of the source has all of them. */
 function unknownBodyIn(ctx: EngineContext, text: string, query: Analysis): string | undefined {
   const words = markedSyllables(text);
-  const spans = syllableSpans(text);
+  // Where each word stands, to see the punctuation between them: only once a head is found.
+  let spans: ReturnType<typeof syllableSpans> | undefined;
   const units = query.units;
   for (let i = 0; i < words.length; i++) {
     const one = (words[i] as Syllable).text.toLowerCase();
@@ -91,6 +92,7 @@ function unknownBodyIn(ctx: EngineContext, text: string, query: Analysis): strin
     const name: number[] = [];
     for (let j = i + headLength; j < words.length && name.length < 5; j++) {
       const u = units[j];
+      spans ??= syllableSpans(text);
       const gap = text.normalize('NFC').slice((spans[j - 1] as { end: number }).end, (spans[j] as { start: number }).start);
       if (!u || u.place || /[,;:.()]/.test(gap) || (u.stop && name.length > 0)) break;
       if (!u.stop) name.push(j);
