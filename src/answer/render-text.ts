@@ -7,7 +7,7 @@
 // every note and suggestions; `quotes` the verbatim citations; `general` the general assignment.
 import { CONTROL } from '../text/normalize.ts';
 import { groupRoles, type RoleGroup } from './group-roles.ts';
-import { pageUnit, t } from './i18n.ts';
+import { LABELS, pageUnit, t } from './i18n.ts';
 import type { Answer, AnswerItem, AnswerView, CitationView, DueView, Lang, StatusView } from './types.ts';
 import { basisLabel } from './views.ts';
 
@@ -29,8 +29,11 @@ function cut(s: string, max: number): string {
   return `${head.replace(/\s+\S*$/, '') || head}…`;
 }
 
+/** A clause's wording as a short answer shows it (every renderer: plain text, Telegram, Slack). */
+export const shortWording = (text: string) => cut(text, SHORT_TEXT);
+
 export function citationText(c: CitationView, lang: Lang): string {
-  return `${t(lang, 'Nguồn', 'Source')}: ${c.agreementTitle}, ${c.file} ${t(lang, 'dòng', 'line')} ${c.line}: “${c.quote}”`;
+  return `${LABELS[lang].source}: ${c.agreementTitle}, ${c.file} ${LABELS[lang].line} ${c.line}: “${c.quote}”`;
 }
 
 export function roleText(r: RoleGroup, lang: Lang, withQuote = true): string {
@@ -38,20 +41,20 @@ export function roleText(r: RoleGroup, lang: Lang, withQuote = true): string {
   const why = withQuote && r.basis === 'inferred' && r.note ? ` — ${r.note}` : '';
   const where = r.citation
     ? withQuote
-      ? ` (${t(lang, 'dòng', 'line')} ${r.citation.line}: “${r.citation.quote}”)`
-      : ` (${t(lang, 'dòng', 'line')} ${r.citation.line})`
+      ? ` (${LABELS[lang].line} ${r.citation.line}: “${r.citation.quote}”)`
+      : ` (${LABELS[lang].line} ${r.citation.line})`
     : '';
   const context = r.context ? ` — ${r.context}` : '';
   return `${r.parties.map((p) => p.name).join(', ')} — ${r.roleLabel} [${basis}]${context}${where}${why}`;
 }
 
-const line = (lang: Lang, n: number) => `${t(lang, 'dòng', 'line')} ${n}`;
+const line = (lang: Lang, n: number) => `${LABELS[lang].line} ${n}`;
 
 /** A status in a short line; one set in chat says by whom and when, since the source does not. */
 const statusShort = (s: StatusView) => (s.update ? `${s.label} (${s.asOfLabel})` : s.label);
 
 /** "hạn: 30/6/2024 (quá hạn)". */
-export const dueShort = (due: DueView, lang: Lang) => (due.overdue ? `${due.label} (${t(lang, 'quá hạn', 'overdue')})` : due.label);
+export const dueShort = (due: DueView, lang: Lang) => (due.overdue ? `${due.label} (${LABELS[lang].overdue})` : due.label);
 
 /** A title, with the Vietnamese original beside an English one. */
 const titled = (item: AnswerItem) => (item.original ? `${item.title} (${item.original})` : item.title);
@@ -62,8 +65,8 @@ function shortLines(item: AnswerItem, lang: Lang, alone: boolean): string[] {
     case 'commitment':
       return [
         `■ ${item.id} · ${titled(item)} — ${statusShort(item.status)}${item.due ? ` · ${dueShort(item.due, lang)}` : ''} (${line(lang, item.citation.line)})`,
-        ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : []),
-        ...(alone && item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
+        ...(alone ? [`  ${shortWording(item.text)}`] : []),
+        ...(alone && item.status.update?.note ? [`  ${LABELS[lang].updateNote}: ${item.status.update.note}`] : []),
         ...groupRoles(item.roles)
           .filter((r) => alone || r.basis === 'stated')
           .map((r) => `  • ${roleText(r, lang, false)}`),
@@ -71,10 +74,10 @@ function shortLines(item: AnswerItem, lang: Lang, alone: boolean): string[] {
     case 'result':
       return [
         `■ ${item.id} · ${titled(item)} — ${statusShort(item.status)} (${line(lang, item.citation.line)})`,
-        ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : []),
+        ...(alone ? [`  ${shortWording(item.text)}`] : []),
       ];
     case 'fact':
-      return [`■ ${titled(item)} (${line(lang, item.citation.line)})`, ...(alone ? [`  ${cut(item.text, SHORT_TEXT)}`] : [])];
+      return [`■ ${titled(item)} (${line(lang, item.citation.line)})`, ...(alone ? [`  ${shortWording(item.text)}`] : [])];
     case 'person':
       return [
         `■ ${item.name}${item.province ? ` (${item.province})` : ''}: ${item.titles.map((x) => (x.text === x.original ? x.text : `${x.text} (${x.original})`)).join(', ')} (${line(lang, item.citation.line)})`,
@@ -100,8 +103,8 @@ function fullLines(item: AnswerItem, lang: Lang): string[] {
       return [
         `■ ${item.id} · ${item.title} (${item.areaLabel})`,
         `  ${item.text}`,
-        `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
-        ...(item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
+        `  ${LABELS[lang].status}: ${item.status.label} (${item.status.asOfLabel})`,
+        ...(item.status.update?.note ? [`  ${LABELS[lang].updateNote}: ${item.status.update.note}`] : []),
         ...(item.due ? [`  ${dueShort(item.due, lang)} — ${citationText(item.due.citation, lang)}`] : []),
         ...groupRoles(item.roles).map((r) => `  • ${roleText(r, lang)}`),
         `  ${citationText(item.citation, lang)}`,
@@ -110,9 +113,9 @@ function fullLines(item: AnswerItem, lang: Lang): string[] {
       return [
         `■ ${item.id} · ${item.title} (${item.areaLabel})`,
         `  ${item.text}`,
-        `  ${t(lang, 'Trạng thái', 'Status')}: ${item.status.label} (${item.status.asOfLabel})`,
-        ...(item.status.update?.note ? [`  ${t(lang, 'Ghi chú cập nhật', 'Update note')}: ${item.status.update.note}`] : []),
-        ...(item.parties.length ? [`  ${t(lang, 'Các bên', 'Parties')}: ${item.parties.map((p) => p.name).join(', ')}`] : []),
+        `  ${LABELS[lang].status}: ${item.status.label} (${item.status.asOfLabel})`,
+        ...(item.status.update?.note ? [`  ${LABELS[lang].updateNote}: ${item.status.update.note}`] : []),
+        ...(item.parties.length ? [`  ${LABELS[lang].parties}: ${item.parties.map((p) => p.name).join(', ')}`] : []),
         `  ${citationText(item.citation, lang)}`,
       ];
     case 'fact':
@@ -121,7 +124,7 @@ function fullLines(item: AnswerItem, lang: Lang): string[] {
       return [
         `■ ${item.name}${item.province ? ` (${item.province})` : ''}`,
         ...item.titles.map((x) => `  • ${x.text}${x.text !== x.original ? ` (${x.original})` : ''}`),
-        `  ${t(lang, 'Tại hội nghị', 'At the conference')}: ${item.eventRole}`,
+        `  ${LABELS[lang].atConference}: ${item.eventRole}`,
         ...item.mentions.map((m) => `  – ${m.about} (${line(lang, m.citation.line)})`),
         `  ${citationText(item.citation, lang)}`,
       ];
@@ -150,11 +153,12 @@ function pageLine(answer: Answer): string[] {
   const from = (index - 1) * size + 1;
   const to = Math.min(index * size, total);
   const unit = pageUnit(answer.page, lang);
+  const { page: word, typed } = LABELS[lang];
   return [
     t(
       lang,
-      `Trang ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ' Gõ “tiếp” để xem tiếp.' : ''}`,
-      `Page ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ' Type “more” for the next page.' : ''}`,
+      `${word} ${index}/${pages} — ${unit} ${from}–${to} / ${total}.${index < pages ? ` Gõ “${typed.more}” để xem tiếp.` : ''}`,
+      `${word} ${index}/${pages} — ${unit} ${from}–${to} of ${total}.${index < pages ? ` Type “${typed.more}” for the next page.` : ''}`,
     ),
   ];
 }
@@ -162,12 +166,12 @@ function pageLine(answer: Answer): string[] {
 /** What the details view would add: said once under a short answer, so readers know to ask. */
 function moreLine(answer: Answer): string[] {
   const lang = answer.lang;
+  const { typed } = LABELS[lang];
   const more: string[] = [];
-  if (answer.items.some((i) => i.type === 'commitment' || i.type === 'result' || i.type === 'fact'))
-    more.push(t(lang, 'trích dẫn', 'quotes'));
-  if (answer.generalRoles.length > 0) more.push(t(lang, 'phân công chung', 'the general assignment'));
+  if (answer.items.some((i) => i.type === 'commitment' || i.type === 'result' || i.type === 'fact')) more.push(typed.quotes);
+  if (answer.generalRoles.length > 0) more.push(t(lang, typed.general, `the ${typed.general}`));
   if (more.length === 0 || !answer.found) return [];
-  return [t(lang, `Gõ “chi tiết” để xem ${more.join(', ')}.`, `Type “details” for ${more.join(' and ')}.`)];
+  return [t(lang, `Gõ “${typed.full}” để xem ${more.join(', ')}.`, `Type “${typed.full}” for ${more.join(' and ')}.`)];
 }
 
 /** The roles that are the answer; with their quotes when there are few of them (or in full). */
@@ -179,39 +183,36 @@ function assignmentLines(answer: Answer, full: boolean): string[] {
 function generalLines(answer: Answer): string[] {
   if (answer.generalRoles.length === 0) return [];
   const lang = answer.lang;
-  return [
-    t(
-      lang,
-      'Phân công chung (các phát biểu tại hội nghị, áp dụng cho việc triển khai biên bản):',
-      'General assignment (from the speeches at the conference, for implementing the MoU):',
-    ),
-    ...groupRoles(answer.generalRoles).map((r) => `  • ${roleText(r, lang)}`),
-  ];
+  return [LABELS[lang].general, ...groupRoles(answer.generalRoles).map((r) => `  • ${roleText(r, lang)}`)];
 }
 
-function renderOne(answer: Answer, view: View): string[] {
+/** Whether a short answer shows its first entry's wording: a few entries, not a brief list. */
+export const showsWording = (answer: Answer) => answer.items.length <= WITH_TEXT && answer.detail !== 'brief';
+
+export interface TextOptions {
+  /**
+   * Whether a short answer says what to type for more (“Gõ “chi tiết” để xem trích dẫn.”). Default
+   * true (the console, the command line); off where buttons offer the same (Telegram, Slack).
+   */
+  typedHints?: boolean;
+}
+
+function renderOne(answer: Answer, view: View, options: TextOptions): string[] {
   const lang = answer.lang;
   const out: string[] = [answer.headline];
-  if (view === 'general')
-    return [
-      ...out,
-      '',
-      ...(generalLines(answer).length > 0
-        ? generalLines(answer)
-        : [t(lang, 'Câu trả lời này không có phân công chung.', 'This answer has no general assignment.')]),
-    ];
+  if (view === 'general') return [...out, '', ...(generalLines(answer).length > 0 ? generalLines(answer) : [LABELS[lang].noGeneral])];
   if (view === 'quotes') {
     const quotes = [...answer.items, ...(answer.nearest ?? [])].map((i) => `• ${citationText(i.citation, lang)}`);
-    return [...out, '', ...(quotes.length > 0 ? quotes : [t(lang, 'Câu trả lời này không có trích dẫn.', 'This answer has no quotes.')])];
+    return [...out, '', ...(quotes.length > 0 ? quotes : [LABELS[lang].noQuotes])];
   }
   const full = view === 'full';
   if (answer.assignments && answer.assignments.length > 0) out.push(...assignmentLines(answer, full));
   if (answer.items.length > 0) out.push('');
   // In a short answer only the first entry, the answer itself, shows its wording; the rest are one line each.
-  const withText = answer.items.length <= WITH_TEXT && answer.detail !== 'brief';
+  const withText = showsWording(answer);
   for (const [i, item] of answer.items.entries()) out.push(...(full ? fullLines(item, lang) : shortLines(item, lang, withText && i === 0)));
   if (answer.nearest && answer.nearest.length > 0) {
-    out.push('', t(lang, 'Gần nhất trong văn bản (không phải câu trả lời):', 'Nearest in the source (not an answer):'));
+    out.push('', LABELS[lang].nearest);
     for (const item of answer.nearest) out.push(...shortLines(item, lang, false));
   }
   const page = pageLine(answer);
@@ -220,25 +221,26 @@ function renderOne(answer: Answer, view: View): string[] {
     const general = generalLines(answer);
     if (general.length > 0) out.push('', ...general);
     if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `ℹ ${n}`));
-    if (answer.suggestions.length > 0)
-      out.push('', t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));
+    if (answer.suggestions.length > 0) out.push('', LABELS[lang].youCanAsk, ...answer.suggestions.map((s) => `  › ${s}`));
     return out;
   }
   // Short: one note (the "as of" date, or why nothing was found), and a pointer to the details.
   if (answer.notes[0]) out.push('', `ℹ ${answer.notes[0]}`);
   // Examples are the answer to a request for help, and a way on after a miss.
   if ((!answer.found || answer.intent === 'help') && answer.suggestions.length > 0)
-    out.push(t(lang, 'Bạn có thể hỏi:', 'You can ask:'), ...answer.suggestions.map((s) => `  › ${s}`));
-  out.push(...moreLine(answer));
+    out.push(LABELS[lang].youCanAsk, ...answer.suggestions.map((s) => `  › ${s}`));
+  if (options.typedHints !== false) out.push(...moreLine(answer));
   return out;
 }
 
-/** The whole answer as plain text, in the answer's language; a multi-part answer part by part. */
-/** The answer as plain text, in `view`, or else the view the answer asks for, or else short. */
-export function renderText(answer: Answer, view?: View): string {
+/**
+ * The answer as plain text, in the answer's language: in `view`, or else the view the answer asks
+ * for, or else short; a multi-part answer part by part.
+ */
+export function renderText(answer: Answer, view?: View, options: TextOptions = {}): string {
   if (answer.parts && answer.parts.length > 0) {
-    const blocks = answer.parts.map((p, i) => [`${i + 1}) ${renderOne(p, view ?? p.view ?? 'short').join('\n')}`].join('\n'));
+    const blocks = answer.parts.map((p, i) => [`${i + 1}) ${renderOne(p, view ?? p.view ?? 'short', options).join('\n')}`].join('\n'));
     return stripControls(blocks.join('\n\n'));
   }
-  return stripControls(renderOne(answer, view ?? answer.view ?? 'short').join('\n'));
+  return stripControls(renderOne(answer, view ?? answer.view ?? 'short', options).join('\n'));
 }
