@@ -6,8 +6,8 @@ import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Analyzer } from '../search/analyzer.ts';
 import type { ItemType, SearchIndex } from '../search/index.ts';
 import type { Vocabulary } from '../search/typos.ts';
-import type { ItemIndex } from './item-index.ts';
-import type { PeopleIndex, Prepared } from './match-index.ts';
+import type { ItemIndex } from './party-rows.ts';
+import type { PeopleIndex, Prepared } from './entity-index.ts';
 import type { Lang, StatusUpdateView } from './types.ts';
 
 /** A commitment, result or fact named by its id ("C17", "R2"), in one agreement. */

@@ -278,4 +278,4 @@ export function itemView(ctx: ViewContext, ref: { type: AnswerItem['type']; agre
   }
 }
 
-export const defined = <T>(x: T | undefined): x is T => x !== undefined;
+export const isDefined = <T>(x: T | undefined): x is T => x !== undefined;

@@ -5,11 +5,11 @@
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, unitsCovered } from '../match.ts';
+import { findTitles, unitsCovered } from '../entities.ts';
 import type { Answer } from '../types.ts';
 import type { AgreementFocus, Frame } from '../understand/frame.ts';
-import { agreementItem, bodyItem, defined, personItem, pick, signedWhen } from '../views.ts';
-import { answer, notFound, paged } from './compose.ts';
+import { agreementItem, bodyItem, isDefined, personItem, pick, signedWhen } from '../views.ts';
+import { answer, notFound, pageOfItems } from './compose.ts';
 
 type Named = { kind: 'person' | 'body'; ids: readonly string[] };
 
@@ -136,7 +136,7 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
       t(ctx.lang, 'Văn bản không nêu người nào như vậy dự hội nghị.', 'The source names no such attendee.'),
     );
   }
-  const { items: shown, page } = paged(ctx, refs);
+  const { items: shown, page } = pageOfItems(ctx, refs);
   const items = shown
     .map((r) =>
       r.kind === 'agreement'
@@ -145,7 +145,7 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
           ? personItem(r.a, r.id, ctx.lang)
           : bodyItem(r.a, r.id, ctx.lang),
     )
-    .filter(defined);
+    .filter(isDefined);
   const onPage = [...new Set(shown.map((r) => r.a))];
   const headline = onPage
     .map((a) => {

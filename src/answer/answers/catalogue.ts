@@ -4,8 +4,8 @@ import type { AskContext, ClauseRef } from '../context.ts';
 import { agreementOf } from '../context.ts';
 import { EXAMPLES, t } from '../i18n.ts';
 import type { Answer } from '../types.ts';
-import { agreementItem, defined, itemView } from '../views.ts';
-import { answer, OPEN, paged, statusNotes } from './compose.ts';
+import { agreementItem, isDefined, itemView } from '../views.ts';
+import { answer, OPEN, pageOfItems, statusNotes } from './compose.ts';
 import { agreementName } from './topic.ts';
 
 /** "Có tổng cộng bao nhiêu cam kết?": per agreement, how many, and how many are not reported done. */
@@ -24,7 +24,7 @@ export function answerCount(ctx: AskContext, question: string): Answer {
       `${agreementName(ctx, a)}: ${commitments.length} commitments, ${open} not reported done${continuing > 0 ? ` (${continuing} continuing)` : ''}.`,
     );
   });
-  const { items: shown, page } = paged(ctx, lines);
+  const { items: shown, page } = pageOfItems(ctx, lines);
   return answer(ctx, question, 'count', true, shown.join('\n'), [], page ? { page: { ...page, of: 'agreements' } } : {});
 }
 
@@ -51,8 +51,8 @@ export function answerAreas(ctx: AskContext, question: string): Answer {
 
 /** One or more clauses by id: "C17" names the clause of every agreement that has one. */
 export function answerClause(ctx: AskContext, question: string, ids: readonly ClauseRef[]): Answer {
-  const { items: shown, page } = paged(ctx, ids);
-  const items = shown.map((x) => itemView(ctx, x)).filter(defined);
+  const { items: shown, page } = pageOfItems(ctx, ids);
+  const items = shown.map((x) => itemView(ctx, x)).filter(isDefined);
   const headline = items.map((i) => `${i.id}: ${i.title} (${t(ctx.lang, 'dòng', 'line')} ${i.citation.line})`).join(' · ');
   return answer(ctx, question, 'clause', true, headline, items, {
     notes: statusNotes(ctx, items),
@@ -77,7 +77,7 @@ export function answerHelp(ctx: AskContext, question: string, why: 'asked' | 'em
             'I could not read a question in that. Ask in words, for example:',
           );
   if (why !== 'asked') return answer(ctx, question, 'help', false, headline, [], { suggestions: EXAMPLES[lang] });
-  const { items, page } = paged(ctx, ctx.knowledge.agreements);
+  const { items, page } = pageOfItems(ctx, ctx.knowledge.agreements);
   return answer(
     ctx,
     question,

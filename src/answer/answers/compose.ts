@@ -143,7 +143,7 @@ export function pageOf(ctx: AskContext, total: number): { from: number; to: numb
   return { from: (index - 1) * ctx.pageSize, to: Math.min(total, index * ctx.pageSize), page: { index, size: ctx.pageSize, total, pages } };
 }
 
-export function paged<T>(ctx: AskContext, items: readonly T[]): { items: T[]; page?: Page } {
+export function pageOfItems<T>(ctx: AskContext, items: readonly T[]): { items: T[]; page?: Page } {
   const { from, to, page } = pageOf(ctx, items.length);
   return page ? { items: items.slice(from, to), page } : { items: [...items] };
 }

@@ -8,7 +8,7 @@ import { isOverdue, type Span, spanOf, within } from '../due.ts';
 import { formatDate, t } from '../i18n.ts';
 import type { Answer, AnswerItem, CommitmentItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView } from '../views.ts';
+import { isDefined, itemView } from '../views.ts';
 import { answer, notFound, pageOf } from './compose.ts';
 import { retrieve } from './retrieve.ts';
 
@@ -45,7 +45,7 @@ function list(ctx: AskContext, question: string, rows: readonly Dated[], headlin
   const items = sorted
     .slice(from, to)
     .map((r) => itemView(ctx, { type: 'commitment', agreement: r.agreement, id: r.id }))
-    .filter(defined);
+    .filter(isDefined);
   return answer(ctx, question, 'date', true, headline, items, { detail: 'brief', ...(page ? { page } : {}) });
 }
 
@@ -114,7 +114,7 @@ export function answerDeadline(ctx: AskContext, f: Frame, question: string): Ans
   const found = hits.map((h) => itemView(ctx, h)).filter((i): i is CommitmentItem => i?.type === 'commitment');
   const withDue = found.filter((i) => i.due);
   if (withDue.length === 0) {
-    const near: AnswerItem[] = found.length > 0 ? found.slice(0, 1) : nearest ? [itemView(ctx, nearest)].filter(defined) : [];
+    const near: AnswerItem[] = found.length > 0 ? found.slice(0, 1) : nearest ? [itemView(ctx, nearest)].filter(isDefined) : [];
     const what = f.topic.trim();
     return notFound(
       ctx,

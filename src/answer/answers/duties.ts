@@ -6,12 +6,12 @@ import type { Agreement } from '../../knowledge/types.ts';
 import { markedSyllables } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import type { Row } from '../item-index.ts';
-import { type BodyMatch, findAreas, sharedWithAny, unitsCovered } from '../match.ts';
+import type { Row } from '../party-rows.ts';
+import { type BodyMatch, findAreas, sharedWithAny, unitsCovered } from '../entities.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView, partyName, pick } from '../views.ts';
-import { answer, notFound, paged, statusNotes } from './compose.ts';
+import { isDefined, itemView, partyName, pick } from '../views.ts';
+import { answer, notFound, pageOfItems, statusNotes } from './compose.ts';
 import { answerHolder, answerPerson } from './person.ts';
 import { forSituation, generalRoles } from './responsible.ts';
 import { retrieve } from './retrieve.ts';
@@ -155,8 +155,8 @@ export function answerDuties(ctx: AskContext, f: Frame, question: string): Answe
       return miss;
     }
   }
-  const { items: shown, page } = paged(ctx, listed);
-  const items: AnswerItem[] = shown.map((r) => itemView(ctx, { type: r.type, agreement: r.a.id, id: r.id })).filter(defined);
+  const { items: shown, page } = pageOfItems(ctx, listed);
+  const items: AnswerItem[] = shown.map((r) => itemView(ctx, { type: r.type, agreement: r.a.id, id: r.id })).filter(isDefined);
   const onPage = new Set(items.map((i) => i.agreement));
   if (onPage.size > 0) assignments = assignments.filter((r) => onPage.has(r.agreement));
   const notes = statusNotes(ctx, items, page ? onPage : undefined);

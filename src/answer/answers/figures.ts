@@ -8,7 +8,7 @@ import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView } from '../views.ts';
+import { isDefined, itemView } from '../views.ts';
 import { answer, notFound } from './compose.ts';
 import { passage } from './topic.ts';
 import { retrieve } from './retrieve.ts';
@@ -51,7 +51,7 @@ export function answerFigure(ctx: AskContext, f: Frame, question: string, dates 
   const sofar = f.features.has('status') || f.features.has('done') || f.words.some((w) => w.folded === 'roi');
   const items = hits
     .map((h) => itemView(ctx, h))
-    .filter(defined)
+    .filter(isDefined)
     .filter((i) => !(sofar && !dates && i.type === 'commitment'))
     .filter((i) => numberBeside(ctx, 'text' in i ? `${i.title} ${i.text}` : i.title, topic, dates));
   if (items.length === 0) {

@@ -7,11 +7,11 @@ import type { Role, Status } from '../../knowledge/schema.ts';
 import { markedSyllables } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
 import { STATUS_LABEL, t } from '../i18n.ts';
-import type { Row } from '../item-index.ts';
-import { sharedWithAny } from '../match.ts';
+import type { Row } from '../party-rows.ts';
+import { sharedWithAny } from '../entities.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView } from '../views.ts';
+import { isDefined, itemView } from '../views.ts';
 import { answer, notFound, OPEN, pageOf, type Tally, tallyNotes } from './compose.ts';
 import { coverage, isUnknown } from '../../search/relevance.ts';
 
@@ -115,7 +115,7 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
   }
   const areaText = [...(areas ?? [])]
     .map((id) => ctx.knowledge.glossary.areas.find((x) => x.id === id))
-    .filter(defined)
+    .filter(isDefined)
     .map((x) => (ctx.lang === 'en' ? x.en : x.vi))
     .join(', ');
   if (matches.length === 0) {
@@ -136,7 +136,7 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
   const items: AnswerItem[] = matches
     .slice(from, to)
     .map((row) => itemView(ctx, { type: row.type, agreement: row.a.id, id: row.id }))
-    .filter(defined);
+    .filter(isDefined);
   return answer(ctx, question, 'status_list', true, headline, items, {
     ...(page ? { page } : {}),
     notes: tallyNotes(ctx, tally, page ? new Set(items.map((v) => v.agreement)) : undefined),

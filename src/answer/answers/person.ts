@@ -1,17 +1,17 @@
 // People: who someone is, who holds a title, what someone said. Names are matched syllable by
-// syllable (match.ts), never through the full-text index, so "Nguyễn Văn A" never becomes "Nguyễn
+// syllable (entities.ts), never through the full-text index, so "Nguyễn Văn A" never becomes "Nguyễn
 // Thanh Hải". A title with words the source never gives its holder ("Chủ tịch Ủy ban MTTQ") is
 // nobody we know, even though part of it fits another title.
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, isQuantity, leftoverForTitles, type PersonMatch, sharedWithAny, unitsCovered } from '../match.ts';
+import { findTitles, isQuantity, leftoverForTitles, type PersonMatch, sharedWithAny, unitsCovered } from '../entities.ts';
 import { coverage } from '../../search/relevance.ts';
 import { markedSyllables } from '../../text/normalize.ts';
 import type { Answer, AnswerItem, Intent, PersonItem } from '../types.ts';
 import type { TurnRef } from '../conversation.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, factItem, personItem, pick } from '../views.ts';
+import { isDefined, factItem, personItem, pick } from '../views.ts';
 import { answer, notFound } from './compose.ts';
 
 /** "Dương Văn Thái (Bắc Giang): Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …". */
@@ -23,7 +23,7 @@ export function whoSentence(ctx: AskContext, p: PersonItem): string {
 }
 
 function people(ctx: AskContext, matches: readonly { agreement: Agreement; personId: string }[]): PersonItem[] {
-  return matches.map((m) => personItem(m.agreement, m.personId, ctx.lang)).filter(defined);
+  return matches.map((m) => personItem(m.agreement, m.personId, ctx.lang)).filter(isDefined);
 }
 
 /** Who a named person is; with `duties`, that the source assigns persons nothing by name. */
@@ -169,7 +169,7 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
   }
   const p = personItem(a, person.personId, ctx.lang);
   // The passages, then who said them.
-  const items: AnswerItem[] = [...chosen.map((x) => factItem(a, x.id, ctx.lang)).filter(defined), ...(p ? [p] : [])];
+  const items: AnswerItem[] = [...chosen.map((x) => factItem(a, x.id, ctx.lang)).filter(isDefined), ...(p ? [p] : [])];
   const facts = items.filter((i) => i.type === 'fact');
   const lines = [...new Set(facts.map((i) => i.citation.line))].join(', ');
   const first = facts[0];

@@ -9,10 +9,10 @@ import { agreementOf } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem, CommitmentItem, RoleView } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, generalRoleView, itemView } from '../views.ts';
-import { answer, notFound, orderRoles, paged, partyList, statusNotes } from './compose.ts';
+import { isDefined, generalRoleView, itemView } from '../views.ts';
+import { answer, notFound, orderRoles, pageOfItems, partyList, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
-import { unitsCovered } from '../match.ts';
+import { unitsCovered } from '../entities.ts';
 import { named } from './topic.ts';
 
 /** Most entries a responsibility answer shows. */
@@ -116,7 +116,7 @@ export function answerResponsible(ctx: AskContext, f: Frame, question: string): 
   const items = refs
     .slice(0, RESPONSIBLE_ITEMS)
     .map((r) => itemView(ctx, r))
-    .filter(defined);
+    .filter(isDefined);
   const top = items[0] as AnswerItem;
   // A speech that assigns the implementation (lines 16, 18): its general assignment is the answer.
   if (top.type === 'fact') {
@@ -181,7 +181,7 @@ export function answerResponsible(ctx: AskContext, f: Frame, question: string): 
 
 /** "Ai chịu trách nhiệm triển khai biên bản?": the general assignment, paged by agreement when there are many. */
 function generalAnswer(ctx: AskContext, f: Frame, question: string): Answer {
-  const { items: shown, page } = paged(ctx, ctx.knowledge.agreements);
+  const { items: shown, page } = pageOfItems(ctx, ctx.knowledge.agreements);
   const assignments = orderRoles(
     forSituation(
       ctx,

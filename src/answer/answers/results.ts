@@ -5,8 +5,8 @@ import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView } from '../views.ts';
-import { answer, notFound, paged, statusNotes } from './compose.ts';
+import { isDefined, itemView } from '../views.ts';
+import { answer, notFound, pageOfItems, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
 
 /** Words that say "results" and "before", not what the results were about. */
@@ -55,8 +55,8 @@ export function answerResults(ctx: AskContext, f: Frame, question: string): Answ
     refs = ctx.items.agreements.flatMap(({ a, results }) => results.map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })));
   if (refs.length === 0)
     return notFound(ctx, question, 'results', t(ctx.lang, 'Bài viết không nêu kết quả nào.', 'The report gives no earlier result.'));
-  const { items: shown, page } = paged(ctx, refs);
-  const items = shown.map((r) => itemView(ctx, r)).filter(defined);
+  const { items: shown, page } = pageOfItems(ctx, refs);
+  const items = shown.map((r) => itemView(ctx, r)).filter(isDefined);
   const headline = t(
     ctx.lang,
     `Kết quả hợp tác trước khi ký biên bản (theo bài viết): ${refs.length} mục.`,

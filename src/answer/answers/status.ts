@@ -5,7 +5,7 @@ import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem, CommitmentItem, ResultItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView } from '../views.ts';
+import { isDefined, itemView } from '../views.ts';
 import { answer, notFound, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
 import { named } from './topic.ts';
@@ -27,7 +27,7 @@ export function answerStatus(ctx: AskContext, f: Frame, question: string): Answe
   const items = refs
     .slice(0, STATUS_ITEMS)
     .map((r) => itemView(ctx, r))
-    .filter(defined)
+    .filter(isDefined)
     .filter(hasStatus);
   if (items.length === 0) {
     const { nearest } = retrieve(ctx, f.topic, ['commitment', 'result', 'fact']);

@@ -7,7 +7,7 @@ import { type AskContext, agreementOf } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { defined, itemView, pick } from '../views.ts';
+import { isDefined, itemView, pick } from '../views.ts';
 import { answer, notFound, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
 
@@ -93,7 +93,7 @@ export function topicAnswer(
   const items = hits
     .slice(0, TOPIC_ITEMS)
     .map((h) => itemView(ctx, h))
-    .filter(defined);
+    .filter(isDefined);
   const first = items[0] as AnswerItem;
   // The passage is the first entry's wording: the entries below need only their titles.
   return answer(ctx, question, 'topic', true, passage(ctx, first), items, {

@@ -13,7 +13,7 @@ import { fold, markedSyllables, type Syllable, VIETNAMESE_SYLLABLE } from '../..
 import type { AskContext } from '../context.ts';
 import type { CueMatch, Feature } from './cues.ts';
 import { findCues } from './cues.ts';
-import { findPeople, findTitles, sharedWithAny } from '../match.ts';
+import { findPeople, findTitles, sharedWithAny } from '../entities.ts';
 import { type Links, link } from './links.ts';
 
 export type Ask =

@@ -14,7 +14,7 @@ import {
   type PersonMatch,
   type TitleMatch,
   unitsCovered,
-} from '../match.ts';
+} from '../entities.ts';
 
 export interface Links {
   ids: ClauseRef[];

@@ -1,13 +1,13 @@
-// Recognising people, titles and bodies in a question. Names are matched syllable by syllable,
-// not through the fuzzy full-text index, because "Nguyễn Văn A" must never become "Nguyễn Thanh
-// Hải" just because they share a surname: a name matches only on its given name plus at least one
+// What a text names in the knowledge: people, titles, bodies and areas, and how much of one phrase
+// another covers. Names are matched syllable by syllable, not through the full-text index, because
+// "Nguyễn Văn A" must never become "Nguyễn Thanh Hải" just because they share a surname: a name matches only on its given name plus at least one
 // more syllable, or on the given name alone when nothing else in the question looks like a name.
 import type { Analysis, Unit } from '../search/analyzer.ts';
 import type { Bilingual } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
 import { NAME_SYLLABLES } from '../text/names.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
-import { placeless, type Group, type Grouping, type PeopleIndex, type Prepared, type WordTest } from './match-index.ts';
+import { placeless, type Group, type Grouping, type PeopleIndex, type Prepared, type WordTest } from './entity-index.ts';
 
 export interface PersonMatch {
   agreement: Agreement;

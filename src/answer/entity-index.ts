@@ -7,7 +7,7 @@
 //    body names are grouped by their text, and a question scores each group, not each person or body;
 //    where places do not count, phrases that differ only in their places share a group too;
 //  - only groups that share a content word (by syllable) or a glossary concept with the question are
-//    scored: a group with nothing in common cannot fit (see `acceptable` in match.ts), so the
+//    scored: a group with nothing in common cannot fit (see `acceptable` in entities.ts), so the
 //    candidate index (syllable/concept → groups) finds everything that can.
 import type { Bilingual } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
@@ -89,7 +89,7 @@ function addKeys(index: Map<string, number[]>, analyses: readonly Analysis[], g:
  * title held in each of a thousand agreements is scored once, not once per pair of provinces.
  * A merged group keeps the first group's analyses (any would do) and every occurrence, ascending.
  * Its candidate keys come from the placeless phrases: a group whose only shared word is a place
- * covers nothing of the question without it, so it cannot fit (see `acceptable` in match.ts).
+ * covers nothing of the question without it, so it cannot fit (see `acceptable` in entities.ts).
  */
 function mergedWithoutPlaces(grouping: Grouping): Grouping {
   const byKey = new Map<string, number>();
