@@ -76,5 +76,6 @@ export function answerFigure(ctx: AskContext, f: Frame, question: string, dates 
     );
   }
   const first = items[0] as AnswerItem;
-  return answer(ctx, question, intent, true, passage(ctx, first, false), items.slice(0, 2));
+  // The passage holds the figure: the entries below need only their titles.
+  return answer(ctx, question, intent, true, passage(ctx, first, false), items.slice(0, 2), { detail: 'brief' });
 }

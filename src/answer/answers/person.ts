@@ -128,6 +128,9 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
 }
 
 /** What a person said: the passages the source attributes to them, narrowed by the topic words if any. */
+/** Verbs that say only that someone spoke. */
+const PLAIN_SPEECH = new Set(['phat bieu', 'noi', 'cho biet', 'said', 'say', 'says', 'speech', 'spoke']);
+
 export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer {
   const byTitle = f.links.titles.find((x) => x.contained);
   const person = f.links.people[0] ?? (byTitle ? { agreement: byTitle.agreement, personId: byTitle.personId } : undefined);
@@ -146,9 +149,9 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
     .units.map((u, i) => (u.stop || describes(u) ? '' : (words[i]?.text ?? u.syllable)))
     .join(' ');
   const query = ctx.analyzer.analyze(topic);
+  const ratio = new Map<string, number>();
   if (query.units.some((u) => !u.stop && !u.generic)) {
     const ids = new Set(theirs.map((x) => x.id));
-    const ratio = new Map<string, number>();
     for (const h of ctx.index.search(query, { types: ['fact'], agreement: a.id, limit: 50 })) {
       const c = coverage(query, h.matched, ctx.index.knows);
       if (ids.has(h.id) && c.topicsCovered > 0) ratio.set(h.id, c.ratio);
@@ -163,9 +166,23 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
       const own = ratio.get(x.id) ?? 0;
       if (total > 0 && covered / total > own) ratio.set(x.id, (own + covered / total) / 2);
     }
-    const top = Math.max(0, ...ratio.values());
+  }
+  // The verb of speech asked about ("hy vọng", "đề nghị", "nhấn mạnh") tells the passage apart
+  // from the speaker's others more than any topic word; "phát biểu", "nói", "said" do not.
+  for (const c of f.cues.filter((x) => x.feature === 'said' || x.feature === 'addressee')) {
+    const said = f.words.slice(c.from, c.to);
+    if (PLAIN_SPEECH.has(said.map((w) => w.folded).join(' '))) continue;
+    const verb = ctx.analyzer.analyze(said.map((w) => w.text).join(' '));
+    for (const x of theirs) {
+      const { covered, total } = unitsCovered(ctx.analyzer.analyze(`${x.title.vi} ${x.text}`), verb);
+      if (total > 0 && covered === total) ratio.set(x.id, (ratio.get(x.id) ?? 0) + 0.2);
+    }
+  }
+  if (ratio.size > 0) {
+    const top = Math.max(...ratio.values());
     const keep = new Set([...ratio].filter(([, r]) => r >= top - 0.15).map(([id]) => id));
-    if (keep.size > 0) chosen = theirs.filter((x) => keep.has(x.id));
+    // Best first: the headline quotes the first.
+    chosen = theirs.filter((x) => keep.has(x.id)).sort((x, y) => (ratio.get(y.id) ?? 0) - (ratio.get(x.id) ?? 0));
   }
   const p = personItem(a, person.personId, ctx.lang);
   // The passages, then who said them.

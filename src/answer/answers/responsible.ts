@@ -82,8 +82,9 @@ function kindAsked(f: Frame): ((a: Agreement, r: RoleView) => boolean) | undefin
     );
   const startsWith = (prefix: string) => (_a: Agreement, r: RoleView) =>
     r.party.kind === 'body' && r.party.name.toLowerCase().startsWith(prefix);
-  if (asked.some((w) => w.startsWith('so '))) return startsWith('sở ');
-  if (asked.some((w) => w.startsWith('bo ') || w === 'which ministry')) return startsWith('bộ ');
+  // "sở nào", "which (Bac Giang) department": a department; "bộ nào", "which ministry": a ministry.
+  if (asked.some((w) => w.startsWith('so ') || /\bdepartment/.test(w))) return startsWith('sở ');
+  if (asked.some((w) => w.startsWith('bo ') || /\bministr/.test(w))) return startsWith('bộ ');
   if (f.features.has('specific')) {
     // A particular body: stated, and neither a whole province nor a loose group ("các cấp, ngành").
     return (a, r) => {

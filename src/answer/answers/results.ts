@@ -51,8 +51,13 @@ export function answerResults(ctx: AskContext, f: Frame, question: string): Answ
       );
     }
   } else refs = [];
+  // All of them: the results, then the figures the report gives of what was achieved (line 10's
+  // Samsung suppliers and workers).
   if (refs.length === 0)
-    refs = ctx.items.agreements.flatMap(({ a, results }) => results.map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })));
+    refs = ctx.items.agreements.flatMap(({ a, results }) => [
+      ...results.map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })),
+      ...a.facts.filter((x) => x.kind === 'figure').map((x) => ({ type: 'fact' as const, agreement: a.id, id: x.id })),
+    ]);
   if (refs.length === 0)
     return notFound(ctx, question, 'results', t(ctx.lang, 'Bài viết không nêu kết quả nào.', 'The report gives no earlier result.'));
   const { items: shown, page } = pageOfItems(ctx, refs);

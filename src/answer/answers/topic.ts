@@ -64,8 +64,10 @@ function placeOnly(ctx: AskContext, topic: string): Hit[] {
 export function answerTopic(ctx: AskContext, f: Frame, question: string): Answer {
   const retrieved = retrieve(ctx, f.topic, ['commitment', 'result', 'fact']);
   const { nearest } = retrieved;
-  // Asked for commitments, the agreement's own undertakings come before earlier results that match as well.
-  const hits = f.features.has('commitment') && !f.features.has('results') ? commitmentsFirst(retrieved.hits) : retrieved.hits;
+  // Asked for commitments, or what the agreement says, its own undertakings come before earlier
+  // results that match as well.
+  const own = (f.features.has('commitment') || f.features.has('agreement')) && !f.features.has('results');
+  const hits = own ? commitmentsFirst(retrieved.hits) : retrieved.hits;
   const found = hits.length > 0 ? hits : placeOnly(ctx, f.topic);
   if (found.length === 0) {
     const what = f.topic.trim();

@@ -148,7 +148,7 @@ const LEXICON: Record<Feature, string> = {
   areas:
     'nhóm nội dung | các nhóm | những nhóm | lĩnh vực nào | các lĩnh vực | những lĩnh vực | mảng nào | các mảng | which areas | what areas | which fields | what fields | categories | topics covered',
   name: 'tên đầy đủ | tên gọi | tên chính thức | tên văn bản | full name | official name | full title',
-  said: 'phát biểu | nói | nhấn mạnh | hy vọng | hi vọng | kỳ vọng | mong | mong muốn | khẳng định | cho biết | said | say | says | speech | spoke | stressed | hoped | hope | hopes | expects | urged',
+  said: 'phát biểu | nói | nhấn mạnh | hy vọng | hi vọng | kỳ vọng | mong | mong muốn | khẳng định | cho biết | nhận xét | nhận định | chỉ ra | nêu ra | remarked | pointed out | point out | said | say | says | speech | spoke | stressed | hoped | hope | hopes | expects | urged',
   about:
     'nói gì về | nói gì | có nói gì | nói sao | nội dung gì | nội dung nào | có gì về | đề cập | nhắc | nhắc đến | nhắc tới | quy định gì | what does it say | say about | says about | anything about | is there anything | mention | mentions | mentioned',
   help: 'help | giúp | trợ giúp | hướng dẫn | hướng dẫn sử dụng | cách đặt câu hỏi | cách hỏi | menu | bạn làm được gì | hỏi được gì | hỏi được những gì | hỏi những gì | có thể hỏi | bạn có thể làm gì | what can you do | how do i use | what can i ask | how to use | what sort of questions | what kind of questions | what questions',

@@ -200,13 +200,13 @@ function withoutLeading(ctx: AskContext, text: string): { read: string; except?:
 export function frame(ctx: AskContext, text: string): Frame {
   const { read, except, speaker, earlier } = withoutLeading(ctx, text);
   const words = markedSyllables(read);
-  const cues = findCues(words)
+  const query = ctx.analyzer.analyze(read);
+  const cues = [...findCues(words), ...acrossPlaces(words, query)]
     .filter((c) => !inKnownPhrase(ctx, words, c))
     .map((c) => datedBy(words, c));
   const f = new Set(cues.map((c) => c.feature));
   if (speaker) f.add('said');
   if (earlier) f.add('results');
-  const query = ctx.analyzer.analyze(read);
   const questionSpans = cues.filter((c) => FORM.has(c.feature) || STATUS_OF.some(([s]) => s === c.feature));
   const linked = link(ctx, read, query, ctx.analyzer.analyze(topicOf(words, questionSpans)));
   // A body whose name is all area words ("Đảng" in "xây dựng Đảng") names the area, not the body.
@@ -502,4 +502,16 @@ function datedBy(words: readonly Syllable[], c: CueMatch): CueMatch {
       return { feature: 'dated', from: c.from - n, to: c.to };
   }
   return c;
+}
+
+/**
+ * "Which Bac Giang department…", "sở nào của TN": a question phrase with a place inside it. Cues
+ * of more than one word found once the places are set aside, that span a place, as found there.
+ */
+function acrossPlaces(words: readonly Syllable[], query: Analysis): CueMatch[] {
+  const kept = words.map((_, i) => i).filter((i) => query.units[i]?.place !== true);
+  if (kept.length === words.length) return [];
+  return findCues(kept.map((i) => words[i] as Syllable))
+    .map((c) => ({ feature: c.feature, from: kept[c.from] as number, to: (kept[c.to - 1] as number) + 1 }))
+    .filter((c) => c.to - c.from > 1 && kept.indexOf(c.to - 1) - kept.indexOf(c.from) + 1 < c.to - c.from);
 }

@@ -102,6 +102,8 @@ function asks(piece: string): boolean {
  * ở đâu" stays one: its second piece has nothing of its own.
  */
 function splitJoined(sentence: string): string[] {
+  const listed = numbered(sentence);
+  if (listed) return listed;
   const pieces = sentence.split(/\s*[,;]\s*|\s+(?=(?:và|and|còn)\s)/iu).filter((p) => p.trim().length > 0);
   const out: string[] = [];
   for (const piece of pieces) {
@@ -112,6 +114,31 @@ function splitJoined(sentence: string): string[] {
     else out.push(piece.trim());
   }
   return out;
+}
+
+/** "(1) …; (2) …", "1) … 2) …": numbered questions, two or more. */
+const NUMBER = /\(\s*(?:\d|[a-e])\s*\)|(?<=^|\s)\d\)\s/giu;
+
+/**
+ * "Please give me (1) the number of … and (2) the number of …": each numbered item is a question;
+ * a lead-in that asks ("Please give me", "cho tôi hỏi hai ý:") goes before each item that does not
+ * ask on its own.
+ */
+function numbered(sentence: string): string[] | undefined {
+  const marks = [...sentence.matchAll(NUMBER)];
+  if (marks.length < 2) return undefined;
+  const lead = sentence
+    .slice(0, marks[0]?.index)
+    .replace(/[\s:,;–-]+$/u, '')
+    .trim();
+  const items = marks.map((m, i) =>
+    sentence
+      .slice((m.index as number) + m[0].length, marks[i + 1]?.index ?? sentence.length)
+      .replace(/[\s,;]*(?:\b(?:and|và)\s*)?$/iu, '')
+      .trim(),
+  );
+  const leadAsks = askingScore(lead) > 0;
+  return items.filter((x) => x.length > 0).map((x) => (leadAsks && !QUESTION_WORDS.test(x) ? `${lead} ${x}` : x));
 }
 
 /** A sentence longer than this is cut to its asking clause. */
