@@ -68,7 +68,17 @@ export function createVocabulary(words: Iterable<string>, frequency: (word: stri
     return undefined;
   }
 
+  const nearMemo = new Map<string, string[]>();
   function near(word: string): string[] {
+    const known = nearMemo.get(word);
+    if (known) return known;
+    const found = nearUncached(word);
+    if (nearMemo.size > 10_000) nearMemo.clear();
+    nearMemo.set(word, found);
+    return found;
+  }
+
+  function nearUncached(word: string): string[] {
     if (word.length < 2) return [];
     const out = new Set<string>();
     for (let i = 0; i + 1 < word.length; i++) {

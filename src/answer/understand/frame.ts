@@ -7,7 +7,7 @@
 // The frame also keeps the words that name the topic: the question less its question words and the
 // parties it asks about. Answers search the knowledge with those.
 import type { Role, Status } from '../../knowledge/schema.ts';
-import type { Analysis } from '../../search/analyzer.ts';
+import type { Analysis, Analyzer, Unit } from '../../search/analyzer.ts';
 import { SURNAMES } from '../../text/names.ts';
 import { fold, markedSyllables, type Syllable, VIETNAMESE_SYLLABLE } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
@@ -370,9 +370,21 @@ function bodyIsArea(ctx: AskContext, b: Links['bodies'][number], areaNames: read
 }
 
 /** Whether every content word of `text` is one of the phrases' words (by spelling or concept). */
+// The area words of the few areas questions name, merged once per analyser (each knowledge version
+// has its own): a question names one or two areas.
+const sharings = new WeakMap<Analyzer, Map<string, (u: Unit) => boolean>>();
+
 function coveredBy(ctx: AskContext, text: string, phrases: readonly string[]): boolean {
   if (phrases.length === 0) return false;
-  const shared = sharedWithAny(phrases.map((p) => ctx.analyzer.analyze(p)));
+  const key = phrases.join('\n');
+  let sharing = sharings.get(ctx.analyzer);
+  if (!sharing) sharings.set(ctx.analyzer, (sharing = new Map()));
+  let shared = sharing.get(key);
+  if (!shared) {
+    shared = sharedWithAny(phrases.map((p) => ctx.analyzer.analyze(p)));
+    if (sharing.size > 200) sharing.clear();
+    sharing.set(key, shared);
+  }
   return ctx.analyzer
     .analyze(text)
     .units.filter((u) => !u.stop && !u.generic && !u.place)

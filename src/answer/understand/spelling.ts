@@ -40,7 +40,9 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   // word in a phrase the knowledge uses ("địa phương thành …" is no "Hương Thành").
   const inName = (c: string) =>
     (prev !== undefined && ctx.namePairs.has(`${prev}_${c}`)) || (next !== undefined && ctx.namePairs.has(`${c}_${next}`));
-  if (context && !STOPWORDS_FOLDED.has(folded) && !ctx.nameWords.has(folded) && !inName(folded) && !fits(folded)) {
+  // Only beside a name syllable can a word complete a name: the search for near words is skipped otherwise.
+  const besideName = (prev !== undefined && ctx.nameWords.has(prev)) || (next !== undefined && ctx.nameWords.has(next));
+  if (besideName && !STOPWORDS_FOLDED.has(folded) && !ctx.nameWords.has(folded) && !inName(folded) && !fits(folded)) {
     const name = ctx.vocabulary.near(folded).find((c) => nameNear(ctx, c, m) && inName(c));
     if (name) return name;
   }
