@@ -321,7 +321,10 @@ export function frame(ctx: AskContext, text: string): Frame {
   if (statusWords.length > 0 && (has('list') || !beyondAreas)) score('list', has('count') ? 8 : 6);
   if (statusWords.length > 0 && !has('list') && beyondAreas) score('status', 5);
   if (has('list') && has('addressee') && !asksWho) score('list', 6);
-  if (has('results')) score('results', earlier ? 7 : 5);
+  // "Trước đây hai tỉnh đã làm gì về du lịch chưa?": a time before the MoU asks for results, even
+  // with a status word at the end.
+  const before = earlier || span('results').some((c) => BEFORE_NOW.test(f0(words, c)));
+  if (has('results')) score('results', before ? 7 : 5);
 
   // Numbers and dates.
   if (has('count') && has('total') && !hasTopic) score('count', 7);
@@ -526,4 +529,15 @@ function acrossPlaces(words: readonly Syllable[], query: Analysis): CueMatch[] {
   return findCues(kept.map((i) => words[i] as Syllable))
     .map((c) => ({ feature: c.feature, from: kept[c.from] as number, to: (kept[c.to - 1] as number) + 1 }))
     .filter((c) => c.to - c.from > 1 && kept.indexOf(c.to - 1) - kept.indexOf(c.from) + 1 < c.to - c.from);
+}
+
+/** Words of a time before the agreement: "trước đây", "so far", "in the past". */
+const BEFORE_NOW = /^(truoc day|truoc gio|truoc nay|tu truoc|nhung nam qua|thoi gian qua|so far|in the past|previously)$/;
+
+/** A cue's words, folded and joined. */
+function f0(words: readonly Syllable[], c: CueMatch): string {
+  return words
+    .slice(c.from, c.to)
+    .map((w) => fold(w.text))
+    .join(' ');
 }
