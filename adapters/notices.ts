@@ -16,6 +16,10 @@ export const NOTICES = {
   expiredButton: { vi: 'Nút này đã hết hạn, hãy hỏi lại.', en: 'This button has expired; please ask again.' },
   failed: { vi: 'Xin lỗi, đã có lỗi khi trả lời. Xin hỏi lại sau.', en: 'Sorry, something went wrong. Please ask again later.' },
   fileTooLarge: { vi: 'Tệp quá lớn (tối đa 1 MB).', en: 'The file is over 1 MB.' },
+  /** Slack: an answer cut to Block Kit's 50 blocks. */
+  shortened: { vi: 'Câu trả lời đã được rút gọn để vừa một tin nhắn.', en: 'The answer was shortened to fit one message.' },
+  /** Slack: the button under an answer only you can see. */
+  shareInChannel: { vi: 'Chia sẻ vào kênh', en: 'Share in channel' },
 } as const satisfies Record<string, Record<NoticeLang, string>>;
 
 /** Both languages at once, for places where the reader's language is unknown. */

@@ -185,8 +185,11 @@ function item(t: fc.Arbitrary<string>): fc.Arbitrary<AnswerItem> {
   );
 }
 
-/** Any Answer the core could build from hostile knowledge: every string in it is hostile. */
-export function hostileAnswer(): fc.Arbitrary<Answer> {
+/**
+ * Any Answer the core could build from hostile knowledge: every string in it is hostile. Some are
+ * the answer to a message of several questions (`parts`, each an answer of its own).
+ */
+export function hostileAnswer(withParts = true): fc.Arbitrary<Answer> {
   const t = hostileText();
   return fc
     .record({
@@ -207,7 +210,13 @@ export function hostileAnswer(): fc.Arbitrary<Answer> {
       question: t,
       headline: t,
       items: fc.array(item(t), { maxLength: 8 }),
+      assignments: fc.array(role(t), { maxLength: 3 }),
       generalRoles: fc.array(role(t), { maxLength: 4 }),
+      nearest: fc.array(item(t), { maxLength: 3 }),
+      parts: withParts
+        ? fc.option(fc.array(hostileAnswer(false), { minLength: 2, maxLength: 3 }), { nil: undefined })
+        : fc.constant(undefined),
+      view: fc.constantFrom(undefined, 'short', 'full', 'quotes', 'general' as const),
       page: fc.record({
         index: fc.integer({ min: 1, max: 5 }),
         size: fc.constant(8),
@@ -218,7 +227,7 @@ export function hostileAnswer(): fc.Arbitrary<Answer> {
       suggestions: fc.array(t, { maxLength: 4 }),
       detail: fc.constantFrom('full', 'brief' as const),
     })
-    .map((a) => a as Answer);
+    .map(({ parts, view, ...a }) => ({ ...a, ...(parts ? { parts } : {}), ...(view ? { view } : {}) }) as Answer);
 }
 
 /** Keys of knowledge entries that hold display text (never ids or references). */

@@ -13,7 +13,7 @@ import { renderTelegram, splitMessages, itemLines } from '../../adapters/telegra
 import { createEngine, type Engine } from '../../src/answer/engine.ts';
 import { renderText } from '../../src/answer/render-text.ts';
 import { cleanInput } from '../../src/text/normalize.ts';
-import type { Answer, AskOptions } from '../../src/answer/types.ts';
+import type { Answer, AnswerView, AskOptions } from '../../src/answer/types.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 import { shippedEngine, shippedKnowledge } from '../helpers.ts';
 import { hostileAnswer, hostileInput, hostileText, withTexts } from './arbitraries.ts';
@@ -40,20 +40,29 @@ const PROBES: [string, AskOptions][] = [
 /** Button values as the Slack app builds them: from the cleaned question, at most MAX_QUESTION_CHARS long. */
 const actionsFor = (a: Answer) => {
   const q = cleanInput(a.question);
-  return { page: (p: number) => JSON.stringify({ q, page: p }), share: JSON.stringify({ q, page: 1 }) };
+  return {
+    page: (p: number) => JSON.stringify({ q, page: p }),
+    views: (v: string) => JSON.stringify({ q, page: a.page?.index ?? 1, v }),
+    share: JSON.stringify({ q, page: 1 }),
+  };
 };
 
+/** Every view an answer can be shown in: each must keep the renderers' promises. */
+const VIEWS: AnswerView[] = ['short', 'full', 'quotes', 'general'];
+
 function checkAll(a: Answer): void {
-  for (const [i, part] of renderTelegram(a).entries()) expect(telegramProblem(part), `telegram part ${i}`).toBeUndefined();
-  expect(slackProblems(renderSlack(a, actionsFor(a)))).toEqual([]);
-  expect(renderText(a)).not.toMatch(TERMINAL_CONTROL);
+  for (const view of VIEWS) {
+    for (const [i, part] of renderTelegram(a, view).entries()) expect(telegramProblem(part), `telegram ${view} part ${i}`).toBeUndefined();
+    expect(slackProblems(renderSlack(a, actionsFor(a), view)), `slack ${view}`).toEqual([]);
+    expect(renderText(a, view)).not.toMatch(TERMINAL_CONTROL);
+  }
 }
 
 describe('renderers, for any answer', () => {
   it('Telegram: HTML with only our tags, every part within 4,096 characters, nothing empty', () => {
     fc.assert(
-      fc.property(hostileAnswer(), (a) => {
-        const parts = renderTelegram(a);
+      fc.property(hostileAnswer(), fc.constantFrom(...VIEWS), (a, view) => {
+        const parts = renderTelegram(a, view);
         expect(parts.length).toBeGreaterThan(0);
         for (const [i, part] of parts.entries()) expect(telegramProblem(part), `part ${i} of ${parts.length}`).toBeUndefined();
       }),
@@ -72,8 +81,8 @@ describe('renderers, for any answer', () => {
 
   it('Slack: no unescaped &, < or >, no mention from data, and every Block Kit limit holds', () => {
     fc.assert(
-      fc.property(hostileAnswer(), fc.boolean(), (a, withActions) => {
-        const m = renderSlack(a, withActions ? actionsFor(a) : {});
+      fc.property(hostileAnswer(), fc.boolean(), fc.constantFrom(...VIEWS), (a, withActions, view) => {
+        const m = renderSlack(a, withActions ? actionsFor(a) : {}, view);
         expect(slackProblems(m)).toEqual([]);
       }),
       { numRuns: 100 },
@@ -92,8 +101,8 @@ describe('renderers, for any answer', () => {
 
   it('Console: no terminal control characters from data', () => {
     fc.assert(
-      fc.property(hostileAnswer(), (a) => {
-        expect(renderText(a)).not.toMatch(TERMINAL_CONTROL);
+      fc.property(hostileAnswer(), fc.constantFrom(...VIEWS), (a, view) => {
+        expect(renderText(a, view)).not.toMatch(TERMINAL_CONTROL);
       }),
       { numRuns: 100 },
     );
