@@ -13,7 +13,7 @@ export interface SlackClient {
   command(text: string, user: string, channel: string, responseUrl: string, extra?: Record<string, string>): Promise<Response>;
   /** A button press (block_actions). */
   blockAction(
-    action: { action_id: string; value?: string },
+    action: { action_id: string; value?: string; text?: unknown },
     user: Record<string, unknown>,
     responseUrl: string,
     extra?: Record<string, unknown>,

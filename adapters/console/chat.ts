@@ -1,9 +1,12 @@
 // The console chat: the embedded default when no platform token is configured. Streams are
-// injected so tests can type into it and read what it prints.
+// injected so tests can type into it and read what it prints. The session is one conversation
+// (src/answer/conversation.ts): "còn Thái Nguyên thì sao?", "ông ấy…", "cái thứ hai", "tiếp",
+// "chi tiết", "trích dẫn" and "phân công chung" lean on the answers before them.
 import { createInterface } from 'node:readline';
+import { Conversation } from '../../src/answer/conversation.ts';
 import type { Engine } from '../../src/answer/engine.ts';
+import { LABELS } from '../../src/answer/i18n.ts';
 import { renderText, stripControls } from '../../src/answer/render-text.ts';
-import type { Answer } from '../../src/answer/types.ts';
 
 export interface ConsoleChatOptions {
   /** Returns the engine to ask; a getter, so a knowledge reload is picked up by the next question. */
@@ -15,22 +18,24 @@ export interface ConsoleChatOptions {
   interactive?: boolean;
 }
 
-const NEXT_PAGE = new Set(['tiep', 'tiếp', 'more', 'next', '/next', '/tiep']);
 const QUIT = new Set(['/quit', '/exit', 'quit', 'exit', 'thoát', '/thoat']);
+const HELP = /^\/(help|start)\b/i;
 
 /** Runs the chat until the input ends or the user quits. Resolves with the number of questions answered. */
 export function runConsoleChat(options: ConsoleChatOptions): Promise<number> {
   const { input, output, interactive = true } = options;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: false });
   const write = (text: string) => output.write(`${text}\n`);
-  let last: { question: string; answer: Answer } | undefined;
+  // A conversation lives as long as the session: it is never idle long enough to matter here.
+  const conversation = new Conversation();
   let answered = 0;
 
   if (interactive) {
     const k = options.engine().knowledge;
     // Titles come from knowledge files: no terminal escape sequence in them may reach the terminal.
     write(stripControls(`mou-bot — ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.meta.title.vi).join('; ')}`));
-    write('Hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Gõ /help để xem ví dụ, “tiếp” để xem trang sau, /quit để thoát.');
+    write('Hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Gõ /help để xem ví dụ, /quit để thoát.');
+    write(LABELS.vi.followUps);
     write('');
     output.write('> ');
   }
@@ -42,17 +47,12 @@ export function runConsoleChat(options: ConsoleChatOptions): Promise<number> {
         rl.close();
         return;
       }
-      const engine = options.engine();
-      let answer: Answer;
-      if (NEXT_PAGE.has(text.toLowerCase()) && last?.answer.page && last.answer.page.index < last.answer.page.pages) {
-        answer = engine.ask(last.question, { page: last.answer.page.index + 1, pageSize: options.pageSize ?? 8 });
-      } else {
-        answer = engine.ask(text.replace(/^\/(help|start)\b/i, 'help'), { pageSize: options.pageSize ?? 8 });
-        last = { question: text, answer };
-      }
-      if (answer.page) last = { question: last?.question ?? text, answer };
+      const help = HELP.test(text);
+      const answer = options.engine().ask(text.replace(HELP, 'help'), { pageSize: options.pageSize ?? 8 }, conversation);
       answered++;
       write(renderText(answer));
+      // Help says what to ask; this says how to go on from an answer.
+      if (help) write(`\n${LABELS[answer.lang].followUps}`);
       write('');
       if (interactive) output.write('> ');
     });

@@ -1,10 +1,15 @@
 // The Slack adapter: turns Slack events into questions for the core and renders its Answers as
 // Block Kit. No search or answering logic lives here. Questions come from mentions (answered in
-// their thread), direct messages (in their thread, if they have one), /mou and the paging and
-// share buttons; all of them reach the core through answerFor().
+// their thread), direct messages (in their thread, if they have one), /mou and the buttons under
+// an answer (pages, other views, share); all of them reach the core through answerFor(), in their
+// conversation: a thread, a DM outside threads, or one user's /mou answers in a channel.
+// Follow-ups ("còn Thái Nguyên thì sao?", "chi tiết", "tiếp") lean on what was asked there in
+// the last half hour, and nowhere else.
 import type { App, CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AdminCommands, Caller } from '../../src/admin/commands.ts';
+import { Conversations } from '../../src/answer/conversation.ts';
+import type { OtherView } from '../../src/answer/i18n.ts';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
@@ -16,6 +21,7 @@ import { tellUserSomethingFailed } from './failure-notice.ts';
 import { homeView, RELOAD_ACTION } from './home.ts';
 import { RecentAnswers, SeenEvents } from './recent.ts';
 import { ACTION, renderSlack, type SlackMessage } from './render.ts';
+import { askedAgain, OTHER_VIEWS } from '../views.ts';
 
 export interface SlackDeps {
   config: SlackConfig;
@@ -26,12 +32,14 @@ export interface SlackDeps {
   pageSize: number;
 }
 
-/** What a paging or share button carries: enough to ask again. */
+/** What a button carries: enough to ask its answer again (the question standalone), and how to show it. */
 interface Asked {
   q: string;
   as?: AskAs;
   lang?: Lang;
   page?: number;
+  /** The view to show; unset, the view the answer asks for, or short. */
+  v?: OtherView;
 }
 
 // A label never holds "<", so a run of "<@U|<@U|…" without ">" is scanned once, not once per "<@"
@@ -64,6 +72,12 @@ export interface SlackIdentity {
 /** Where a question was asked, as a key for conversation context: the channel or DM, and the thread within it. */
 const conversationOf = (channel: string, threadTs?: string) => (threadTs ? `slack:${channel}:${threadTs}` : `slack:${channel}`);
 
+/**
+ * The conversation of one user's /mou answers in a channel: they are ephemeral, seen by that user
+ * alone, so another user's /mou follow-up must not lean on them.
+ */
+const privateConversationOf = (channel: string, user: string) => `slack:${channel}:user:${user}`;
+
 const tsToMs = (ts: string) => Number(ts) * 1000;
 
 /** `http.customRoutes`: more routes for the HTTP receiver, beside /slack/events (HTTP mode only). */
@@ -93,25 +107,40 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
     prefix: '/mou ',
   });
 
+  // One conversation per thread, DM or user's /mou answers, bounded and forgotten after 30 minutes idle.
+  const conversations = new Conversations();
+
   /**
-   * The one place where a Slack question becomes a call to the core. `conversation` says where it
-   * was asked (conversationOf): the key for conversation context.
+   * The one place where a Slack question becomes a call to the core, asked in its conversation
+   * (`conversation`, from conversationOf: a follow-up leans on it, and the turn is remembered there).
+   * Its buttons carry the answer's question made standalone ("còn Thái Nguyên thì sao?" → "Chủ tịch
+   * UBND tỉnh Thái Nguyên là ai?"), its language and page, and the view to show.
    */
-  function answerFor(asked: Asked, _conversation: string, actions: { share?: boolean } = {}): SlackMessage {
+  function answerFor(asked: Asked, conversation: string, actions: { share?: boolean } = {}): SlackMessage {
     // Cleaned and capped (MAX_QUESTION_CHARS) here, not only in the core: the question travels on in
     // button values, which Slack limits to 2,000 characters.
-    const q = cleanInput(asked.q);
-    const answer = store.engine().ask(q, {
-      pageSize,
-      ...(asked.as ? { as: asked.as } : {}),
-      ...(asked.lang ? { lang: asked.lang } : {}),
-      ...(asked.page ? { page: asked.page } : {}),
-    });
-    const base = { q, ...(asked.as ? { as: asked.as } : {}), ...(asked.lang ? { lang: asked.lang } : {}) };
-    return renderSlack(answer, {
-      page: (page) => JSON.stringify({ ...base, page }),
-      ...(actions.share ? { share: JSON.stringify({ ...base, page: asked.page ?? 1 }) } : {}),
-    });
+    const answer = store.engine().ask(
+      cleanInput(asked.q),
+      {
+        pageSize,
+        ...(asked.as ? { as: asked.as } : {}),
+        ...(asked.lang ? { lang: asked.lang } : {}),
+        ...(asked.page ? { page: asked.page } : {}),
+      },
+      conversations.get(conversation),
+    );
+    const again = askedAgain(answer);
+    const base = { q: cleanInput(again.text), ...(asked.as ? { as: asked.as } : {}), ...(again.lang ? { lang: again.lang } : {}) };
+    const page = answer.page?.index ?? 1;
+    return renderSlack(
+      answer,
+      {
+        page: (p) => JSON.stringify({ ...base, page: p, ...(asked.v ? { v: asked.v } : {}) }),
+        views: (v) => JSON.stringify({ ...base, page, v }),
+        ...(actions.share ? { share: JSON.stringify({ ...base, page, ...(asked.v ? { v: asked.v } : {}) }) } : {}),
+      },
+      asked.v,
+    );
   }
 
   // Slack retries an event it thinks was not acknowledged; answer each event_id once.
@@ -183,7 +212,7 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
       await respond({ response_type: 'ephemeral', text: adminMrkdwn(reply) });
       return;
     }
-    const where = conversationOf(command.channel_id);
+    const where = privateConversationOf(command.channel_id, command.user_id);
     switch (sub.toLowerCase()) {
       case 'help':
       case '':
@@ -200,15 +229,26 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
   const readAsked = (value: string | undefined): Asked | undefined => {
     try {
       const v = JSON.parse(value ?? '') as Asked;
-      return typeof v.q === 'string' ? v : undefined;
+      if (typeof v.q !== 'string') return undefined;
+      // A view we do not know (another version's button) is shown short.
+      return v.v === undefined || OTHER_VIEWS.includes(v.v) ? v : { ...v, v: undefined };
     } catch {
       return undefined;
     }
   };
-  /** Where a button was pressed: its message's channel and thread. */
+  /** Where a button was pressed: its message's channel and thread, whether only the user sees it, and its conversation. */
   const pressedIn = (body: unknown) => {
-    const b = body as { channel?: { id?: string }; container?: { channel_id?: string; thread_ts?: string } };
-    return conversationOf(b.channel?.id ?? b.container?.channel_id ?? 'unknown', b.container?.thread_ts);
+    const b = body as {
+      user?: { id?: string };
+      channel?: { id?: string };
+      container?: { channel_id?: string; thread_ts?: string; is_ephemeral?: boolean };
+      message?: { thread_ts?: string };
+    };
+    const channel = b.channel?.id ?? b.container?.channel_id ?? 'unknown';
+    const thread = b.container?.thread_ts ?? b.message?.thread_ts;
+    const ephemeral = b.container?.is_ephemeral === true;
+    const conversation = ephemeral ? privateConversationOf(channel, b.user?.id ?? 'unknown') : conversationOf(channel, thread);
+    return { channel, thread, ephemeral, conversation };
   };
 
   for (const id of [ACTION.prev, ACTION.next]) {
@@ -216,8 +256,25 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
       await ack();
       const asked = readAsked('value' in action ? action.value : undefined);
       if (!asked) return;
-      const ephemeral = (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
-      await respond({ replace_original: true, ...answerFor(asked, pressedIn(body), { share: ephemeral }) });
+      const where = pressedIn(body);
+      await respond({ replace_original: true, ...answerFor(asked, where.conversation, { share: where.ephemeral }) });
+    });
+  }
+
+  // "Chi tiết", "Trích dẫn", "Phân công chung": the same answer in that view, said where the answer
+  // is: in its thread, or to the user alone under an answer only they can see.
+  for (const view of OTHER_VIEWS) {
+    app.action(ACTION.view[view], async ({ ack, action, respond, body, client }) => {
+      await ack();
+      const asked = readAsked('value' in action ? action.value : undefined);
+      if (!asked) return;
+      const where = pressedIn(body);
+      const message = answerFor({ ...asked, v: view }, where.conversation, { share: where.ephemeral });
+      if (where.ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      else if (where.thread)
+        await client.chat.postMessage({ channel: where.channel, thread_ts: where.thread, ...message, unfurl_links: false });
+      // An answer outside a thread (a DM, an answer shared to a channel): below it, where it is.
+      else await respond({ response_type: 'in_channel', replace_original: false, ...message });
     });
   }
 
@@ -225,7 +282,7 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
     await ack();
     const asked = readAsked('value' in action ? action.value : undefined);
     if (!asked) return;
-    await respond({ response_type: 'in_channel', replace_original: false, ...answerFor(asked, pressedIn(body)) });
+    await respond({ response_type: 'in_channel', replace_original: false, ...answerFor(asked, pressedIn(body).conversation) });
   });
 
   app.event('app_home_opened', async ({ event, client }) => {

@@ -1,9 +1,18 @@
-// Sending an answer, and editing it when the user edits their question. A question's answer is
-// remembered for a few minutes (bounded, in memory), so that an edit of the question within that
-// time edits the answer in place instead of adding a second one.
+// Sending an answer, editing it when the user edits their question, and the buttons under it. A
+// question's answer is remembered for a few minutes (bounded, in memory), so that an edit of the
+// question within that time edits the answer in place instead of adding a second one.
+//
+// An answer comes in its short form (render.ts) with buttons for more (buttons.ts): ◀ ▶ edit the
+// message in place with another page; "Chi tiết", "Trích dẫn", "Phân công chung" reply to it with
+// the same answer in that view. Both ask the answer's question again, standalone (a follow-up
+// resolved), with its language and page, in the conversation where it was asked.
 import type { Context } from 'grammy';
-import type { Ask, TelegramQuestion } from './ask.ts';
-import { type PagingStore, pagingKeyboard } from './paging.ts';
+import type { AnswerView } from '../../src/answer/types.ts';
+import { NOTICES } from '../notices.ts';
+import { askedAgain } from '../views.ts';
+import type { Asking, TelegramQuestion } from './ask.ts';
+import { type ButtonStore, answerKeyboard, parsePagingData, parseViewData } from './buttons.ts';
+import { userLang } from './question.ts';
 import { renderTelegram } from './render.ts';
 
 /** An edited question gets its answer edited if it was asked at most this long ago. */
@@ -40,20 +49,38 @@ const unlessUnchanged = (err: unknown) => {
 };
 
 export interface Answering {
-  /** Asks the core and sends the answer, split and with paging buttons; in groups, as a reply to the question. */
+  /** Asks the core and sends the answer, split and with its buttons; in groups, as a reply to the question. */
   send(ctx: Context, question: TelegramQuestion): Promise<void>;
   /** Edits the answer to an edited question asked within EDIT_WINDOW_MS; false when there is none to edit. */
   edit(ctx: Context, question: TelegramQuestion): Promise<boolean>;
+  /** A ◀ ▶ button (data `pg:<key>:<page>`): that page of the same answer, in place. */
+  turnPage(ctx: Context, data: string): Promise<void>;
+  /** A view button (data `vw:<key>:<view>:<page>`): the same answer in that view, as a reply to it. */
+  showView(ctx: Context, data: string): Promise<void>;
 }
 
-export function createAnswering(ask: Ask, paging: PagingStore, now: () => number = Date.now): Answering {
+export function createAnswering(asking: Asking, buttons: ButtonStore, now: () => number = Date.now): Answering {
   const recent = new RecentAnswers();
 
+  /** The answer as messages, and the buttons for its last message. */
   function render(question: TelegramQuestion) {
-    const answer = ask(question);
-    const messages = renderTelegram(answer);
-    const keyboard = answer.page ? pagingKeyboard(answer, paging.put(question)) : undefined;
+    const answer = asking.ask(question);
+    // A button's view, or the one the answer asks for ("chi tiết" typed), or (undefined) short.
+    const shown: AnswerView | undefined = question.view ?? answer.view;
+    const messages = renderTelegram(answer, shown);
+    const keyboard = answerKeyboard(answer, shown ?? 'short', () =>
+      buttons.put({
+        ...askedAgain(answer),
+        ...(question.as ? { as: question.as } : {}),
+        conversation: question.conversation,
+        ...(shown && shown !== 'short' ? { view: shown } : {}),
+      }),
+    );
     return { messages, keyboard };
+  }
+
+  async function expired(ctx: Context): Promise<void> {
+    await ctx.answerCallbackQuery({ text: NOTICES.expiredButton[userLang(ctx)] });
   }
 
   return {
@@ -98,6 +125,38 @@ export function createAnswering(ask: Ask, paging: PagingStore, now: () => number
       }
       recent.set(chat.id, msg.message_id, { question, messageIds: kept, askedAt: before.askedAt });
       return true;
+    },
+
+    async turnPage(ctx, data) {
+      const parsed = parsePagingData(data);
+      const asked = parsed ? buttons.get(parsed.key) : undefined;
+      if (!parsed || !asked) return expired(ctx);
+      const answer = asking.ask({ ...asked, page: parsed.page });
+      const shown = asked.view ?? answer.view;
+      const [text] = renderTelegram(answer, shown);
+      const keyboard = answerKeyboard(answer, shown ?? 'short', () => parsed.key);
+      await ctx
+        .editMessageText(text ?? '', { ...LINKS_OFF, ...(keyboard ? { reply_markup: keyboard } : {}) })
+        // Pressing the current page's button changes nothing, and Telegram says so; that is fine.
+        .catch(unlessUnchanged);
+      await ctx.answerCallbackQuery();
+    },
+
+    async showView(ctx, data) {
+      const parsed = parseViewData(data);
+      const asked = parsed ? buttons.get(parsed.key) : undefined;
+      if (!parsed || !asked) return expired(ctx);
+      // Stop the button's spinner first: the reply may take a few messages.
+      await ctx.answerCallbackQuery();
+      const { messages, keyboard } = render({ ...asked, view: parsed.view, page: parsed.page });
+      const answerMessage = ctx.callbackQuery?.message?.message_id;
+      for (const [i, text] of messages.entries()) {
+        await ctx.reply(text, {
+          ...LINKS_OFF,
+          ...(i === 0 && answerMessage ? { reply_parameters: { message_id: answerMessage, allow_sending_without_reply: true } } : {}),
+          ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
+        });
+      }
     },
   };
 }

@@ -5,23 +5,25 @@
 //   3. only what is addressed to the bot goes on (question.ts), and only that counts against the
 //      user's rate limit: group chatter is neither answered nor counted;
 //   4. admin commands, knowledge uploads, buttons, then questions (new and edited messages).
+// Each chat, and each forum topic of a group, is a conversation (src/answer/conversation.ts): a
+// follow-up leans on what was asked there in the last half hour, and nowhere else.
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import type { Agent } from 'node:http';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { AdminCommands } from '../../src/admin/commands.ts';
+import { Conversations } from '../../src/answer/conversation.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import type { State } from '../../src/state/index.ts';
 import { NOTICES, bothLanguages } from '../notices.ts';
 import { registerAdminCommands } from './admin.ts';
 import { createAnswering } from './answers.ts';
-import { createAsk } from './ask.ts';
+import { createAsking } from './ask.ts';
+import { ButtonStore } from './buttons.ts';
 import { LatestInlineQueries, registerInline } from './inline.ts';
-import { PagingStore, pagingKeyboard, parsePagingData } from './paging.ts';
-import { conversationOf, isAddressed, readQuestion } from './question.ts';
-import { renderTelegram } from './render.ts';
+import { conversationOf, isAddressed, readQuestion, userLang } from './question.ts';
 import { registerUpload } from './upload.ts';
 
 export interface TelegramDeps {
@@ -39,11 +41,6 @@ export interface TelegramDeps {
   rateLimit?: { timeFrame: number; limit: number } | false;
 }
 
-/** The user's language for texts that are not answers (usage, refusals): English only if their client says so. */
-export function userLang(ctx: Context): 'vi' | 'en' {
-  return ctx.from?.language_code?.startsWith('en') ? 'en' : 'vi';
-}
-
 const RATE_LIMIT = { timeFrame: 10_000, limit: 6 };
 
 /** Updates of one chat (or, without a chat, of one user) are handled in the order they came. */
@@ -55,14 +52,14 @@ export function createTelegramBot(deps: TelegramDeps, agent?: Agent): Bot {
   const bot = new Bot(config.token, {
     client: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), ...(agent ? { baseFetchConfig: { agent } } : {}) },
   });
-  const paging = new PagingStore();
-  const ask = createAsk(store, pageSize);
-  const answering = createAnswering(ask, paging);
+  // One conversation per chat or forum topic, bounded and forgotten after 30 minutes idle.
+  const asking = createAsking(store, pageSize, new Conversations());
+  const answering = createAnswering(asking, new ButtonStore());
   const inline = new LatestInlineQueries();
 
   bot.use(inline.note);
   bot.use(sequentialize(orderKey));
-  registerInline(bot, ask, inline);
+  registerInline(bot, asking, inline);
 
   const addressed = bot.filter(isAddressed);
   if (deps.rateLimit !== false)
@@ -87,28 +84,9 @@ export function createTelegramBot(deps: TelegramDeps, agent?: Agent): Bot {
       ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     });
 
-  addressed.callbackQuery(/^pg:/, async (ctx) => {
-    const parsed = parsePagingData(ctx.callbackQuery.data);
-    const asked = parsed ? paging.get(parsed.key) : undefined;
-    if (!parsed || !asked) {
-      await ctx.answerCallbackQuery({ text: NOTICES.expiredButton[userLang(ctx)] });
-      return;
-    }
-    const answer = ask({ ...asked, page: parsed.page });
-    const [text] = renderTelegram(answer);
-    const keyboard = pagingKeyboard(answer, parsed.key);
-    await ctx
-      .editMessageText(text ?? '', {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-      })
-      // Pressing the current page's button changes nothing, and Telegram says so; that is fine.
-      .catch((err: unknown) => {
-        if (!String(err).includes('message is not modified')) throw err;
-      });
-    await ctx.answerCallbackQuery();
-  });
+  // The buttons under an answer (answers.ts, buttons.ts): ◀ ▶ pages, and the answer in another view.
+  addressed.callbackQuery(/^pg:/, (ctx) => answering.turnPage(ctx, ctx.callbackQuery.data));
+  addressed.callbackQuery(/^vw:/, (ctx) => answering.showView(ctx, ctx.callbackQuery.data));
   // A button we no longer know (an old keyboard, another version's data): say so, or it spins until the client gives up.
   addressed.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: NOTICES.expiredButton[userLang(ctx)] }));
 

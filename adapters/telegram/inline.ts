@@ -3,8 +3,7 @@
 import type { Composer, Context, Middleware } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { AnswerItem } from '../../src/answer/types.ts';
-import type { Ask } from './ask.ts';
-import { conversationOf } from './question.ts';
+import type { Asking } from './ask.ts';
 import { itemLines, splitMessages } from './render.ts';
 
 /** Telegram allows 50 results; a handful is what fits on a phone. */
@@ -55,7 +54,7 @@ export class LatestInlineQueries {
   }
 }
 
-export function registerInline(bot: Composer<Context>, ask: Ask, latest: LatestInlineQueries): void {
+export function registerInline(bot: Composer<Context>, asking: Asking, latest: LatestInlineQueries): void {
   bot.on('inline_query', async (ctx) => {
     const { id, from } = ctx.inlineQuery;
     if (!latest.isLatest(from.id, id)) return;
@@ -65,7 +64,12 @@ export function registerInline(bot: Composer<Context>, ask: Ask, latest: LatestI
       await ctx.answerInlineQuery([], { cache_time: 60 });
       return;
     }
-    const answer = ask({ text: query, conversation: conversationOf(ctx) }, MAX_RESULTS);
+    // Asked with no conversation, and remembered in none. A client sends a query at every keystroke,
+    // so most queries are half typed ("Chủ tịch UBND tỉnh B"): remembered, they would become the
+    // turn a later "còn Thái Nguyên thì sao?" leans on. And what is offered here is shared into
+    // another chat, whose readers never saw a conversation it could continue: the results must follow
+    // from the query alone. (The user's key, telegram:user:<id>, would hold nothing but such queries.)
+    const answer = asking.alone(query, MAX_RESULTS);
     const results: InlineQueryResultArticle[] = (answer.found ? answer.items : []).slice(0, MAX_RESULTS).map((item) => ({
       type: 'article',
       // Ids are at most 64 bytes; agreement and item ids are short by schema.

@@ -69,6 +69,11 @@ export function readQuestion(msg: Message, me: UserFromGetMe, otherCommand: (nam
   return { kind: 'question', text: command.rest, as: asked.as, lang };
 }
 
+/** The user's language for texts that are not answers (usage, refusals, notices): English only if their client says so. */
+export function userLang(ctx: Context): 'vi' | 'en' {
+  return ctx.from?.language_code?.startsWith('en') ? 'en' : 'vi';
+}
+
 /**
  * Where a question was asked, as a key for conversation context: the chat, and the forum topic
  * within it (each topic is its own conversation); inline queries belong to their user.
