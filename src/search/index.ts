@@ -30,7 +30,7 @@ export interface Hit {
 
 /**
  * Field boosts, on purpose: a hit in a commitment's title or a person's name says more than a
- * hit in the clause text, and the area/province context only breaks ties.
+ * hit in the clause text, and the context (a province, the lead-in a clause is a point of) only breaks ties.
  */
 export const FIELD_BOOST = { name: 3, keywords: 2, text: 1, context: 0.5 } as const;
 
@@ -46,7 +46,9 @@ function termKind(term: string): TermKind {
 
 export function documents(k: Knowledge): Doc[] {
   const docs: Doc[] = [];
-  const areaName = new Map(k.glossary.areas.map((a) => [a.id, `${a.vi} ${a.en}`]));
+  // An entry's area is not indexed with it: "thể thao" in the area "Văn hóa, thể thao, di sản cách
+  // mạng" would make every clause of that area match a question about sport. Areas are linked from
+  // the question instead (findAreas), and an entry's keywords carry the words of its own topic.
   for (const a of k.agreements) {
     const base = (type: ItemType, id: string) => ({ key: `${a.id}/${type}/${id}`, type, agreement: a.id, itemId: id });
     for (const c of a.commitments) {
@@ -57,7 +59,7 @@ export function documents(k: Knowledge): Doc[] {
         text: `${c.text} ${c.source.quote}`,
         // The wording its status rests on is often the lead-in of a list it is one point of
         // ("Tiếp tục phối hợp đầu tư …, cải tạo, nâng cấp các tuyến đường kết nối hai tỉnh như: …").
-        context: `${areaName.get(c.area) ?? ''} ${c.status_source?.quote ?? ''}`,
+        context: c.status_source?.quote ?? '',
       });
     }
     for (const r of a.results) {
@@ -66,7 +68,7 @@ export function documents(k: Knowledge): Doc[] {
         name: `${r.title.vi} ${r.title.en ?? ''}`,
         keywords: `${r.id} ${r.keywords.join(' ')}`,
         text: `${r.text} ${r.source.quote}`,
-        context: areaName.get(r.area) ?? '',
+        context: '',
       });
     }
     for (const f of a.facts) {

@@ -318,7 +318,8 @@ export function frame(ctx: AskContext, text: string): Frame {
 
   // Status of one topic, lists by status, results.
   if (has('status') && (hasTopic || links.ids.length > 0)) score('status', 6);
-  if (statusWords.length > 0 && (has('list') || !beyondAreas)) score('list', has('count') ? 8 : 6);
+  // "cam kết giao thông nào chưa xong", "DS cam kết GT chưa xong": nothing beyond an area is a list.
+  if (statusWords.length > 0 && (has('list') || !beyondAreas)) score('list', has('count') ? 8 : beyondAreas ? 6 : 7);
   if (statusWords.length > 0 && !has('list') && beyondAreas) score('status', 5);
   if (has('list') && has('addressee') && !asksWho) score('list', 6);
   // "Trước đây hai tỉnh đã làm gì về du lịch chưa?": a time before the MoU asks for results, even
@@ -531,8 +532,9 @@ function acrossPlaces(words: readonly Syllable[], query: Analysis): CueMatch[] {
     .filter((c) => c.to - c.from > 1 && kept.indexOf(c.to - 1) - kept.indexOf(c.from) + 1 < c.to - c.from);
 }
 
-/** Words of a time before the agreement: "trước đây", "so far", "in the past". */
-const BEFORE_NOW = /^(truoc day|truoc gio|truoc nay|tu truoc|nhung nam qua|thoi gian qua|so far|in the past|previously)$/;
+/** Words of a time before the agreement, or of what was done by then: "trước đây", "so far", "achieved". */
+const BEFORE_NOW =
+  /^(truoc day|truoc gio|truoc nay|tu truoc|nhung nam qua|thoi gian qua|da dat duoc|da lam duoc|so far|in the past|previously|achieved|accomplished)$/;
 
 /** A cue's words, folded and joined. */
 function f0(words: readonly Syllable[], c: CueMatch): string {

@@ -98,11 +98,14 @@ function unknownBodyIn(ctx: EngineContext, text: string, query: Analysis): strin
       if (!u.stop) name.push(j);
     }
     if (name.length === 0) continue;
-    // Known when some body's name has every name word, by spelling or concept ("Bộ Giao thông" is Bộ GTVT).
+    // Known when some body's name has the head and every name word, by spelling or concept ("Bộ Giao
+    // thông" is Bộ GTVT; "Sở Giao thông vận tải Bắc Giang" is not: its head is another).
+    const head = words.slice(i, i + headLength).map((w) => w.folded);
     const known = ctx.knowledge.agreements.some((a) =>
       a.bodies.some((b) =>
         [b.name, b.en, ...b.aliases].some((n) => {
           const body = ctx.analyzer.analyze(n).units;
+          if (!head.every((h) => body.some((x) => x.syllable === h))) return false;
           return name.every((j) => {
             const u = units[j] as (typeof units)[number];
             return body.some((x) => x.syllable === u.syllable || x.concepts.some((c) => u.concepts.includes(c)));
