@@ -1,0 +1,126 @@
+// What issue 11 saw go wrong with questions written from the article alone, each kept as a case:
+// a cue read by what it attaches to, a fragment that must not take over, results, bodies the source
+// does not name, near misses that must not be sold as answers, typos in names, numbered questions.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/engine.ts';
+import { renderText } from '../../src/answer/render-text.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { shippedEngine } from '../helpers.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await shippedEngine();
+});
+
+const ids = (a: Answer) => a.items.map((i) => i.id);
+const text = (q: string) => renderText(engine.ask(q));
+
+describe('cues read by what they attach to', () => {
+  it('"đang làm việc" is no status: the workers figure of line 10 answers', () => {
+    const a = engine.ask('Có bao nhiêu lao động Bắc Giang đang làm việc ở Thái Nguyên?');
+    expect(a.found).toBe(true);
+    expect(renderText(a)).toContain('10 nghìn');
+  });
+
+  it('"giai đoạn nào" of a project asks its status, not the agreement period', () => {
+    const a = engine.ask('Dự án đường sắt Kép Lưu Xá đang ở giai đoạn nào?');
+    expect(a.intent).toBe('status');
+    expect(ids(a)).toContain('C18');
+  });
+
+  it('"tổng cộng" counts commitments; it is not "Tổng Công ty"', () => {
+    const a = engine.ask('Có tổng cộng bao nhiêu cam kết?');
+    expect(a.headline).toMatch(/36 cam kết/);
+    expect(ids(a)).not.toContain('C18');
+  });
+
+  it('"thi đấu" is not "đầu tư": sport competitions are not in the source, the exchanges of C33 are the nearest', () => {
+    const a = engine.ask('thi đấu thể thao');
+    expect(a.found).toBe(false);
+    expect(a.nearest?.map((n) => n.id)).toEqual(['C33']);
+    expect(ids(a)).not.toContain('C12');
+  });
+
+  it('a time to come is not the signing date', () => {
+    const a = engine.ask('Khi nào hai tỉnh sẽ tổ chức sơ kết việc thực hiện biên bản?');
+    expect(a.found).toBe(false);
+    expect(renderText(a)).not.toContain('29/3/2023');
+  });
+});
+
+describe('results before the MoU', () => {
+  it.each([
+    'Trước đây hai tỉnh đã làm được gì?',
+    'Những kết quả hợp tác nào đã đạt được?',
+    'What had the provinces achieved before the signing?',
+  ])('%s lists the earlier results', (q) => {
+    const a = engine.ask(q);
+    expect(a.intent).toBe('results');
+    expect(ids(a)).toEqual(expect.arrayContaining(['R1', 'R5']));
+  });
+
+  it('"What has already been achieved in tourism?" gives the Famtrip delegations, not pending work', () => {
+    const a = engine.ask('What has already been achieved in tourism?');
+    expect(a.intent).toBe('results');
+    expect(ids(a)[0]).toBe('R5');
+  });
+});
+
+describe('bodies and people the source does not name', () => {
+  it('"Sở Giao thông vận tải Bắc Giang" is not the Ministry', () => {
+    const a = engine.ask('Sở Giao thông vận tải Bắc Giang phải làm gì?');
+    expect(a.found).toBe(false);
+    expect(a.headline).toContain('Sở Giao thông vận tải');
+    expect(a.headline).not.toContain('Bộ Giao thông vận tải');
+  });
+
+  it('"Which Bac Giang department…" is answered: the source names no department', () => {
+    const a = engine.ask('Which Bac Giang department is assigned to lead digital transformation under the MoU?');
+    expect(a.found).toBe(false);
+    expect(a.headline).toMatch(/names no such particular body/);
+  });
+
+  it.each([
+    ['Dân số tỉnh Thái Nguyên bao nhiêu?', /không nêu/],
+    ['Chủ tịch Ủy ban MTTQ tỉnh Bắc Giang là ai?', /không nêu/],
+    ['hotels near Nui Coc lake', /says nothing/],
+    ['Biên bản có cam kết gì về nhà ở xã hội không?', /không có/],
+  ])('%s is not found, however near a clause is', (q, says) => {
+    const a = engine.ask(q);
+    expect(a.found).toBe(false);
+    expect(a.headline).toMatch(says);
+  });
+});
+
+describe('several questions in one message', () => {
+  it('two chairs in two clauses name both people', () => {
+    const out = text("Who chairs the People's Committee in Bắc Giang, and who chairs the People's Council in Thái Nguyên?");
+    expect(out).toContain('Lê Ánh Dương');
+    expect(out).toContain('Phạm Hoàng Sơn');
+  });
+
+  it('numbered questions are answered one by one, the lead-in before each', () => {
+    const a = engine.ask(
+      "Please give me (1) the number of Bac Giang workers employed in Thai Nguyen and (2) the number of Samsung satellite enterprises in Bac Giang's industrial parks.",
+    );
+    expect(a.parts?.map((p) => p.found)).toEqual([true, true]);
+    const out = renderText(a);
+    expect(out).toContain('10 nghìn');
+    expect(out).toContain('40');
+  });
+});
+
+describe('typos', () => {
+  it('"thái ngyên", "tam kah" are read as the names', () => {
+    const a = engine.ask('thái ngyên có cam kết gì về tam kah');
+    expect(a.found).toBe(true);
+    expect(a.resolved).toContain('tam kha');
+    expect(ids(a)).toContain('C17');
+  });
+
+  it('a word typed with diacritics is not corrected toward a phrase it happens to fit ("bản sắc")', () => {
+    expect(engine.ask('Về thu hút đầu tư nước ngoài, biên bản xác định trọng tâm là những lĩnh vực nào?').resolved ?? '').not.toContain(
+      'sac',
+    );
+  });
+});
