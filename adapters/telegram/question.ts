@@ -76,7 +76,8 @@ export function userLang(ctx: Context): 'vi' | 'en' {
 
 /**
  * Where a question was asked, as a key for conversation context: the chat, and the forum topic
- * within it (each topic is its own conversation); inline queries belong to their user.
+ * within it (each topic is its own conversation). An update without a message belongs to its user;
+ * inline queries, though, are asked outside any conversation (inline.ts says why).
  */
 export function conversationOf(ctx: Context): string {
   const msg = ctx.msg ?? ctx.callbackQuery?.message;
