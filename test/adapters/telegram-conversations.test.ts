@@ -4,6 +4,7 @@
 // answer comes short, and its buttons show the same answer another way.
 import pino from 'pino';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ButtonStore } from '../../adapters/telegram/buttons.ts';
 import { startTelegram, type TelegramAdapter } from '../../adapters/telegram/run.ts';
 import { LABELS } from '../../src/answer/i18n.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
@@ -246,3 +247,25 @@ describe('the answer first, its details on request', () => {
 });
 
 const NOTICE = 'Nút này đã hết hạn, hãy hỏi lại.';
+
+describe('the store behind the buttons', () => {
+  const asked = (text: string) => ({ text, conversation: 'telegram:1' });
+
+  it('forgets a question once its button has expired', () => {
+    let now = 0;
+    const store = new ButtonStore({ ttlMs: 1000, now: () => now });
+    const key = store.put(asked('C18'));
+    now = 1000;
+    expect(store.get(key)).toEqual(asked('C18'));
+    now = 1001;
+    expect(store.get(key)).toBeUndefined();
+  });
+
+  it('keeps at most its capacity, forgetting the oldest, under keys that fit callback data', () => {
+    const store = new ButtonStore({ capacity: 2 });
+    const keys = ['C1', 'C2', 'C3'].map((q) => store.put(asked(q)));
+    expect(new Set(keys).size).toBe(3);
+    for (const k of keys) expect(k).toMatch(/^[\w-]{8}$/);
+    expect(keys.map((k) => store.get(k)?.text)).toEqual([undefined, 'C2', 'C3']);
+  });
+});
