@@ -1,5 +1,5 @@
 import { ENGLISH_MARKERS, VIETNAMESE_MARKERS } from '../search/stopwords.ts';
-import { hasVietnameseMarks, syllables, VIETNAMESE_SYLLABLE } from '../text/normalize.ts';
+import { hasVietnameseMarks, markedSyllables, VIETNAMESE_SYLLABLE } from '../text/normalize.ts';
 import type { Lang } from './types.ts';
 
 // Words that only an English question would use for our topics, beyond function words.
@@ -18,23 +18,27 @@ const ENGLISH_TOPIC = new Set(
  * conversation's language, decides when the words do not.
  */
 export function detectLang(question: string, previous?: Lang): Lang {
-  const words = syllables(question);
+  const words = markedSyllables(question);
   let en = 0;
   let vi = 0;
-  // Function and question words weigh double: names are Vietnamese in either language ("Who is Le Anh Duong?").
-  for (const w of words) {
+  // Function and question words weigh double. Names are Vietnamese in either language ("Who is Le
+  // Anh Duong?", "the Kép – Lưu Xá railway"): a capitalised word past the first counts for nothing.
+  words.forEach((s, i) => {
+    const w = s.folded;
     if (ENGLISH_MARKERS.has(w) || ENGLISH_TOPIC.has(w)) en += 2;
     else if (VIETNAMESE_MARKERS.has(w)) vi += 2;
+    else if (i > 0 && /^\p{Lu}/u.test(s.text)) return;
+    // Diacritics on an ordinary word ("tiếp", "cầu") are Vietnamese typing; on a name, either language's.
+    else if (s.marked !== undefined) vi += 2;
     else if (VIETNAMESE_SYLLABLE.test(w)) vi++;
     // A word no Vietnamese syllable could be ("highway", "signed"), typed without diacritics.
     else if (/^[a-z]{3,}$/.test(w)) en++;
-  }
-  // A follow-up too short to tell ("more", "And Thai Nguyen?", "chi tiết" is not) stays in the
-  // conversation's language.
-  const marks = hasVietnameseMarks(question);
-  const decided = (marks && vi > 0) || Math.abs(en - vi) >= 2;
-  if (previous && !decided) return previous;
+  });
+  if (en >= 4 && en > 2 * vi) return 'en';
+  if (vi >= 2 && vi > en) return 'vi';
+  // A follow-up too short to tell ("more", "And Thai Nguyen?") stays in the conversation's language.
+  if (previous) return previous;
   // One English-looking word ("help", "QL17 status") is not enough to leave Vietnamese, the default.
-  if (marks) return en >= 2 && vi === 0 ? 'en' : 'vi';
+  if (hasVietnameseMarks(question)) return 'vi';
   return en > vi && en >= 2 ? 'en' : 'vi';
 }
