@@ -10,7 +10,9 @@ import { escapeHtml, splitMessages } from './render.ts';
 export function adminHtml(r: AdminReply): string {
   // The first message's worth, split at a line boundary: a plain cut can end inside a tag or an
   // entity, and Telegram then rejects the whole message.
-  return splitMessages([`<b>${escapeHtml(r.title)}</b>`, ...r.lines.map((l) => `• <code>${escapeHtml(l)}</code>`)])[0] ?? '';
+  // A title of invisible characters alone would make an empty message, which Telegram refuses.
+  const title = r.title.replace(/[\p{Cf}\p{Z}\s]/gu, '') === '' ? (r.ok ? '✅' : '❌') : r.title;
+  return splitMessages([`<b>${escapeHtml(title)}</b>`, ...r.lines.map((l) => `• <code>${escapeHtml(l)}</code>`)])[0] ?? '';
 }
 
 /** The Telegram user behind an update, by numeric id: a username or a group role grants nothing. */

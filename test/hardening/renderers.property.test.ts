@@ -95,7 +95,8 @@ describe('renderers, for any answer', () => {
         expect(telegramProblem(adminHtml(r))).toBeUndefined();
         expect(slackTextProblem('admin reply', adminMrkdwn(r), 3000)).toBeUndefined();
       }),
-      { numRuns: 80 },
+      // Once found by the generator: a title of a byte-order mark alone made an empty message.
+      { numRuns: 80, examples: [[{ ok: false, title: '\uFEFF', lines: [] }]] },
     );
   });
 
