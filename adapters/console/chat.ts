@@ -34,7 +34,7 @@ export function runConsoleChat(options: ConsoleChatOptions): Promise<number> {
     const k = options.engine().knowledge;
     // Titles come from knowledge files: no terminal escape sequence in them may reach the terminal.
     write(stripControls(`mou-bot — ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.meta.title.vi).join('; ')}`));
-    write('Hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Gõ /help để xem ví dụ, /quit để thoát.');
+    write(LABELS.vi.consoleIntro);
     write(LABELS.vi.followUps);
     write('');
     output.write('> ');

@@ -2,6 +2,7 @@
 // the date the knowledge was loaded. Admins also get a reload button.
 import type { types } from '@slack/bolt';
 import type { Engine } from '../../src/answer/engine.ts';
+import { LABELS } from '../../src/answer/i18n.ts';
 import type { Status } from '../../src/knowledge/schema.ts';
 import { openCommitments, openHeadline } from '../../src/digest/open-commitments.ts';
 import { escapeMrkdwn, capMrkdwn, MAX_BLOCKS } from './render.ts';
@@ -23,7 +24,7 @@ export function homeView(engine: Engine, admin: boolean): types.HomeView {
           type: 'mrkdwn',
           text: capMrkdwn(
             escapeMrkdwn(
-              `Dữ liệu nạp lúc ${loaded} UTC · phiên bản ${k.version} · ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.id).join('; ')}`,
+              `${LABELS.vi.loadedAt} ${loaded} UTC · ${LABELS.vi.version} ${k.version} · ${k.agreements.map((a) => a.meta.short_title?.vi ?? a.id).join('; ')}`,
             ),
           ),
         },
@@ -41,9 +42,7 @@ export function homeView(engine: Engine, admin: boolean): types.HomeView {
   if (admin)
     blocks.push({
       type: 'actions',
-      elements: [
-        { type: 'button', action_id: RELOAD_ACTION, text: { type: 'plain_text', text: 'Nạp lại dữ liệu / Reload' }, style: 'primary' },
-      ],
+      elements: [{ type: 'button', action_id: RELOAD_ACTION, text: { type: 'plain_text', text: LABELS.vi.reload }, style: 'primary' }],
     });
   return { type: 'home', blocks };
 }

@@ -3,7 +3,7 @@
 import type { Context } from 'grammy';
 import type { Message, MessageEntity, UserFromGetMe } from 'grammy/types';
 import type { AskAs, Lang } from '../../src/answer/types.ts';
-import { BARE_OK, QUESTION_COMMANDS } from './commands.ts';
+import { BARE_OK, QUESTION_COMMANDS } from '../../src/answer/question-commands.ts';
 
 /** What a message asks of the bot. */
 export type Reading =

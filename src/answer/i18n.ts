@@ -79,6 +79,12 @@ export interface Labels {
   typed: Record<OtherView | 'more', string>;
   /** One line on follow-ups, for a chat's introduction (the console chat). */
   followUps: string;
+  /** How to use the console chat, below its title. */
+  consoleIntro: string;
+  /** Slack's App Home: when the knowledge was loaded, its version, and the admins' reload button. */
+  loadedAt: string;
+  version: string;
+  reload: string;
 }
 
 /** Every label the renderers (plain text, Telegram HTML, Slack Block Kit) show, in one table per language. */
@@ -99,6 +105,10 @@ export const LABELS: Record<Lang, Labels> = {
     noQuotes: 'Câu trả lời này không có trích dẫn.',
     view: { full: 'Chi tiết', quotes: 'Trích dẫn', general: 'Phân công chung' },
     typed: TYPED.vi,
+    consoleIntro: 'Hỏi bằng tiếng Việt (có dấu hoặc không dấu) hoặc tiếng Anh. Gõ /help để xem ví dụ, /quit để thoát.',
+    loadedAt: 'Dữ liệu nạp lúc',
+    version: 'phiên bản',
+    reload: 'Nạp lại dữ liệu / Reload',
     followUps: `Sau một câu trả lời, gõ “${TYPED.vi.full}”, “${TYPED.vi.quotes}” hoặc “${TYPED.vi.general}” để xem thêm, “${TYPED.vi.more}” để xem trang sau; hỏi tiếp như “còn Thái Nguyên thì sao?”.`,
   },
   en: {
@@ -117,6 +127,10 @@ export const LABELS: Record<Lang, Labels> = {
     noQuotes: 'This answer has no quotes.',
     view: { full: 'Details', quotes: 'Quotes', general: 'General assignment' },
     typed: TYPED.en,
+    consoleIntro: 'Ask in Vietnamese (with or without diacritics) or in English. Type /help for examples, /quit to leave.',
+    loadedAt: 'Knowledge loaded at',
+    version: 'version',
+    reload: 'Nạp lại dữ liệu / Reload',
     followUps: `After an answer, type “${TYPED.en.full}”, “${TYPED.en.quotes}” or “${TYPED.en.general}” to see more, “${TYPED.en.more}” for the next page; follow up as in “what about Thai Nguyen?”.`,
   },
 };
