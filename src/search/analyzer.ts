@@ -59,8 +59,11 @@ export interface Analyzer {
   ready(): void;
 }
 
-/** How many question texts the analyser remembers: enough for one question's handlers, and a few more. */
-const RECENT_ANALYSES = 32;
+/**
+ * How many question texts the analyser remembers: one question analyses a few dozen texts (its
+ * parts, topics, the titles and names it is compared with), and the next one often the same.
+ */
+const RECENT_ANALYSES = 512;
 
 /** A glossary syllable matches a text syllable when they fold alike and, if both carry diacritics, are spelt alike. */
 function same(a: Syllable, b: Syllable): boolean {
@@ -234,7 +237,9 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     const result = analyzeUncached(text);
     if (building) fixed.set(text, result);
     else {
-      if (recent.size >= RECENT_ANALYSES) recent.clear();
+      // The oldest goes first (a Map keeps insertion order): clearing all at once would make the
+      // question that fills it analyse everything again.
+      if (recent.size >= RECENT_ANALYSES) recent.delete(recent.keys().next().value as string);
       recent.set(text, result);
     }
     return result;
