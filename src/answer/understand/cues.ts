@@ -204,6 +204,11 @@ const CONJUNCTIONS = new Set(['when', 'where', 'which', 'who', 'how', 'what']);
 /** Every word the lexicon uses, folded: the typo rule corrects toward these too. */
 export const CUE_WORDS: ReadonlySet<string> = new Set(PHRASES.flatMap((p) => p.words.map((w) => w.folded)));
 
+/** Lexicon words that carry diacritics, folded ("mấy" → "may"): a Vietnamese word typed without them. */
+export const CUE_UNMARKED_VI: ReadonlySet<string> = new Set(
+  PHRASES.flatMap((p) => p.words.flatMap((w) => (w.marked !== undefined ? [w.folded] : []))),
+);
+
 /** The marked forms of the lexicon's words, as typed with diacritics. */
 export const CUE_MARKED: ReadonlySet<string> = new Set(PHRASES.flatMap((p) => p.words.flatMap((w) => (w.marked ? [w.marked] : []))));
 

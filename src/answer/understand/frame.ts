@@ -12,7 +12,7 @@ import { SURNAMES } from '../../text/names.ts';
 import { fold, markedSyllables, type Syllable, VIETNAMESE_SYLLABLE } from '../../text/normalize.ts';
 import type { AskContext } from '../context.ts';
 import type { CueMatch, Feature } from './cues.ts';
-import { findCues } from './cues.ts';
+import { CUE_UNMARKED_VI, findCues } from './cues.ts';
 import { findPeople, findTitles, sharedWithAny } from '../entities.ts';
 import { type Links, link } from './links.ts';
 
@@ -229,6 +229,8 @@ export function frame(ctx: AskContext, text: string): Frame {
     has('author') ||
     (has('organise') && has('agreement')) ||
     (has('name') && has('agreement'));
+  // "When and where? the MoU": the agreement's own time and place, when nothing else is asked about.
+  const agreementTime = has('agreement') && (has('when') || has('where')) && !has('future');
 
   // A first topic, to weigh the candidates: question words out, and the parties a question about
   // responsibility or speech asks of.
@@ -277,7 +279,7 @@ export function frame(ctx: AskContext, text: string): Frame {
   // "Khi nào hai tỉnh sẽ tổ chức sơ kết?": a time to come is not the signing's.
   const later = has('when') && has('future');
   if (
-    agreementEvent &&
+    (agreementEvent || (agreementTime && !hasTopic)) &&
     !chairOfTitle &&
     !later &&
     (has('author') || has('attend') || has('agreement') || asksWho || has('when') || has('where') || !hasTopic)
@@ -318,6 +320,8 @@ export function frame(ctx: AskContext, text: string): Frame {
 
   // Status of one topic, lists by status, results.
   if (has('status') && (hasTopic || links.ids.length > 0)) score('status', 6);
+  // "Is that done yet?", "việc đó xong chưa?": the status of what the word points at, not a list.
+  if (statusWords.length > 0 && has('pronoun') && !has('list')) score('status', 8);
   // "cam kết giao thông nào chưa xong", "DS cam kết GT chưa xong": nothing beyond an area is a list.
   if (statusWords.length > 0 && (has('list') || !beyondAreas)) score('list', has('count') ? 8 : beyondAreas ? 6 : 7);
   if (statusWords.length > 0 && !has('list') && beyondAreas) score('status', 5);
@@ -492,7 +496,8 @@ function namesSpeaker(ctx: AskContext, words: string): boolean {
  */
 function inKnownPhrase(ctx: AskContext, words: readonly Syllable[], c: CueMatch): boolean {
   const w = words[c.from] as Syllable;
-  if (c.to - c.from !== 1 || w.marked !== undefined || !VIETNAMESE_SYLLABLE.test(w.folded)) return false;
+  // Only a Vietnamese cue word typed without its diacritics ("may" for "mấy"); "the MoU" is English.
+  if (c.to - c.from !== 1 || w.marked !== undefined || !CUE_UNMARKED_VI.has(w.folded)) return false;
   const phrase = (a: Syllable | undefined, b: Syllable | undefined) =>
     a !== undefined &&
     b !== undefined &&
