@@ -141,7 +141,12 @@ async function run(
   }
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/run.ts');
-    adapters.push(createSlackAdapter({ config: config.slack, store, admin, log, pageSize: config.pageSize }, { health }));
+    adapters.push(
+      createSlackAdapter(
+        { config: config.slack, store, admin, log, pageSize: config.pageSize, knowledgeDir: config.knowledgeDir },
+        { health },
+      ),
+    );
   }
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {

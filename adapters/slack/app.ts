@@ -4,7 +4,8 @@
 // an answer (pages, other views, share); all of them reach the core through answerFor(), in their
 // conversation: a thread, a DM outside threads, or one user's /mou answers in a channel.
 // Follow-ups ("còn Thái Nguyên thì sao?", "chi tiết", "tiếp") lean on what was asked there in
-// the last half hour, and nowhere else.
+// the last half hour, and nowhere else. An admin's agreement document or folder zip in a DM is not
+// a question: it is drafted, or checked and put live on confirmation (files.ts).
 import type { App, CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AdminCommands, Caller } from '../../src/admin/commands.ts';
@@ -18,6 +19,7 @@ import { AcknowledgingApp } from './acknowledging-app.ts';
 import { adminMrkdwn } from './admin-text.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { tellUserSomethingFailed } from './failure-notice.ts';
+import { type FileShare, registerAgreementFiles } from './files.ts';
 import { homeView, RELOAD_ACTION } from './home.ts';
 import { RecentAnswers, SeenEvents } from './recent.ts';
 import { ACTION, renderSlack, type SlackMessage } from './render.ts';
@@ -30,6 +32,8 @@ export interface SlackDeps {
   admin: AdminCommands;
   log: Logger;
   pageSize: number;
+  /** The knowledge folder, for admins' agreement documents and folder zips in a DM; without it files are questions' attachments only. */
+  knowledgeDir?: string;
 }
 
 /** What a button carries: enough to ask its answer again (the question standalone), and how to show it. */
@@ -50,7 +54,7 @@ const mentionPattern = /<@[A-Z0-9]+(\|[^<>]*)?>/g;
 const QUESTION_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** A DM event as far as this app reads it (Bolt's union of message subtypes, narrowed by hand). */
-interface DirectMessage {
+interface DirectMessage extends FileShare {
   subtype?: string;
   channel: string;
   channel_type?: string;
@@ -173,6 +177,9 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
   });
 
   const recent = new RecentAnswers();
+  const agreementFiles = deps.knowledgeDir
+    ? registerAgreementFiles(app, { knowledgeDir: deps.knowledgeDir, store, admin, botToken: config.botToken }, callerOf)
+    : undefined;
   app.message(async ({ message, client }) => {
     const dm = message as unknown as DirectMessage;
     if (dm.channel_type !== 'im') return;
@@ -187,10 +194,12 @@ export function createSlackApp(deps: SlackDeps, identity?: SlackIdentity, http: 
       return;
     }
     // Edits, deletions and the like are not questions; nor is anything another app's bot says.
-    if (!QUESTION_SUBTYPES.has(dm.subtype) || dm.bot_id || !dm.text) return;
-    const question = dm.text.replace(mentionPattern, ' ').trim();
-    if (!question) return;
-    const answer = answerFor({ q: question }, conversationOf(dm.channel, dm.thread_ts));
+    if (!QUESTION_SUBTYPES.has(dm.subtype) || dm.bot_id) return;
+    const words = (dm.text ?? '').replace(mentionPattern, ' ').trim();
+    // An admin's document or zip is drafted or uploaded; a file shared with a question is the question's.
+    if (dm.subtype === 'file_share' && agreementFiles && (await agreementFiles.receive(dm, words, client))) return;
+    if (!words) return;
+    const answer = answerFor({ q: words }, conversationOf(dm.channel, dm.thread_ts));
     // A question asked in a thread is answered in that thread.
     const posted = await client.chat.postMessage({
       channel: dm.channel,

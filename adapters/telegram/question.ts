@@ -44,18 +44,23 @@ export function isAddressed(ctx: Context): boolean {
   return entities.some((e) => isMe(e, text, ctx.me));
 }
 
+/** A message's text or caption without the bot's mentions, trimmed ("@mou_bot" alone is ""). */
+export function withoutMentions(msg: Message, me: UserFromGetMe): string {
+  const { text, entities } = bodyOf(msg);
+  // Cut the mentions out from the end, so that earlier offsets stay valid.
+  let cleaned = text;
+  for (const e of [...entities].filter((x) => isMe(x, text, me)).sort((a, b) => b.offset - a.offset))
+    cleaned = `${cleaned.slice(0, e.offset)} ${cleaned.slice(e.offset + e.length)}`;
+  return cleaned.trim();
+}
+
 /**
  * The question in a message addressed to the bot: its text or caption without the bot's mention
  * (in private chats too), a question command's argument, or help for /start and /help — typed with
  * or without a command entity (some clients and deep links send none).
  */
 export function readQuestion(msg: Message, me: UserFromGetMe, otherCommand: (name: string) => boolean): Reading {
-  const { text, entities } = bodyOf(msg);
-  // Cut the mentions out from the end, so that earlier offsets stay valid.
-  let cleaned = text;
-  for (const e of [...entities].filter((x) => isMe(x, text, me)).sort((a, b) => b.offset - a.offset))
-    cleaned = `${cleaned.slice(0, e.offset)} ${cleaned.slice(e.offset + e.length)}`;
-  cleaned = cleaned.trim();
+  const cleaned = withoutMentions(msg, me);
   if (cleaned === '') return { kind: 'nothing' };
   const command = leadingCommand(cleaned);
   if (!command) return { kind: 'question', text: cleaned };

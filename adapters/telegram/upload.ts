@@ -1,14 +1,19 @@
-// Knowledge upload in a private chat: an admin sends a .yaml file (caption: its path inside the
-// knowledge folder, when the name alone is ambiguous); the bot replies with the change report
-// and applies it only when the same admin presses "Apply".
+// Files from admins. A knowledge .yaml file in a private chat (caption: its path inside the
+// knowledge folder, when the name alone is ambiguous) is checked, reported, and applied only when
+// the same admin presses "Apply". An agreement document (.docx, .pdf, .txt, .md) is drafted into
+// _drafts/ and the draft comes back as a zip; a .zip of an agreement folder is checked, reported and
+// put live on "Apply" (../agreement-files.ts). In a private chat a file sent without a word is for
+// this flow (a document with a caption asks the caption); in a group, a document or zip addressed
+// to the bot (a reply to it, or a caption that mentions it and says nothing else).
 import { basename } from 'node:path';
-import { type Composer, type Context, InlineKeyboard } from 'grammy';
-import type { AdminReply } from '../../src/admin/admin.ts';
+import { type Composer, type Context, type Filter, InlineKeyboard, InputFile } from 'grammy';
 import type { AdminCommands } from '../../src/admin/commands.ts';
 import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
+import { kindOf, PendingUploads, readCapped, receiveAgreementFile } from '../agreement-files.ts';
 import { bothLanguages, NOTICES } from '../notices.ts';
 import { adminHtml, callerOf } from './admin.ts';
+import { withoutMentions } from './question.ts';
 
 export interface UploadDeps {
   knowledgeDir: string;
@@ -19,12 +24,57 @@ export interface UploadDeps {
 }
 
 export function registerUpload(bot: Composer<Context>, deps: UploadDeps): void {
-  const pending = new Map<string, { userId: number; apply: () => Promise<AdminReply> }>();
+  const pending = new PendingUploads();
+  const confirmKeyboard = (key: string) =>
+    new InlineKeyboard()
+      .text(bothLanguages(NOTICES.applyUpload), `up:${key}:yes`)
+      .text(bothLanguages(NOTICES.cancelUpload), `up:${key}:no`);
+
+  /** The uploaded file's bytes, through getFile and the Bot API's file URL; undefined past `max`. */
+  async function download(ctx: Context, max: number): Promise<Uint8Array | undefined> {
+    const file = await ctx.getFile();
+    const res = await fetch(`${deps.apiRoot ?? 'https://api.telegram.org'}/file/bot${deps.token}/${file.file_path ?? ''}`);
+    if (!res.ok) throw new Error(`telegram: downloading the uploaded file failed (${res.status})`);
+    return readCapped(res, max);
+  }
 
   bot.on('message:document', async (ctx, next) => {
-    // A YAML file, or a file sent without a word, is an upload; any other document's caption is a question.
-    const uploading = /\.ya?ml$/i.test(ctx.msg.document.file_name ?? '') || !ctx.msg.caption?.trim();
-    if (ctx.chat.type !== 'private' || !uploading) return next();
+    const doc = ctx.msg.document;
+    const name = doc.file_name ?? '';
+    const yaml = /\.ya?ml$/i.test(name);
+    const priv = ctx.chat.type === 'private';
+    if (yaml) return priv ? uploadYaml(ctx) : next();
+    const kind = await kindOf(name);
+    // A zip is never a question; a document with words is one (its caption), as is anything in a group but these two.
+    const words = withoutMentions(ctx.msg, ctx.me) !== '';
+    if (kind !== 'zip' && words) return next();
+    if (!priv && kind === 'other') return next();
+    const replyTo = { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } };
+    const received = await receiveAgreementFile(deps, callerOf(ctx), { name, size: doc.file_size }, (max) => download(ctx, max), {
+      notAccepted: NOTICES.fileNotAcceptedOrYaml,
+    });
+    switch (received.kind) {
+      case 'reply':
+        await ctx.reply(adminHtml(received.reply), { parse_mode: 'HTML', ...replyTo });
+        return;
+      case 'draft':
+        await ctx.reply(adminHtml(received.reply), { parse_mode: 'HTML', ...replyTo });
+        for (const f of received.files) await ctx.replyWithDocument(new InputFile(f.bytes, f.name), replyTo);
+        return;
+      case 'confirm': {
+        const key = pending.put(String(ctx.from.id), received.apply);
+        await ctx.reply(adminHtml(received.reply), { parse_mode: 'HTML', reply_markup: confirmKeyboard(key), ...replyTo });
+        return;
+      }
+      default: {
+        const never: never = received;
+        return never;
+      }
+    }
+  });
+
+  /** One knowledge file (commitments.yaml, …): checked with the rest, reported, applied on "Apply". */
+  async function uploadYaml(ctx: Filter<Context, 'message:document'>) {
     const who = callerOf(ctx);
     const refused = deps.admin.refusal(who, 'upload');
     if (refused) {
@@ -45,32 +95,32 @@ export function registerUpload(bot: Composer<Context>, deps: UploadDeps): void {
       await ctx.reply(target.error);
       return;
     }
-    const file = await ctx.getFile();
-    const res = await fetch(`${deps.apiRoot ?? 'https://api.telegram.org'}/file/bot${deps.token}/${file.file_path ?? ''}`);
-    if (!res.ok) throw new Error(`telegram: downloading the uploaded file failed (${res.status})`);
-    const prepared = await prepareUpload(deps.knowledgeDir, deps.store, actions, who, target, await res.text());
+    const bytes = await download(ctx, MAX_UPLOAD_BYTES);
+    if (!bytes) {
+      actions.record(who, 'upload', `${doc.file_name ?? '?'}: over ${MAX_UPLOAD_BYTES} bytes`, 'refused');
+      await ctx.reply(bothLanguages(NOTICES.fileTooLarge));
+      return;
+    }
+    const prepared = await prepareUpload(deps.knowledgeDir, deps.store, actions, who, target, new TextDecoder().decode(bytes));
     if (!prepared.ok) {
       await ctx.reply(adminHtml(prepared.reply), { parse_mode: 'HTML' });
       return;
     }
-    const key = ctx.msg.message_id.toString(36);
-    pending.set(key, { userId: ctx.from.id, apply: prepared.apply });
-    const keyboard = new InlineKeyboard().text('✅ Áp dụng / Apply', `up:${key}:yes`).text('✖ Hủy / Cancel', `up:${key}:no`);
-    await ctx.reply(adminHtml(prepared.reply), { parse_mode: 'HTML', reply_markup: keyboard });
-  });
+    const key = pending.put(String(ctx.from.id), prepared.apply);
+    await ctx.reply(adminHtml(prepared.reply), { parse_mode: 'HTML', reply_markup: confirmKeyboard(key) });
+  }
 
   bot.callbackQuery(/^up:([0-9a-z]+):(yes|no)$/, async (ctx) => {
     const [, key = '', choice] = ctx.match;
-    const plan = pending.get(key);
     // Only the admin who uploaded may apply it.
-    if (!plan || plan.userId !== ctx.from.id) {
-      await ctx.answerCallbackQuery({ text: 'Không còn tệp nào chờ áp dụng. / Nothing is waiting to be applied.' });
+    const plan = pending.take(key, String(ctx.from.id));
+    if (!plan) {
+      await ctx.answerCallbackQuery({ text: bothLanguages(NOTICES.nothingToApply) });
       return;
     }
-    pending.delete(key);
     if (choice === 'no') {
       deps.admin.admin.record(callerOf(ctx), 'upload', 'cancelled', 'ok');
-      await ctx.editMessageText('Đã hủy; không có gì thay đổi. / Cancelled; nothing changed.');
+      await ctx.editMessageText(bothLanguages(NOTICES.uploadCancelled));
     } else {
       const reply = await plan.apply();
       await ctx.editMessageText(adminHtml(reply), { parse_mode: 'HTML' });

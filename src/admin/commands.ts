@@ -73,8 +73,8 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   },
 ];
 
-/** Admin actions that are not typed commands: a knowledge file sent to the bot. */
-export type AdminAction = AdminCommand['id'] | 'upload';
+/** Admin actions that are not typed commands: a knowledge file or folder sent to the bot, a document to draft. */
+export type AdminAction = AdminCommand['id'] | 'upload' | 'draft';
 
 export interface AdminCommands {
   /** The actions behind the commands (uploads call them directly). */

@@ -4,16 +4,24 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
 import { seededRandom } from '../seeded-random.ts';
 import { subscribeToCalls, waitForCall } from './calls.ts';
+import { boundaryOf, parseMultipart } from './multipart.ts';
 
 export interface Call {
   method: string;
   payload: Record<string, unknown>;
   /** Set when the fake failed this call on purpose (failNext or chaos): it had no effect. */
   failed?: 'drop' | 'drop-mid-poll' | number;
-  /** What the fake answered, for the messages it created (sendMessage). */
+  /** What the fake answered, for the messages it created (sendMessage, sendDocument). */
   result?: Record<string, unknown>;
+}
+
+/** A file the bot uploaded (sendDocument sent as multipart/form-data): its name and bytes. */
+export interface UploadedFile {
+  file_name: string;
+  bytes: Buffer;
 }
 
 /**
@@ -82,9 +90,22 @@ export interface FakeTelegram {
   delivered(method: string): Call[];
   /** Calls `listener` with every call from now on; returns the unsubscribe function. */
   subscribe(listener: (c: Call) => void): () => void;
-  /** Makes a document downloadable through getFile and /file/bot<token>/<path>. */
-  addFile(fileId: string, content: string): void;
+  /**
+   * Makes a document downloadable through getFile and /file/bot<token>/<path> (the path ends as
+   * `fileName` does; default .yaml). Downloads are recorded as calls of the method 'download'.
+   */
+  addFile(fileId: string, content: string | Uint8Array, fileName?: string): void;
   close(): Promise<void>;
+}
+
+/** A multipart field: an object or array is sent as JSON (reply_parameters, reply_markup), anything else as it is. */
+function jsonOrText(text: string): unknown {
+  if (!/^[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-api-server'): Promise<FakeTelegram> {
@@ -92,7 +113,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   events.setMaxListeners(1000);
   const calls: Call[] = [];
   // Uploaded documents: file_id → where the fake serves it, and its bytes.
-  const files = new Map<string, { path: string; content: string }>();
+  const files = new Map<string, { path: string; content: Buffer }>();
   const queue: Record<string, unknown>[] = [];
   const failures = new Map<string, Failure[]>();
   let confirmedBelow = 0;
@@ -193,12 +214,54 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
     };
   }
 
+  /**
+   * A request's parameters: JSON, or multipart/form-data as the Bot API takes files. There a field
+   * holds a string (objects as JSON), or "attach://<name>" for the file part of that name, or is
+   * itself a file part; files become { file_name, bytes }.
+   */
+  function parameters(body: Buffer, contentType: string | undefined): Record<string, unknown> {
+    const boundary = boundaryOf(contentType);
+    if (!boundary) return body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+    const parts = parseMultipart(body, boundary);
+    const byName = new Map(parts.map((p) => [p.name, p]));
+    const attached = new Set<string>();
+    const out: Record<string, unknown> = {};
+    for (const part of parts) {
+      if (part.filename !== undefined) continue;
+      const text = part.data.toString('utf8');
+      const file = text.startsWith('attach://') ? byName.get(text.slice('attach://'.length)) : undefined;
+      if (file?.filename !== undefined) {
+        attached.add(file.name);
+        out[part.name] = { file_name: file.filename, bytes: file.data } satisfies UploadedFile;
+      } else out[part.name] = jsonOrText(text);
+    }
+    for (const part of parts)
+      if (part.filename !== undefined && !attached.has(part.name)) out[part.name] = { file_name: part.filename, bytes: part.data };
+    return out;
+  }
+
+  /** sendDocument: the message with its document, which the bot can then get back (getFile) as Telegram allows. */
+  function documentMessage(p: Record<string, unknown>) {
+    const sent = p.document;
+    const fileId = `sent-${nextMessage}`;
+    const document =
+      typeof sent === 'string'
+        ? { file_id: sent, file_unique_id: `u-${sent}` }
+        : (() => {
+            const f = sent as UploadedFile;
+            files.set(fileId, { path: `documents/${fileId}${extname(f.file_name)}`, content: f.bytes });
+            return { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: f.file_name, file_size: f.bytes.length };
+          })();
+    const { text: _, ...rest } = message(p);
+    return { ...rest, document, ...(typeof p.caption === 'string' ? { caption: p.caption } : {}) };
+  }
+
   const server: Server = createServer((req, res) => {
-    let body = '';
-    // Decode as a stream: a UTF-8 character can straddle two chunks.
-    req.setEncoding('utf8');
-    req.on('data', (d: string) => (body += d));
+    const chunks: Buffer[] = [];
+    // Bytes, decoded once whole: a UTF-8 character can straddle two chunks, and a file is not text.
+    req.on('data', (d: Buffer) => chunks.push(d));
     req.on('end', () => {
+      const body = Buffer.concat(chunks);
       const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
       if (download && download[1] === token) {
         const found = [...files.values()].find((f) => f.path === decodeURIComponent(download[2] as string));
@@ -210,7 +273,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
       if (!m || m[1] !== token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
       const method = m[2] as string;
-      const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      const payload = parameters(body, req.headers['content-type']);
       const failure = failureFor(method);
       const call: Call = { method, payload, ...(failure ? { failed: typeof failure === 'string' ? failure : failure.status } : {}) };
       calls.push(call);
@@ -229,7 +292,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
             ? ok(res, {
                 file_id: payload.file_id,
                 file_unique_id: `u-${payload.file_id}`,
-                file_size: Buffer.byteLength(f.content),
+                file_size: f.content.length,
                 file_path: f.path,
               })
             : reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
@@ -238,6 +301,11 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
           call.result = message(payload);
           // Sent, as far as the chat is concerned; the answer to the bot may be held back.
           if (holding === method) return void held.push(() => ok(res, call.result));
+          return ok(res, call.result);
+        case 'sendDocument':
+          if (!payload.chat_id || !payload.document)
+            return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: there is no document in the request' });
+          call.result = documentMessage(payload);
           return ok(res, call.result);
         case 'editMessageText':
           return ok(res, { ...message(payload), message_id: payload.message_id });
@@ -260,8 +328,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-for-the-fake-
   const fake: FakeTelegram = {
     url: `http://127.0.0.1:${port}`,
     token,
-    addFile(fileId, content) {
-      files.set(fileId, { path: `documents/${fileId}.yaml`, content });
+    addFile(fileId, content, fileName = `${fileId}.yaml`) {
+      files.set(fileId, { path: `documents/${fileId}${extname(fileName)}`, content: Buffer.from(content) });
     },
     calls,
     push(update) {
