@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { draftFile } from '../draft/run.ts';
+import { formatSummary } from '../draft/summary.ts';
 import { DraftInputError } from '../draft/extract/extract.ts';
 import { changeLines, diffKnowledge } from '../knowledge/diff.ts';
 import { loadKnowledge, parseYaml } from '../knowledge/load.ts';
@@ -56,7 +57,19 @@ export async function draftUpload(knowledgeDir: string, admin: Admin, who: Who, 
         ok: r.errors.length === 0,
         title: `Bản nháp / Draft: _drafts/${r.draft.id}/ — chưa áp dụng, dữ liệu đang dùng không đổi. / Not live; nothing changed.`,
         lines: [
-          ...r.summary.split('\n').filter((l) => l.trim() !== ''),
+          // The summary `mou-bot draft` prints, with the admin's file name and the draft's place
+          // in the knowledge folder rather than the server's temporary paths, and the chat's next
+          // step rather than the command line's.
+          ...formatSummary({
+            draft: r.draft,
+            source: fileName,
+            format: r.format,
+            out: `_drafts/${r.draft.id}`,
+            seconds: r.seconds,
+            errors: r.errors,
+          })
+            .split('\n')
+            .filter((l) => l.trim() !== '' && !/^\s*Next:|grep -n/.test(l)),
           `Sửa các tệp trong ${r.draft.id}.zip rồi gửi lại tệp zip để đưa vào sử dụng. / Edit the files in ${r.draft.id}.zip, then send the zip back to put it live.`,
         ],
       },
@@ -105,18 +118,24 @@ export async function prepareFolderUpload(
   if (!agreementYaml) return refuse(`Thiếu ${AGREEMENT_FILES.agreement} trong tệp zip. / The zip has no ${AGREEMENT_FILES.agreement}.`);
   const meta = parseYaml(new TextDecoder().decode(agreementYaml));
   const id = meta.ok ? (meta.data as { id?: unknown }).id : undefined;
-  if (typeof id !== 'string' || !Id.safeParse(id).success || id.startsWith('_'))
+  if (typeof id !== 'string' || !Id.safeParse(id).success)
     return refuse(`${AGREEMENT_FILES.agreement}: thiếu \`id\` hợp lệ. / needs a valid \`id\`.`);
   const sourceFile = (meta.ok && (meta.data as { source_document?: { file?: unknown } }).source_document?.file) || 'source.txt';
   const wanted = new Set<string>([...Object.values(AGREEMENT_FILES), String(sourceFile)]);
   const unknown = [...files.keys()].filter((n) => !wanted.has(n));
   if (unknown.length > 0)
     return refuse(`Tệp không được nhận / Files not accepted: ${unknown.join(', ')}. Chỉ nhận / Only: ${[...wanted].join(', ')}.`);
+  if (!files.has(String(sourceFile)))
+    return refuse(`Thiếu tệp nguồn ${String(sourceFile)} trong tệp zip. / The zip has no ${String(sourceFile)}.`);
 
   // Checked in a copy of the knowledge folder: the live one is not touched yet.
   const scratch = await mkdtemp(join(tmpdir(), 'mou-upload-'));
   try {
-    await cp(knowledgeDir, scratch, { recursive: true });
+    // Drafts and backups are not knowledge: they are left out of the copy.
+    await cp(knowledgeDir, scratch, {
+      recursive: true,
+      filter: (src) => !/[\\/]_(drafts|backups)([\\/]|$)/.test(src.slice(knowledgeDir.length)),
+    });
     await rm(join(scratch, id), { recursive: true, force: true });
     await writeFolder(join(scratch, id), files);
     const outcome = await loadKnowledge(scratch);
@@ -146,7 +165,18 @@ export async function prepareFolderUpload(
         }
         await rename(temp, live);
         const { reply } = await admin.reload(who);
-        admin.record(who, 'upload', `${id}/ (zip)${existed ? ` (backup ${backup})` : ''}`, reply.ok ? 'ok' : 'failed');
+        if (!reply.ok) {
+          // The knowledge changed since the check (another upload, say): put the old folder back.
+          await rm(live, { recursive: true, force: true });
+          if (existed) await rename(join(knowledgeDir, backup), live);
+          await admin.reload(who);
+          admin.record(who, 'upload', `${id}/ (zip): failed at reload, previous folder restored`, 'failed');
+          return {
+            ...reply,
+            lines: ['Đã khôi phục bản cũ; không có gì thay đổi. / The previous folder is back; nothing changed.', ...reply.lines],
+          };
+        }
+        admin.record(who, 'upload', `${id}/ (zip)${existed ? ` (backup ${backup})` : ''}`, 'ok');
         return { ...reply, lines: [...(existed ? [`Bản cũ / previous version: ${backup}`] : []), ...reply.lines] };
       },
     };
@@ -158,18 +188,24 @@ export async function prepareFolderUpload(
 /** The zip's files by name (in one folder at most), or why it is refused. */
 function unpack(zip: Uint8Array): Map<string, Uint8Array> | string {
   let total = 0;
+  let lying = false;
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(zip, {
       // Sizes are checked before anything is inflated: a small zip cannot unpack to gigabytes.
       filter: (f) => {
         total += f.originalSize;
-        return total <= MAX_ZIP_BYTES;
+        // Deflate never makes data bigger by more than a few bytes per block: an entry whose
+        // compressed size passes what it says it unpacks to lies, and inflating it could run for
+        // minutes on the event loop (a "zip bomb" declaring a small size).
+        if (f.size > f.originalSize + Math.ceil(f.originalSize / 1000) + 1024) lying = true;
+        return total <= MAX_ZIP_BYTES && !lying;
       },
     });
   } catch {
     return 'Không đọc được tệp zip. / The zip cannot be read.';
   }
+  if (lying) return 'Không đọc được tệp zip. / The zip cannot be read.';
   if (total > MAX_ZIP_BYTES) return 'Tệp zip giải nén quá lớn (tối đa 5 MB). / The zip unpacks to over 5 MB.';
   const names = Object.keys(entries).filter((n) => !n.endsWith('/') && !/(^|\/)(__MACOSX|\.DS_Store)/.test(n));
   const folders = new Set(names.map((n) => (n.includes('/') ? n.slice(0, n.indexOf('/')) : '')));

@@ -112,7 +112,11 @@ export const AgreementFile = z.object({
   /** Other names the source uses for the document: the words as written (`quote`) and their line. */
   aliases: z.array(Citation).default([]),
   source_document: z.object({
-    file: z.string().min(1),
+    /** A file in the agreement's own folder: a plain name, never a path (answers quote its lines). */
+    file: z
+      .string()
+      .regex(/^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$/u, 'a file name in the agreement folder, without a path')
+      .refine((f) => !f.includes('..'), 'a file name in the agreement folder, without a path'),
     title: Bilingual,
     author: Id.optional(),
     /** Lines after this one are not article text (for example comment-box residue). */

@@ -1,7 +1,7 @@
 // Drafting in chat and a reviewed folder going live (issue 15, part 3), on the core: an invented
 // formal agreement as .docx is drafted into _drafts/ with nothing live changed; its zip, sent back,
 // is checked, shown as a change report and put live only on confirmation, the old folder backed up.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,53 @@ describe('a zip of an agreement folder', () => {
     const prepared = await prepareFolderUpload(dir, store, admin, ADMIN, big);
     expect(prepared.ok).toBe(false);
     expect(prepared.reply.title).toMatch(/unpacks to over 5 MB/);
+  });
+
+  it('refuses an entry whose compressed size passes what it says it unpacks to, without inflating it', async () => {
+    // A "zip bomb" that declares a small size: 6 MB of zeros compresses to a few KB; the headers then
+    // claim 100 bytes.
+    const zip = zipSync({ 'agreement.yaml': new Uint8Array(6 * 1024 * 1024) }, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = 0; i + 4 <= zip.byteLength; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x04034b50) view.setUint32(i + 22, 100, true);
+      if (signature === 0x02014b50) view.setUint32(i + 24, 100, true);
+    }
+    const started = performance.now();
+    const prepared = await prepareFolderUpload(dir, store, admin, ADMIN, zip);
+    expect(prepared.reply.title).toMatch(/cannot be read/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a folder whose source file is missing, or named as a path out of the folder', async () => {
+    const { zip } = await drafted();
+    const entries = unzipSync(zip);
+    const source = Object.keys(entries).find((n) => n.endsWith('/source.txt')) as string;
+    const noSource = { ...entries };
+    delete noSource[source];
+    expect((await prepareFolderUpload(dir, store, admin, ADMIN, zipSync(noSource))).reply.title).toMatch(/has no source\.txt/);
+    const name = Object.keys(entries).find((n) => n.endsWith('/agreement.yaml')) as string;
+    const yaml = new TextDecoder().decode(entries[name]).replace(/file: source\.txt/, 'file: ../../../../etc/hostname');
+    const outside = { ...entries, [name]: strToU8(yaml) };
+    const prepared = await prepareFolderUpload(dir, store, admin, ADMIN, zipSync(outside));
+    expect(prepared.ok).toBe(false);
+  });
+
+  it('puts the previous folder back when the reload after confirming fails', async () => {
+    const live = join(dir, 'bg-tn-2023');
+    const files: Record<string, Uint8Array> = {};
+    for (const name of await readdir(live)) files[name] = new Uint8Array(await readFile(join(live, name)));
+    const prepared = await prepareFolderUpload(dir, store, admin, ADMIN, zipSync(files));
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    // Between the check and the confirmation, the glossary breaks (another admin's upload, say).
+    await writeFile(join(dir, 'glossary.yaml'), 'areas: [not: valid\n');
+    const before = await readFile(join(live, 'commitments.yaml'), 'utf8');
+    const done = await prepared.apply();
+    expect(done.ok).toBe(false);
+    expect(done.lines[0]).toMatch(/previous folder is back/);
+    expect(await readFile(join(live, 'commitments.yaml'), 'utf8')).toBe(before);
+    expect(store.engine().knowledge.agreements.map((a) => a.id)).toEqual(['bg-tn-2023']);
   });
 
   it('refuses what is not a zip', async () => {
