@@ -94,7 +94,15 @@ export async function prepareUpload(
         await writeFile(temp, content);
         await rename(temp, file);
         const { reply } = await admin.reload(who);
-        admin.record(who, 'upload', `${target}${existed ? ` (backup ${basename(backup)})` : ''}`, reply.ok ? 'ok' : 'failed');
+        if (!reply.ok) {
+          // The knowledge changed since the check (another upload, say): put the previous file back.
+          if (existed) await copyFile(backup, file);
+          else await rm(file, { force: true });
+          await admin.reload(who);
+          admin.record(who, 'upload', `${target}: failed at reload, previous version restored`, 'failed');
+          return { ...reply, lines: ['Đã khôi phục bản cũ; không có gì thay đổi. / The previous version is back; nothing changed.', ...reply.lines] };
+        }
+        admin.record(who, 'upload', `${target}${existed ? ` (backup ${basename(backup)})` : ''}`, 'ok');
         return { ...reply, lines: [...(existed ? [`Bản cũ / previous version: ${basename(backup)}`] : []), ...reply.lines] };
       },
     };
