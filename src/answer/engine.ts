@@ -293,16 +293,16 @@ function turnOf(f: Frame | undefined, a: Answer, resolved: string): Turn {
             : first
               ? { ref: { type: first.type, agreement: first.agreement, id: first.id }, name: first.title }
               : undefined;
+  // The words that asked, each once and in order, however many cues cover them ("nói gì về" is
+  // both `said` and `about`): what a follow-up on another subject asks again.
+  const asking = new Set<number>();
+  for (const c of f?.cues ?? [])
+    if (!['other', 'pronoun', 'detail', 'next', 'quote', 'among', 'specific', 'agreement'].includes(c.feature))
+      for (let i = c.from; i < c.to; i++) asking.add(i);
   const askWords = f
-    ? f.cues
-        .filter((c) => !['other', 'pronoun', 'detail', 'next', 'quote', 'among', 'specific', 'agreement'].includes(c.feature))
-        .map((c) =>
-          f.words
-            .slice(c.from, c.to)
-            .map((w) => w.text)
-            .join(' '),
-        )
-        .filter((w, i, all) => all.indexOf(w) === i)
+    ? [...asking]
+        .sort((x, y) => x - y)
+        .map((i) => f.words[i]?.text ?? '')
         .join(' ')
     : '';
   const title = a.intent === 'role' ? a.headline.split(':')[0] : undefined;

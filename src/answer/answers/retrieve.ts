@@ -33,7 +33,8 @@ export function retrieve(
   const scored = all.map((h) => ({ h, c: coverage(query, h.matched, ctx.index.knows) }));
   // A follow-up that points back ("NQ đó") means one of the entries it points to, if any fits at all.
   if (ctx.within) {
-    const pointed = scored.filter((x) => ctx.within?.has(`${x.h.agreement}/${x.h.type}/${x.h.id}`) && x.c.topicsCovered > 0);
+    // Judged like any hit: "cái nào liên quan đến sân bay?" is no answer for being one of them.
+    const pointed = scored.filter((x) => ctx.within?.has(`${x.h.agreement}/${x.h.type}/${x.h.id}`) && isRelevant(x.c, minCoverage));
     if (pointed.length > 0) return { hits: pointed.sort((x, y) => y.c.ratio - x.c.ratio || y.h.score - x.h.score).map((x) => x.h) };
   }
   // Coverage first, BM25 second: a hit that answers more of the question beats a louder partial one.

@@ -20,14 +20,25 @@ export function spellChecked(ctx: Spelling, text: string): string {
   tokens.forEach((tok, i) => {
     out +=
       text.slice(last, tok.at) +
-      fixWord(ctx, tok.word, tok.folded, tokens[i - 1]?.folded, tokens[i + 1]?.folded, inPersonalName(folded, i));
+      fixWord(ctx, tok.word, tok.folded, tokens[i - 1]?.folded, tokens[i + 1]?.folded, inPersonalName(folded, i), [
+        tokens[i - 1]?.word,
+        tokens[i + 1]?.word,
+      ]);
     last = tok.at + tok.word.length;
   });
   return out + text.slice(last);
 }
 
 /** `afterName`: the word follows the opening of a personal name ("Nguyễn Thanh …"), so it is corrected only toward a name. */
-function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?: string, afterName = false): string {
+function fixWord(
+  ctx: Spelling,
+  w: string,
+  folded: string,
+  prev?: string,
+  next?: string,
+  afterName = false,
+  typed: [before?: string, after?: string] = [],
+): string {
   if (folded.length === 0) return w;
   const m = marked(w);
   // A candidate fits when it makes a phrase the knowledge uses with a neighbour ("hoang son").
@@ -40,8 +51,15 @@ function fixWord(ctx: Spelling, w: string, folded: string, prev?: string, next?:
   // word in a phrase the knowledge uses ("địa phương thành …" is no "Hương Thành").
   const inName = (c: string) =>
     (prev !== undefined && ctx.namePairs.has(`${prev}_${c}`)) || (next !== undefined && ctx.namePairs.has(`${c}_${next}`));
-  // Only beside a name syllable can a word complete a name: the search for near words is skipped otherwise.
-  const besideName = (prev !== undefined && ctx.nameWords.has(prev)) || (next !== undefined && ctx.nameWords.has(next));
+  // Only beside a name syllable, as typed ("làm" is no "Lâm"), can a word complete a name: the search
+  // for near words is skipped otherwise.
+  const isName = (f: string | undefined, raw: string | undefined) => {
+    const forms = f === undefined ? undefined : ctx.nameWords.get(f);
+    if (!forms || raw === undefined) return false;
+    const m = marked(raw);
+    return m === f || [...forms].includes(m);
+  };
+  const besideName = isName(prev, typed[0]) || isName(next, typed[1]);
   if (besideName && !STOPWORDS_FOLDED.has(folded) && !ctx.nameWords.has(folded) && !inName(folded) && !fits(folded)) {
     const name = ctx.vocabulary.near(folded).find((c) => nameNear(ctx, c, m) && inName(c));
     if (name) return name;
