@@ -79,10 +79,23 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
     const query = ctx.analyzer.analyze(rest.known);
     const about = ctx.index.search(query, { types: ['commitment', 'result'], limit: NARROWING_LIMIT }).filter((h) => {
       const c = coverage(query, h.matched, ctx.index.knows);
-      return c.topicsCovered > 0 && (c.phrase || c.topics === 1);
+      // A lone word must match as typed: "cảng" (port) is no "càng".
+      return c.topicsCovered > 0 && (c.phrase || (c.topics === 1 && c.ratio >= 0.75));
     });
-    // Words that find nothing do not narrow: they are more often the asker's wording than a topic.
     if (about.length > 0) allowed = new Set(about.map((h) => `${h.agreement}/${h.id}`));
+    // Words that find nothing do not narrow: they are more often the asker's wording than a topic;
+    // but a phrase the knowledge uses elsewhere ("vị trí chiến lược"), or a word it has only in
+    // another spelling ("cảng" for "càng"), is a topic no entry here is about.
+    else if (
+      query.terms.some((term) => term.kind === 'bigram' && ctx.index.knows(term.term)) ||
+      query.units.some((u) => !u.stop && !u.generic && isUnknown(u, ctx.index.knows))
+    )
+      return notFound(
+        ctx,
+        question,
+        'status_list',
+        t(ctx.lang, `Không có cam kết nào về “${rest.known}”.`, `No commitment is about “${rest.known}”.`),
+      );
   }
   const withResults = wanted !== undefined && (wanted.has('done') || wanted.has('in_progress'));
 
