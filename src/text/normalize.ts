@@ -158,6 +158,9 @@ export function syllables(text: string): string[] {
 /** The shape of a folded Vietnamese syllable: initial consonant, vowels, final consonant. "exchange" is not one. */
 export const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
 
+/** Nouns in -ing that are not their verb: "training" (đào tạo) is no "train" (tàu), "planning" (quy hoạch) no "plan". */
+const NOUNS_IN_ING = new Set(['training', 'planning', 'meeting', 'meetings', 'housing', 'funding', 'building', 'buildings']);
+
 /**
  * A deliberately tiny English stemmer. Folded Vietnamese syllables never end in "s", "-ing" or
  * "-ed", so stripping them can only touch English words ("roads" → "road", "policies" → "policy",
@@ -187,7 +190,7 @@ export function stem(word: string): string {
   else if (!(w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) && w.endsWith('s')) w = w.slice(0, -1);
   // English verb endings, on words no Vietnamese syllable could be ("implementing", "completed"):
   // -ing and -ed go, and a final -e, so that "complete" and "completed" meet.
-  if (VIETNAMESE_SYLLABLE.test(w)) return w;
+  if (VIETNAMESE_SYLLABLE.test(w) || NOUNS_IN_ING.has(w)) return w;
   if (w.endsWith('ing') && w.length >= 6) w = w.slice(0, -3).replace(/([bdfgkmnprt])\1$/, '$1');
   else if (w.endsWith('ed') && w.length >= 5) w = w.slice(0, -2).replace(/([bdfgkmnprt])\1$/, '$1');
   if (w.endsWith('e') && w.length >= 5) w = w.slice(0, -1);

@@ -14,7 +14,7 @@ import { isDefined, itemView, partyName, pick } from '../views.ts';
 import { answer, notFound, pageOfItems, statusNotes } from './compose.ts';
 import { answerHolder, answerPerson } from './person.ts';
 import { forSituation, generalRoles } from './responsible.ts';
-import { retrieve } from './retrieve.ts';
+import { onlyAreaNames, retrieve } from './retrieve.ts';
 
 /** Most bodies named in one sentence: a body found in every agreement would otherwise fill the headline. */
 const NAMED_BODIES = 3;
@@ -135,7 +135,9 @@ export function answerDuties(ctx: AskContext, f: Frame, question: string): Answe
     const mineOnly = new Set(rows.map((r) => `${r.a.id}/${r.type}/${r.id}`));
     const { hits } = retrieve(ctx, rest, ['commitment', 'result', 'fact'], undefined, mineOnly);
     const hitKeys = new Set(hits.map((h) => `${h.agreement}/${h.id}`));
-    listed = rows.filter((r) => hitKeys.has(`${r.a.id}/${r.id}`) || areas.has(r.area));
+    // A whole area only when the words name nothing narrower ("về giao thông", not "về đường sắt").
+    const wholeAreas = onlyAreaNames(ctx, rest, areas);
+    listed = rows.filter((r) => hitKeys.has(`${r.a.id}/${r.id}`) || (wholeAreas && areas.has(r.area)));
     const restQuery = ctx.analyzer.analyze(rest);
     assignments = assignments.filter((r) => {
       if (!r.citation) return false;

@@ -14,6 +14,7 @@ import type { Frame } from '../understand/frame.ts';
 import { isDefined, itemView } from '../views.ts';
 import { answer, notFound, OPEN, pageOf, type Tally, tallyNotes } from './compose.ts';
 import { coverage, isUnknown } from '../../search/relevance.ts';
+import { namesTopic } from './retrieve.ts';
 
 /** Most entries a topic word can narrow a list to. */
 const NARROWING_LIMIT = 200;
@@ -86,10 +87,7 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
     // Words that find nothing do not narrow: they are more often the asker's wording than a topic;
     // but a phrase the knowledge uses elsewhere ("vị trí chiến lược"), or a word it has only in
     // another spelling ("cảng" for "càng"), is a topic no entry here is about.
-    else if (
-      query.terms.some((term) => term.kind === 'bigram' && ctx.index.knows(term.term)) ||
-      query.units.some((u) => !u.stop && !u.generic && isUnknown(u, ctx.index.knows))
-    )
+    else if (namesTopic(ctx, query))
       return notFound(
         ctx,
         question,

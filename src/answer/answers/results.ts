@@ -1,13 +1,12 @@
 // "What have the two provinces achieved so far?": the earlier results the report gives (done, or
 // under way when the MoU signed), and its figures and assessment, narrowed by the topic if any.
-import { isUnknown } from '../../search/relevance.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
 import { isDefined, itemView } from '../views.ts';
 import { answer, notFound, pageOfItems, statusNotes } from './compose.ts';
-import { retrieve } from './retrieve.ts';
+import { namesTopic, onlyAreaNames, retrieve } from './retrieve.ts';
 
 /** Words that say "results" and "before", not what the results were about. */
 const FRAMING = new Set(['results', 'done', 'status', 'pending', 'ongoing', 'inProgress', 'dated', 'agreement']);
@@ -27,9 +26,11 @@ export function answerResults(ctx: AskContext, f: Frame, question: string): Answ
   if (narrowed) {
     const areas = new Set(f.links.areas);
     const { hits } = retrieve(ctx, topic, ['result', 'fact']);
-    // Words that find nothing leave the list whole: "đạt kết quả gì cụ thể" asks for all of them.
+    // An area's results when the area is all the topic names ("về giao thông"); "về đường sắt"
+    // is about more than transport, and only entries about railways answer it.
+    const onlyAreas = areas.size > 0 && onlyAreaNames(ctx, topic, areas);
     const byArea = ctx.items.agreements.flatMap(({ a, results }) =>
-      results.filter((r) => areas.has(r.area)).map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })),
+      results.filter((r) => onlyAreas && areas.has(r.area)).map((r) => ({ type: 'result' as const, agreement: a.id, id: r.id })),
     );
     const seen = new Set<string>();
     refs = [...byArea, ...hits].filter((r) => {
@@ -38,11 +39,11 @@ export function answerResults(ctx: AskContext, f: Frame, question: string): Answ
       seen.add(key);
       return true;
     });
-    // Words the knowledge never uses ("football results") are a topic it has no result on.
-    if (
-      refs.length === 0 &&
-      ctx.analyzer.analyze(topic).units.some((u) => !u.stop && !u.generic && !u.place && isUnknown(u, ctx.index.knows))
-    ) {
+    // Words that find nothing leave the list whole ("đạt kết quả gì cụ thể" asks for all of them),
+    // unless they name a topic: an area ("y tế"), a phrase the knowledge uses elsewhere, or words
+    // it never uses ("football results").
+    const query = ctx.analyzer.analyze(topic);
+    if (refs.length === 0 && (areas.size > 0 || namesTopic(ctx, query))) {
       return notFound(
         ctx,
         question,

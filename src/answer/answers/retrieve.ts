@@ -3,7 +3,9 @@
 // own wording it covers (src/search/relevance.ts). What covers enough is an answer; the best of the
 // rest is kept as the nearest thing the source says, for a not-found answer to show as such.
 import type { Hit, ItemType } from '../../search/index.ts';
-import { coverage, isRelevant, unionMatched } from '../../search/relevance.ts';
+import type { Analysis } from '../../search/analyzer.ts';
+import { coverage, isRelevant, isUnknown, unionMatched } from '../../search/relevance.ts';
+import { sharedWithAny } from '../entities.ts';
 import type { AskContext } from '../context.ts';
 
 export interface Retrieved {
@@ -64,4 +66,33 @@ export function retrieve(
     .filter((x) => x.c.ratio >= NEAREST_MIN && x.c.topicsCovered > 0)
     .sort((x, y) => y.c.ratio - x.c.ratio || y.h.score - x.h.score)[0];
   return near ? { hits: [], nearest: near.h } : { hits: [] };
+}
+
+/**
+ * Whether the words name a topic the knowledge has: a phrase of two content words it uses somewhere
+ * ("vị trí chiến lược"), or a word it does not have in this spelling ("cảng"). Such words that match
+ * none of the entries asked about mean those entries are not about it.
+ */
+export function namesTopic(ctx: AskContext, query: Analysis): boolean {
+  const content = (i: number) => {
+    const u = query.units[i];
+    return u !== undefined && !u.stop && !u.generic && !u.place;
+  };
+  return (
+    query.terms.some((term) => term.kind === 'bigram' && term.positions.every(content) && ctx.index.knows(term.term)) ||
+    query.units.some((u, i) => content(i) && isUnknown(u, ctx.index.knows))
+  );
+}
+
+/**
+ * Whether the topic is the named areas themselves ("giao thông", "GT", "transport"), not something
+ * within one ("đường sắt" is an area word of transport, and a narrower topic).
+ */
+export function onlyAreaNames(ctx: AskContext, topic: string, areas: ReadonlySet<string>): boolean {
+  const words = ctx.knowledge.glossary.areas.filter((a) => areas.has(a.id)).flatMap((a) => [a.vi, a.en]);
+  const shared = sharedWithAny(words.map((w) => ctx.analyzer.analyze(w)));
+  return ctx.analyzer
+    .analyze(topic)
+    .units.filter((u) => !u.stop && !u.generic && !u.place)
+    .every((u) => shared(u));
 }
