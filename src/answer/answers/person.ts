@@ -13,6 +13,7 @@ import type { TurnRef } from '../conversation.ts';
 import type { Frame } from '../understand/frame.ts';
 import { isDefined, factItem, personItem, pick } from '../views.ts';
 import { answer, notFound } from './compose.ts';
+import { namesTopic } from './retrieve.ts';
 
 /** "Dương Văn Thái (Bắc Giang): Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …". */
 export function whoSentence(ctx: AskContext, p: PersonItem): string {
@@ -166,6 +167,25 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
       const own = ratio.get(x.id) ?? 0;
       if (total > 0 && covered / total > own) ratio.set(x.id, (own + covered / total) / 2);
     }
+  }
+  // "Dương Văn Thái nói gì về sân bay?": none of their passages covers a topic the question names
+  // (words the knowledge lacks, or a phrase it has elsewhere); the source does not say.
+  if (ratio.size === 0 && namesTopic(ctx, query)) {
+    const speakerName = speaker?.name ?? '';
+    return notFound(
+      ctx,
+      question,
+      'statement',
+      t(
+        ctx.lang,
+        `Văn bản không ghi ${speakerName} nói gì về “${topic.trim()}”.`,
+        `The source records nothing ${speakerName} said about “${topic.trim()}”.`,
+      ),
+      theirs
+        .slice(0, 2)
+        .map((x) => factItem(a, x.id, ctx.lang))
+        .filter(isDefined),
+    );
   }
   // The verb of speech asked about ("hy vọng", "đề nghị", "nhấn mạnh") tells the passage apart
   // from the speaker's others more than any topic word; "phát biểu", "nói", "said" do not.
