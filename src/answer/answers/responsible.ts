@@ -13,7 +13,7 @@ import { isDefined, generalRoleView, itemView } from '../views.ts';
 import { answer, notFound, orderRoles, pageOfItems, partyList, statusNotes } from './compose.ts';
 import { retrieve } from './retrieve.ts';
 import { unitsCovered } from '../entities.ts';
-import { named } from './topic.ts';
+import { named, passage } from './topic.ts';
 
 /** Most entries a responsibility answer shows. */
 const RESPONSIBLE_ITEMS = 3;
@@ -155,12 +155,43 @@ export function answerResponsible(ctx: AskContext, f: Frame, question: string): 
       );
     }
   }
+  // Neither a commitment with roles nor a result with parties: the entries found say nothing of who
+  // is responsible ("Ai phụ trách vị trí chiến lược?" finds a passage of a speech). A passage does
+  // answer who did what it tells, when that is what is asked ("Ai đã lựa chọn hai tỉnh làm nơi xây
+  // dựng an toàn khu?"), not who is in charge.
+  const inCharge =
+    f.features.has('responsible') ||
+    f.cues.some(
+      (c) =>
+        c.feature === 'doing' &&
+        // "làm", "do" alone are any verb ("làm nơi xây dựng"), not being in charge.
+        !/^(lam|lo|do|does)$/.test(
+          f.words
+            .slice(c.from, c.to)
+            .map((w) => w.folded)
+            .join(' '),
+        ),
+    );
+  const withParties = items.some(
+    (i) =>
+      (i.type === 'commitment' && i.roles.length > 0) || (i.type === 'result' && i.parties.length > 0) || (i.type === 'fact' && !inCharge),
+  );
+  if (!withParties)
+    return notFound(
+      ctx,
+      question,
+      'responsibility',
+      t(ctx.lang, 'Văn bản không nêu ai chịu trách nhiệm việc này.', 'The source does not say who is responsible for this.'),
+      items,
+    );
   for (const c of commitments) c.roles = orderRoles(c.roles, f.role);
   const headline = commitments[0]
     ? `${named(commitments[0])}: ${roleSentence(ctx, roleGroups(commitments[0].roles)[0] as RoleView[], commitments[0].agreement)}.`
     : top.type === 'result' && top.parties.length > 0
       ? `${named(top)}: ${partyList(ctx, top.parties, top.agreement)}.`
-      : named(top);
+      : top.type === 'fact'
+        ? passage(ctx, top)
+        : named(top);
   const notes = statusNotes(ctx, items);
   if (commitments.some((c) => c.roles.some((r) => r.basis === 'inferred'))) {
     notes.unshift(
