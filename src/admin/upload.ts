@@ -100,7 +100,10 @@ export async function prepareUpload(
           else await rm(file, { force: true });
           await admin.reload(who);
           admin.record(who, 'upload', `${target}: failed at reload, previous version restored`, 'failed');
-          return { ...reply, lines: ['Đã khôi phục bản cũ; không có gì thay đổi. / The previous version is back; nothing changed.', ...reply.lines] };
+          return {
+            ...reply,
+            lines: ['Đã khôi phục bản cũ; không có gì thay đổi. / The previous version is back; nothing changed.', ...reply.lines],
+          };
         }
         admin.record(who, 'upload', `${target}${existed ? ` (backup ${basename(backup)})` : ''}`, 'ok');
         return { ...reply, lines: [...(existed ? [`Bản cũ / previous version: ${basename(backup)}`] : []), ...reply.lines] };

@@ -319,6 +319,15 @@ function turnOf(f: Frame | undefined, a: Answer, resolved: string): Turn {
   };
 }
 
+/** A conversation that also keeps, in order, every turn remembered in it. */
+class Scratch extends Conversation {
+  readonly made: Turn[] = [];
+  override remember(turn: Turn): void {
+    this.made.push(turn);
+    super.remember(turn);
+  }
+}
+
 export function createEngine(knowledge: Knowledge, options: EngineOptions = {}): Engine {
   const ctx = buildContext(knowledge, options);
 
@@ -351,10 +360,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (parts.length === 1) return answerQuestion(parts[0] as string, opts, conversation);
     // A later question of the message may lean on an earlier one ("Cầu Hòa Sơn nối đâu? Tổng mức
     // đầu tư bao nhiêu?"), in a conversation or not.
-    const within = conversation ?? new Conversation();
-    const all = parts.map((p) => answerQuestion(p, { ...opts, page: 1 }, within));
+    // The parts are answered in a scratch conversation that starts where this one is; only the
+    // turns of the parts kept are remembered, so that "tiếp" pages the list that was shown.
+    const scratch = new Scratch();
+    scratch.turns.push(...(conversation?.turns ?? []));
+    const all = parts.map((p) => answerQuestion(p, { ...opts, page: 1 }, scratch));
+    const turns = scratch.made;
     // A part with nothing of its own to ask ("Bot cho em xin danh sách ạ?") goes, when another was answered.
-    const answers = all.some((a) => a.found) ? all.filter((a, i) => a.found || hasContent(ctx.analyzer.analyze(parts[i] as string))) : all;
+    const kept = all.map((a, i) => !all.some((x) => x.found) || a.found || hasContent(ctx.analyzer.analyze(parts[i] as string)));
+    const answers = all.filter((_, i) => kept[i]);
+    if (conversation) for (const [i, turn] of turns.entries()) if (kept[i]) conversation.remember(turn);
     if (answers.length === 1) return answers[0] as Answer;
     const lead = answers[0] as Answer;
     return {
@@ -374,7 +389,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     try {
       return answerMessage(raw, opts, conversation);
     } catch (err) {
-      options.onError?.(err, raw);
+      try {
+        options.onError?.(err, raw);
+      } catch {
+        // A failing logger must not turn an apology into a crash.
+      }
       const question = cleanInput(String(raw));
       const lang = detectLang(question);
       return answer(

@@ -266,8 +266,10 @@ export function findTitles(prep: Prepared, query: Analysis, options: { all?: boo
   const out: TitleMatch[] = [];
   for (const { at, fit: f } of chosen) {
     const t = prep.titles[at] as (typeof prep.titles)[number];
-    if (seen.has(t.personId)) continue;
-    seen.add(t.personId);
+    // Ids are unique within an agreement only.
+    const key = `${t.agreement.id}/${t.personId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push({ agreement: t.agreement, personId: t.personId, title: t.title, score: f.score, contained: f.extra === 0 });
   }
   return out;

@@ -22,7 +22,9 @@ export function openCommitments(k: Knowledge, statusOf: (agreement: string, id: 
       if (status === 'pending') fresh++;
       else continuing++;
       const line = status === 'ongoing' ? `${c.id} · ${c.title.vi} (đang tiếp tục)` : `${c.id} · ${c.title.vi}`;
-      byArea.set(c.area, [...(byArea.get(c.area) ?? []), line]);
+      const lines = byArea.get(c.area);
+      if (lines) lines.push(line);
+      else byArea.set(c.area, [line]);
     }
   }
   return { byArea, fresh, continuing };

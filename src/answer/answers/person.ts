@@ -138,7 +138,17 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
   if (!person) return notFound(ctx, question, 'statement');
   const a = person.agreement;
   const theirs = a.facts.filter((x) => x.speaker === person.personId);
-  if (theirs.length === 0) return answerPerson(ctx, f, question);
+  if (theirs.length === 0) {
+    // Named, but not as a speaker: who they are, and that the source records no remarks of theirs.
+    const who = personItem(a, person.personId, ctx.lang);
+    return notFound(
+      ctx,
+      question,
+      'statement',
+      t(ctx.lang, `Văn bản không ghi lại phát biểu nào của ${who?.name ?? ''}.`, `The source records no remarks by ${who?.name ?? ''}.`),
+      who ? [who] : [],
+    );
+  }
   // Narrowed to the passages that best cover the topic words, less the words that only describe
   // the speaker ("Bí thư", "Tỉnh ủy"): "Dương Văn Thái nói hai tỉnh có điểm gì chung?".
   let chosen = theirs;

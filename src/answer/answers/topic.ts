@@ -96,7 +96,9 @@ export function topicAnswer(
     .slice(0, TOPIC_ITEMS)
     .map((h) => itemView(ctx, h))
     .filter(isDefined);
-  const first = items[0] as AnswerItem;
+  const first = items[0];
+  // Entries a conversation remembers may be gone after a reload.
+  if (!first) return notFound(ctx, question, 'topic');
   // The passage is the first entry's wording: the entries below need only their titles.
   return answer(ctx, question, 'topic', true, passage(ctx, first), items, {
     detail: 'brief',

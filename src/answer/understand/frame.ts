@@ -176,7 +176,8 @@ const LEADING =
 const EXCEPT = /^(ngoài|ngoai|trừ|tru|besides|apart from|other than|except)$/iu;
 const BEFORE = /^(trước khi|truoc khi|before)$/iu;
 const ON_WORD = /^(theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)$/iu;
-const EXCEPT_INSIDE = /\b(besides|apart from|other than|except|ngoài|ngoai)\s+(.+?)\s*(?=[,;?]|$)/iu;
+// "nước ngoài" (foreign), "bên ngoài" (outside), "ra ngoài" are words of their own, not "besides".
+const EXCEPT_INSIDE = /(?<!\b(?:nước|nuoc|bên|ben|ra)\s)\b(besides|apart from|other than|except|ngoài|ngoai)\s+(.+?)\s*(?=[,;?]|$)/iu;
 
 function withoutLeading(ctx: AskContext, text: string): { read: string; except?: string; speaker?: boolean; earlier?: boolean } {
   const m = LEADING.exec(text);
@@ -202,7 +203,7 @@ export function frame(ctx: AskContext, text: string): Frame {
   const words = markedSyllables(read);
   const query = ctx.analyzer.analyze(read);
   const cues = [...findCues(words), ...acrossPlaces(words, query)]
-    .filter((c) => !inKnownPhrase(ctx, words, c))
+    .filter((c) => !inKnownPhrase(ctx, words, c) && !joiningWord(words, c))
     .map((c) => datedBy(words, c));
   const f = new Set(cues.map((c) => c.feature));
   if (speaker) f.add('said');
@@ -547,4 +548,14 @@ function f0(words: readonly Syllable[], c: CueMatch): string {
     .slice(c.from, c.to)
     .map((w) => fold(w.text))
     .join(' ');
+}
+
+/**
+ * "còn", "and" alone ask "what about …" only where a follow-up starts ("Còn Thái Nguyên?", "And
+ * the bridge?"); inside a sentence they join ("Bắc Giang and Thái Nguyên", "còn chờ").
+ */
+function joiningWord(words: readonly Syllable[], c: CueMatch): boolean {
+  if (c.feature !== 'other' || c.to - c.from !== 1) return false;
+  const w = (words[c.from] as Syllable).folded;
+  return (w === 'con' || w === 'and') && c.from > 1;
 }

@@ -171,6 +171,11 @@ function askingClause(sentence: string): string {
  * thanks; when no sentence asks, its last sentence is taken as the question.
  */
 export function questionsIn(raw: string): string[] {
+  // At most MAX_PARTS, however the message is split.
+  return partsOf(raw).slice(0, MAX_PARTS);
+}
+
+function partsOf(raw: string): string[] {
   const text = dropMarkup(String(raw).slice(0, MAX_MESSAGE_CHARS));
   const plain = cleanInput(text.replace(/<\/?[a-z][^<>]*>/gi, ' '));
   if (plain.length <= SHORT_MESSAGE && (plain.match(/[?？]/g) ?? []).length <= 1) {
