@@ -334,6 +334,9 @@ export function frame(ctx: AskContext, text: string): Frame {
 
   // Numbers and dates.
   if (has('count') && has('total') && !hasTopic) score('count', 7);
+  // "Có bao nhiêu cam kết?", "How many transport commitments are there?": the commitments counted,
+  // all of them, or a list (its headline counts) when an area or a status narrows them.
+  if (has('count') && has('commitment') && !beyondAreas) score(links.areas.length > 0 || statusWords.length > 0 ? 'list' : 'count', 8);
   if (has('areas') && !has('results') && statusWords.length === 0 && links.areas.length === 0) score('areas', 7);
   if (has('count')) score('figure', 7);
   if (has('when') && !has('sign')) score('when', 4);
