@@ -111,8 +111,13 @@ function namesOtherProvince(ctx: AskContext, f: Frame, a: Agreement): boolean {
 
 export function answerAgreement(ctx: AskContext, f: Frame, question: string): Answer {
   const focus = f.focus ?? 'overview';
+  // The agreements of the provinces the question names, whatever it asks of them ("Biên bản giữa
+  // Bắc Giang và Thái Nguyên ký khi nào?"); attendees are narrowed by province in namedBy instead.
+  const named = f.links.provinces;
   const agreements = ctx.knowledge.agreements.filter(
-    (a) => !(focus === 'signers' || focus === 'overview' ? namesOtherProvince(ctx, f, a) : false),
+    (a) =>
+      (focus === 'signers' || focus === 'overview' ? !namesOtherProvince(ctx, f, a) : true) &&
+      (focus === 'attendees' || named.length === 0 || named.every((p) => a.meta.provinces.some((x) => x.id === p))),
   );
   if (agreements.length === 0) {
     return notFound(

@@ -137,23 +137,42 @@ export function answerResponsible(ctx: AskContext, f: Frame, question: string): 
   const commitments = items.filter((i): i is CommitmentItem => i.type === 'commitment');
   const wanted = kindAsked(f);
   if (wanted) {
-    const fits = commitments.flatMap((c) => c.roles.filter((r) => wanted(agreementOf(ctx, c.agreement), r)));
-    if (fits.length === 0) {
-      const said = commitments[0]
-        ? roleSentence(ctx, roleGroups(orderRoles(commitments[0].roles, f.role))[0] as RoleView[], commitments[0].agreement)
-        : '';
-      return notFound(
+    // Among every entry found, not only the first few: "Which ministry is responsible for the
+    // roads?" is answered by the clauses that name the Ministry, wherever they rank.
+    const all = refs.map((r) => itemView(ctx, r)).filter((i): i is CommitmentItem => i?.type === 'commitment');
+    const fitting = all.filter((c) => c.roles.some((r) => wanted(agreementOf(ctx, c.agreement), r)));
+    if (fitting.length > 0) {
+      for (const c of fitting)
+        c.roles = [...c.roles].sort(
+          (x, y) => Number(!wanted(agreementOf(ctx, y.agreement), y)) - Number(!wanted(agreementOf(ctx, x.agreement), x)),
+        );
+      const first = fitting[0] as CommitmentItem;
+      const asked = first.roles.filter((r) => wanted(agreementOf(ctx, first.agreement), r));
+      return answer(
         ctx,
         question,
         'responsibility',
-        t(
-          ctx.lang,
-          `Văn bản không giao việc này cho một cơ quan cụ thể như vậy.${said ? ` Văn bản chỉ nêu: ${said}.` : ''}`,
-          `The source names no such particular body for this.${said ? ` It only says: ${said}.` : ''}`,
-        ),
-        items,
+        true,
+        `${named(first)}: ${roleSentence(ctx, roleGroups(asked)[0] as RoleView[], first.agreement)}.`,
+        fitting.slice(0, RESPONSIBLE_ITEMS),
+        { notes: statusNotes(ctx, fitting.slice(0, RESPONSIBLE_ITEMS)) },
       );
     }
+    // None names such a body: say so, and what the source does say of the first.
+    const said = commitments[0]
+      ? roleSentence(ctx, roleGroups(orderRoles(commitments[0].roles, f.role))[0] as RoleView[], commitments[0].agreement)
+      : '';
+    return notFound(
+      ctx,
+      question,
+      'responsibility',
+      t(
+        ctx.lang,
+        `Văn bản không giao việc này cho một cơ quan cụ thể như vậy.${said ? ` Văn bản chỉ nêu: ${said}.` : ''}`,
+        `The source names no such particular body for this.${said ? ` It only says: ${said}.` : ''}`,
+      ),
+      items,
+    );
   }
   // Neither a commitment with roles nor a result with parties: the entries found say nothing of who
   // is responsible ("Ai phụ trách vị trí chiến lược?" finds a passage of a speech). A passage does
