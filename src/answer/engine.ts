@@ -24,7 +24,7 @@ import { answerDuties } from './answers/duties.ts';
 import { answerFigure } from './answers/figures.ts';
 import { answerList } from './answers/list.ts';
 import { answerGivenName, answerHolder, answerPerson, answerSaid } from './answers/person.ts';
-import { answerResponsible } from './answers/responsible.ts';
+import { answerResponsible, generalRoles } from './answers/responsible.ts';
 import { answerResults } from './answers/results.ts';
 import { answerStatus } from './answers/status.ts';
 import { answerTopic, topicAnswer } from './answers/topic.ts';
@@ -34,7 +34,7 @@ import { t } from './i18n.ts';
 import { buildItemIndex } from './party-rows.ts';
 import { detectLang } from './lang.ts';
 import { buildPeopleIndex, prepareMatching } from './entity-index.ts';
-import type { Answer, AskAs, AskOptions, StatusOverlay } from './types.ts';
+import type { Answer, AskAs, AskOptions, RoleView, StatusOverlay } from './types.ts';
 import { CUE_MARKED, CUE_WORDS } from './understand/cues.ts';
 import { type Frame, frame, hasContent } from './understand/frame.ts';
 import { type Resolution, resolve } from './understand/follow-up.ts';
@@ -168,11 +168,46 @@ function forced(f: Frame, as: AskAs | undefined): Frame {
   }
 }
 
+/**
+ * The general roles of the collective a body of this kind belongs to: "Sở …" → "các sở, ngành chức
+ * năng của hai tỉnh" (a name in the plural, "các …", that holds the body's head word).
+ */
+function groupOf(ctx: AskContext, body: string): RoleView[] {
+  const head = markedSyllables(body)[0]?.folded;
+  if (!head) return [];
+  return ctx.knowledge.agreements.flatMap((a) =>
+    a.bodies
+      .filter((b) => {
+        const words = markedSyllables(b.name).map((w) => w.folded);
+        return words[0] === 'cac' && words.includes(head);
+      })
+      .flatMap((b) => generalRoles(ctx, [a.id], b.id)),
+  );
+}
+
 /** The answer for one framed question: the module for its kind. */
 function byAsk(ctx: AskContext, f: Frame, question: string, among?: readonly TurnRef[]): Answer {
   // A body the source never names ("Sở Xây dựng") has no duties, role or clause here to report.
   if (f.links.unknownBody && !['help', 'agreement', 'person', 'said', 'clause'].includes(f.ask)) {
     const body = f.links.unknownBody;
+    // "Sở Giao thông vận tải": not named, but "các sở, ngành chức năng của hai tỉnh" are given a role.
+    const group = groupOf(ctx, body);
+    if (group.length > 0) {
+      const names = [...new Set(group.map((r) => r.party.name))].join(', ');
+      return {
+        ...notFound(
+          ctx,
+          question,
+          'duties',
+          t(
+            ctx.lang,
+            `Văn bản không nêu riêng “${body}”; chỉ giao chung cho ${names}.`,
+            `The source does not name “${body}” itself; it gives a role only to ${names} as a whole.`,
+          ),
+        ),
+        assignments: group,
+      };
+    }
     return notFound(
       ctx,
       question,
