@@ -1,6 +1,7 @@
 // What answering needs, built once per Knowledge value by createEngine and passed to every step
 // explicitly: the knowledge, its analyser and indexes, the effective status of each item, and the
-// clock. Nothing in the answer core keeps a module-level cache of its own.
+// clock. The few memos kept beside it (analyses' coverage facts, merged area words, date
+// formatters) are keyed by the objects they describe, so they never mix two knowledge versions.
 import type { Status } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Analyzer } from '../search/analyzer.ts';

@@ -67,13 +67,14 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
   const analyzer = createAnalyzer(knowledge.glossary);
   const index = createSearchIndex(knowledge, analyzer);
   const clauses = new Map<string, ClauseRef[]>();
+  // Ids are unique within an agreement (the loader checks it); the same id in two agreements is two clauses.
   for (const a of knowledge.agreements) {
-    // A commitment wins over a result or fact of the same id.
-    const here = new Map<string, ClauseRef['type']>();
-    for (const f of a.facts) here.set(f.id, 'fact');
-    for (const r of a.results) here.set(r.id, 'result');
-    for (const c of a.commitments) here.set(c.id, 'commitment');
-    for (const [id, type] of here) clauses.set(id, [...(clauses.get(id) ?? []), { agreement: a.id, id, type }]);
+    const entries = [
+      ...a.commitments.map((c) => ({ id: c.id, type: 'commitment' as const })),
+      ...a.results.map((r) => ({ id: r.id, type: 'result' as const })),
+      ...a.facts.map((f) => ({ id: f.id, type: 'fact' as const })),
+    ];
+    for (const { id, type } of entries) clauses.set(id, [...(clauses.get(id) ?? []), { agreement: a.id, id, type }]);
   }
   // Every syllable the knowledge uses: plain terms, and the parts of phrases (place names are
   // indexed only as phrases, so "giang" of "Bắc Giang" is in "bac_giang" alone).
@@ -86,7 +87,9 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
   ].flatMap((p) => syllables(p));
   const words = new Set<string>([...CUE_WORDS, ...STOPWORDS_FOLDED, ...glossaryWords]);
   for (const term of index.terms) if (!term.startsWith('#') && !term.startsWith('=')) for (const w of term.split('_')) words.add(w);
-  const vocabulary = createVocabulary(words, (w) => index.documentFrequency(w) + index.documentFrequency(`${w}_`));
+  // Candidates rank by how many entries use them; a place syllable ("giang") is indexed only inside
+  // its phrase, and ranks last.
+  const vocabulary = createVocabulary(words, (w) => index.documentFrequency(w));
   // Spellings with diacritics that the knowledge uses: its indexed words, and the names of places,
   // people and bodies (indexed as phrases, so not as marked words of their own).
   const spelt = new Set<string>(CUE_MARKED);

@@ -196,7 +196,9 @@ export function unionMatched(hits: readonly { matched: ReadonlySet<string> }[]):
 /** True when the hit covers enough of the question, and at least one topic word if there is any. */
 export function isRelevant(c: Coverage, min = MIN_COVERAGE): boolean {
   if (c.ratio === 0) return false;
-  if (c.topics > 0 && c.topicsCovered === 0) return false;
+  // Places alone are no topic: they would match every clause of their province (a question that
+  // names only places is answered from the few entries that name them all; see topic.ts).
+  if (c.topics === 0 || c.topicsCovered === 0) return false;
   // Two or more topic words matched only as scattered single syllables is a coincidence, not an
   // answer ("bạn có người yêu chưa" shares "Ban" and "yêu cầu" with a clause).
   if (c.topics >= 2 && !c.phrase) return false;

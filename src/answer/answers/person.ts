@@ -128,10 +128,10 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
   return answer(ctx, question, 'role', true, headline, items, { notes });
 }
 
-/** What a person said: the passages the source attributes to them, narrowed by the topic words if any. */
 /** Verbs that say only that someone spoke. */
 const PLAIN_SPEECH = new Set(['phat bieu', 'noi', 'cho biet', 'said', 'say', 'says', 'speech', 'spoke']);
 
+/** What a person said: the passages the source attributes to them, narrowed by the topic words if any. */
 export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer {
   const byTitle = f.links.titles.find((x) => x.contained);
   const person = f.links.people[0] ?? (byTitle ? { agreement: byTitle.agreement, personId: byTitle.personId } : undefined);

@@ -71,6 +71,19 @@ export function answerTopic(ctx: AskContext, f: Frame, question: string): Answer
   const found = hits.length > 0 ? hits : placeOnly(ctx, f.topic);
   if (found.length === 0) {
     const what = f.topic.trim();
+    // "Thái Nguyên" alone: named all through the source, so no one entry is the answer.
+    const query = ctx.analyzer.analyze(what);
+    if (query.units.some((u) => u.place) && !query.units.some((u) => !u.stop && !u.generic && !u.place))
+      return notFound(
+        ctx,
+        question,
+        'topic',
+        t(
+          ctx.lang,
+          `Nhiều nội dung của văn bản nói về “${what}”; bạn muốn hỏi điều gì về “${what}”?`,
+          `Much of the source is about “${what}”; what would you like to know about it?`,
+        ),
+      );
     return notFound(
       ctx,
       question,
