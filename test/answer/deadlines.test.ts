@@ -50,6 +50,12 @@ describe('overdue', () => {
     expect(renderText(a)).toContain('(quá hạn)');
   });
 
+  it('keeps to the area the question names', () => {
+    const a = on('2025-01-15').ask('Việc nào về du lịch quá hạn?');
+    expect(texts(a.items)).toHaveLength(1);
+    expect(texts(a.items)[0]).toContain('tour du lịch liên tỉnh');
+  });
+
   it('says nothing is overdue before the first date', () => {
     const a = on('2024-03-20').ask('what is overdue?');
     expect(a.found).toBe(true);

@@ -14,12 +14,21 @@ import { retrieve } from './retrieve.ts';
 
 type Dated = { agreement: string; id: string; by?: string; recurring?: Due['recurring']; status: Status };
 
-/** Every commitment with a deadline, with its effective status. */
-function dated(ctx: AskContext): Dated[] {
+/**
+ * Every commitment with a deadline, with its effective status; of the areas and bodies the question
+ * names, if it names any ("Cam kết giao thông nào quá hạn?", "Việc nào của Bộ GTVT quá hạn?").
+ */
+function dated(ctx: AskContext, f: Frame): Dated[] {
+  const areas = new Set(f.links.areas);
+  const bodies = new Set(f.links.bodies.filter((b) => b.exact).map((b) => `${b.agreement.id}/${b.bodyId}`));
   const out: Dated[] = [];
   for (const a of ctx.knowledge.agreements)
     for (const c of a.commitments)
-      if (c.due)
+      if (
+        c.due &&
+        (areas.size === 0 || areas.has(c.area)) &&
+        (bodies.size === 0 || c.responsible.some((r) => bodies.has(`${a.id}/${r.party}`)))
+      )
         out.push({
           agreement: a.id,
           id: c.id,
@@ -50,7 +59,7 @@ function list(ctx: AskContext, question: string, rows: readonly Dated[], headlin
 }
 
 export function answerDeadline(ctx: AskContext, f: Frame, question: string): Answer {
-  const all = dated(ctx);
+  const all = dated(ctx, f);
   const today = ctx.today();
   const asOf = formatDate(today, ctx.lang);
   if (all.length === 0) return noDeadlines(ctx, f, question);
