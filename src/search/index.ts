@@ -104,7 +104,11 @@ export function documents(k: Knowledge): Doc[] {
 }
 
 export interface SearchIndex {
-  search(query: Analysis, options?: { types?: readonly ItemType[]; agreement?: string; limit?: number }): Hit[];
+  /** `among`: only these entries ("agreement/type/id"), ranked against each other. */
+  search(
+    query: Analysis,
+    options?: { types?: readonly ItemType[]; agreement?: string; limit?: number; among?: ReadonlySet<string> },
+  ): Hit[];
   /** Whether any document has this term: a question word we have never seen is a topic we do not cover. */
   knows(term: string): boolean;
   /** How many documents hold the term. */
@@ -153,7 +157,11 @@ export function createSearchIndex(knowledge: Knowledge, analyzer: Analyzer): Sea
       // typo rule (src/search/typos.ts). An unknown word left unknown stays unmatched, so that
       // coverage sees it ("bong da" is not a near miss of some clause).
       const specs = query.terms.map((t) => ({ term: t.term, boost: TERM_BOOST[t.kind] }));
-      const accept = (doc: number) => (!types || types.has(typeOf[doc] as ItemType)) && (!agreement || agreementOf[doc] === agreement);
+      const { among } = options;
+      const accept = (doc: number) =>
+        (!types || types.has(typeOf[doc] as ItemType)) &&
+        (!agreement || agreementOf[doc] === agreement) &&
+        (!among || among.has(`${agreementOf[doc]}/${typeOf[doc]}/${idOf[doc]}`));
       return index.search(specs, accept, options.limit ?? 20).map((r) => ({
         type: typeOf[r.doc] as ItemType,
         agreement: agreementOf[r.doc] as string,

@@ -30,8 +30,7 @@ export function retrieve(
   among?: ReadonlySet<string>,
 ): Retrieved {
   const query = ctx.analyzer.analyze(topic);
-  const found = ctx.index.search(query, { ...(types ? { types } : {}), limit: among ? 200 : 30 });
-  const all = among ? found.filter((h) => among.has(`${h.agreement}/${h.type}/${h.id}`)) : found;
+  const all = ctx.index.search(query, { ...(types ? { types } : {}), ...(among ? { among } : {}), limit: 30 });
   const scored = all.map((h) => ({ h, c: coverage(query, h.matched, ctx.index.knows) }));
   // A follow-up that points back ("NQ đó") means one of the entries it points to, if any fits at all.
   if (ctx.within) {
