@@ -1,7 +1,7 @@
 // What the question names in the knowledge: clause ids, people, titles, bodies, provinces and
 // areas. Topics (works, places, subjects of clauses) are found later by search, on the words the
 // question has left once its cues and the parties it names are set aside (see frame.ts).
-import type { Analysis } from '../../search/analyzer.ts';
+import type { Analysis, Unit } from '../../search/analyzer.ts';
 import { markedSyllables, type Syllable, syllableSpans } from '../../text/normalize.ts';
 import type { AskContext, ClauseRef, EngineContext } from '../context.ts';
 import {
@@ -101,18 +101,13 @@ function unknownBodyIn(ctx: EngineContext, text: string, query: Analysis): strin
     // Known when some body's name has the head and every name word, by spelling or concept ("Bộ Giao
     // thông" is Bộ GTVT; "Sở Giao thông vận tải Bắc Giang" is not: its head is another).
     const head = words.slice(i, i + headLength).map((w) => w.folded);
-    const known = ctx.knowledge.agreements.some((a) =>
-      a.bodies.some((b) =>
-        [b.name, b.en, ...b.aliases].some((n) => {
-          const body = ctx.analyzer.analyze(n).units;
-          if (!head.every((h) => body.some((x) => x.syllable === h))) return false;
-          return name.every((j) => {
-            const u = units[j] as (typeof units)[number];
-            return body.some((x) => x.syllable === u.syllable || x.concepts.some((c) => u.concepts.includes(c)));
-          });
-        }),
-      ),
-    );
+    const known = bodyNamesWith(ctx, head[0] as string).some((body) => {
+      if (!head.every((h) => body.some((x) => x.syllable === h))) return false;
+      return name.every((j) => {
+        const u = units[j] as (typeof units)[number];
+        return body.some((x) => x.syllable === u.syllable || x.concepts.some((c) => u.concepts.includes(c)));
+      });
+    });
     if (!known)
       return words
         .slice(i, (name.at(-1) as number) + 1)
@@ -120,6 +115,29 @@ function unknownBodyIn(ctx: EngineContext, text: string, query: Analysis): strin
         .join(' ');
   }
   return undefined;
+}
+
+// Body names by their first word, once per knowledge version: a question's "Sở …" is compared
+// with the names that could be it, not with every body of a thousand agreements.
+const namesByHead = new WeakMap<EngineContext['knowledge'], Map<string, Unit[][]>>();
+
+function bodyNamesWith(ctx: EngineContext, head: string): Unit[][] {
+  let byHead = namesByHead.get(ctx.knowledge);
+  if (!byHead) {
+    byHead = new Map();
+    for (const a of ctx.knowledge.agreements)
+      for (const b of a.bodies)
+        for (const n of [b.name, b.en, ...b.aliases]) {
+          const units = ctx.analyzer.analyze(n).units;
+          for (const s of new Set(units.map((u) => u.syllable))) {
+            const list = byHead.get(s) ?? [];
+            list.push(units);
+            byHead.set(s, list);
+          }
+        }
+    namesByHead.set(ctx.knowledge, byHead);
+  }
+  return byHead.get(head) ?? [];
 }
 
 /** Ids like "C18", "c 18" or "R2" that exist in some agreement. */
@@ -135,6 +153,8 @@ export function findClauseIds(ctx: EngineContext, question: string): ClauseRef[]
 /** Agreement provinces the analysed text names, and whether it names any other place. */
 function provincesIn(ctx: EngineContext, query: Analysis): { ids: string[]; otherPlace: boolean } {
   const places = query.units.map((u, i) => (u.place ? i : -1)).filter((i) => i >= 0);
+  // A province is named by place words ("Thái Nguyên", "TN"): none, no province.
+  if (places.length === 0) return { ids: [], otherPlace: false };
   const ids = new Set<string>();
   const accounted = new Set<number>();
   for (const a of ctx.knowledge.agreements) {
