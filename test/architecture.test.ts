@@ -95,3 +95,26 @@ describe('import graph of src/ and adapters/', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+// Issue 14: the adapters hold no wording of their own. Sentences users read come from the core
+// (src/answer/i18n.ts LABELS, the admin replies) or, for the few the platform edge says on its own,
+// adapters/notices.ts. A Vietnamese string anywhere else in the adapters is wording out of place.
+describe('wording', () => {
+  const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+  const LITERAL = /'([^'\\]|\\.)*'|"([^"\\]|\\.)*"|`([^`\\]|\\.)*`/g;
+  // Words typed as commands, not shown as wording.
+  const COMMAND_WORDS = new Set(["'thoát'"]);
+
+  it('no Vietnamese string in the adapters outside notices.ts', () => {
+    const found: string[] = [];
+    for (const file of files('adapters').filter((f) => f !== 'adapters/notices.ts')) {
+      const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
+        for (const m of line.matchAll(LITERAL))
+          if (VIETNAMESE.test(m[0]) && !COMMAND_WORDS.has(m[0])) found.push(`${file}:${i + 1}: ${m[0]}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+});
