@@ -71,9 +71,10 @@ export function targets(results: SizeResult[]): { text: string; met: boolean }[]
   const out: { text: string; met: boolean }[] = [];
   const one = at(1);
   const big = at(1000);
-  if (one) out.push({ text: `1×: ask() p99 ${ms(one.p99)} ms (target < 1 ms)`, met: one.p99 < 1 });
+  // Issue 11's targets, for the answer core that understands by evidence (issue 6 had 1 ms and 15 ms).
+  if (one) out.push({ text: `1×: ask() p99 ${ms(one.p99)} ms (target < 2 ms)`, met: one.p99 < 2 });
   if (big) {
-    out.push({ text: `1,000×: ask() p99 ${ms(big.p99)} ms (target < 15 ms)`, met: big.p99 < 15 });
+    out.push({ text: `1,000×: ask() p99 ${ms(big.p99)} ms (target < 20 ms)`, met: big.p99 < 20 });
     const ready = big.loadMs + big.indexMs + big.firstAskMs;
     out.push({ text: `1,000×: load + validate + index ${s(ready)} s (target < 10 s)`, met: ready < 10_000 });
     // Typed arrays live outside the JS heap; they count against the target all the same.

@@ -34,6 +34,7 @@ import { t } from './i18n.ts';
 import { buildItemIndex } from './party-rows.ts';
 import { detectLang } from './lang.ts';
 import { buildPeopleIndex, prepareMatching } from './entity-index.ts';
+import { partyName } from './views.ts';
 import type { Answer, AskAs, AskOptions, RoleView, StatusOverlay } from './types.ts';
 import { CUE_MARKED, CUE_WORDS } from './understand/cues.ts';
 import { type Frame, frame, hasContent } from './understand/frame.ts';
@@ -142,7 +143,7 @@ function buildContext(knowledge: Knowledge, options: EngineOptions): EngineConte
     namePairs,
     knowsMarked: (m) => index.knows(`=${m}`) || spelt.has(m) || isStopword(m.replace(/\d$/, ''), m),
     knowsToneless: (m) => toneless.has(m.replace(/\d$/, '')),
-    statusOf: (agreement, item, fileStatus) => (options.overlay ?? ((_a, _i, status) => ({ status })))(agreement, item, fileStatus),
+    statusOf: options.overlay ?? ((_a, _i, status) => ({ status })),
     now,
     today: () => todayIn(options.timezone ?? 'Asia/Ho_Chi_Minh', now()),
   };
@@ -175,17 +176,16 @@ function forced(f: Frame, as: AskAs | undefined): Frame {
  * The general roles of the collective a body of this kind belongs to: "Sở …" → "các sở, ngành chức
  * năng của hai tỉnh" (a name in the plural, "các …", that holds the body's head word).
  */
-function groupOf(ctx: AskContext, body: string): RoleView[] {
+function groupOf(ctx: AskContext, body: string): { names: string[]; roles: RoleView[] } {
   const head = markedSyllables(body)[0]?.folded;
-  if (!head) return [];
-  return ctx.knowledge.agreements.flatMap((a) =>
-    a.bodies
-      .filter((b) => {
-        const words = markedSyllables(b.name).map((w) => w.folded);
-        return words[0] === 'cac' && words.includes(head);
-      })
-      .flatMap((b) => generalRoles(ctx, [a.id], b.id)),
-  );
+  const groups = head ? ctx.matching.collectives.filter((c) => c.words.has(head)).map((c) => c.at) : [];
+  const given = groups.filter((g) => (ctx.items.party(g.agreement, g.bodyId)?.general.length ?? 0) > 0);
+  // The roles of the first agreement that gives one: with many agreements, the same in each.
+  const first = given[0]?.agreement;
+  return {
+    names: [...new Set(given.map((g) => partyName(g.body, ctx.lang)))],
+    roles: given.filter((g) => g.agreement === first).flatMap((g) => generalRoles(ctx, [g.agreement.id], g.bodyId)),
+  };
 }
 
 /** The answer for one framed question: the module for its kind. */
@@ -195,8 +195,8 @@ function byAsk(ctx: AskContext, f: Frame, question: string, among?: readonly Tur
     const body = f.links.unknownBody;
     // "Sở Giao thông vận tải": not named, but "các sở, ngành chức năng của hai tỉnh" are given a role.
     const group = groupOf(ctx, body);
-    if (group.length > 0) {
-      const names = [...new Set(group.map((r) => r.party.name))].join(', ');
+    if (group.roles.length > 0) {
+      const names = group.names.join(', ');
       return {
         ...notFound(
           ctx,
@@ -208,7 +208,7 @@ function byAsk(ctx: AskContext, f: Frame, question: string, among?: readonly Tur
             `The source does not name “${body}” itself; it gives a role only to ${names} as a whole.`,
           ),
         ),
-        assignments: group,
+        assignments: group.roles,
       };
     }
     return notFound(

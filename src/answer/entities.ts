@@ -3,7 +3,7 @@
 // "Nguyễn Văn A" must never become "Nguyễn Thanh Hải" just because they share a surname: a name matches only on its given name plus at least one
 // more syllable, or on the given name alone when nothing else in the question looks like a name.
 import type { Analysis, Unit } from '../search/analyzer.ts';
-import type { Bilingual } from '../knowledge/schema.ts';
+import type { Bilingual, Body } from '../knowledge/schema.ts';
 import type { Agreement } from '../knowledge/types.ts';
 import { NAME_SYLLABLES } from '../text/names.ts';
 import { markedSyllables, sameMarked, type Syllable } from '../text/normalize.ts';
@@ -42,12 +42,11 @@ function findPeopleBy(index: PeopleIndex, query: string, matches: (q: Syllable, 
   // Only people whose given name some question syllable spells need the full walk below.
   const candidates = new Set<number>();
   for (const s of q) for (const i of index.byGiven.get(s.folded) ?? []) candidates.add(i);
-  const out: PersonMatch[] = [];
-  // In knowledge order, so that equal ranks keep the order they always had.
-  for (const i of [...candidates].sort((x, y) => x - y)) {
-    const { agreement: a, personId, name } = index.people[i] as (typeof index.people)[number];
+  const out: { at: number; match: PersonMatch }[] = [];
+  for (const i of candidates) {
+    const { name, bearers } = index.people[i] as (typeof index.people)[number];
     const given = name[name.length - 1] as Syllable;
-    let best: PersonMatch | undefined;
+    let best: Pick<PersonMatch, 'strength' | 'positions'> | undefined;
     for (let end = 0; end < q.length; end++) {
       if (!matches(q[end] as Syllable, given)) continue;
       // Walk backwards while the question's syllables continue the name.
@@ -68,15 +67,16 @@ function findPeopleBy(index: PeopleIndex, query: string, matches: (q: Syllable, 
       if (used === name.length) strength = 'full';
       else if (!otherName) strength = used >= 2 ? 'strong' : 'given';
       if (!strength) continue;
-      const candidate: PersonMatch = { agreement: a, personId, strength, positions: Array.from({ length: used }, (_, j) => start + j) };
+      const candidate = { strength, positions: Array.from({ length: used }, (_, j) => start + j) };
       if (!best || rank(candidate) > rank(best)) best = candidate;
     }
-    if (best) out.push(best);
+    if (best) for (const b of bearers) out.push({ at: b.order, match: { agreement: b.agreement, personId: b.personId, ...best } });
   }
-  return out.sort((x, y) => rank(y) - rank(x));
+  // In knowledge order within a rank, so that equal ranks keep the order they always had.
+  return out.sort((x, y) => rank(y.match) - rank(x.match) || x.at - y.at).map((x) => x.match);
 }
 
-function rank(m: PersonMatch): number {
+function rank(m: Pick<PersonMatch, 'strength' | 'positions'>): number {
   return (m.strength === 'full' ? 100 : m.strength === 'strong' ? 50 : 0) + m.positions.length;
 }
 
@@ -278,6 +278,7 @@ export function findTitles(prep: Prepared, query: Analysis, options: { all?: boo
 export interface BodyMatch {
   agreement: Agreement;
   bodyId: string;
+  body: Body;
   score: number;
   /** A whole name of the body is in the question (not just a part that fits it). */
   exact: boolean;
@@ -297,7 +298,7 @@ export function findBodies(prep: Prepared, query: Analysis): BodyMatch[] {
     .sort((x, y) => x.at - y.at)
     .map(({ at, fit }) => {
       const b = prep.bodies[at] as (typeof prep.bodies)[number];
-      return { agreement: b.agreement, bodyId: b.bodyId, score: fit.score, exact: fit.miss === 0 };
+      return { agreement: b.agreement, bodyId: b.bodyId, body: b.body, score: fit.score, exact: fit.miss === 0 };
     });
 }
 

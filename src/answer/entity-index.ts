@@ -9,7 +9,7 @@
 //  - only groups that share a content word (by syllable) or a glossary concept with the question are
 //    scored: a group with nothing in common cannot fit (see `acceptable` in entities.ts), so the
 //    candidate index (syllable/concept → groups) finds everything that can.
-import type { Bilingual } from '../knowledge/schema.ts';
+import type { Bilingual, Body } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 import type { Analysis, Analyzer, Unit } from '../search/analyzer.ts';
 import { markedSyllables, syllables, type Syllable } from '../text/normalize.ts';
@@ -34,6 +34,7 @@ export interface TitleAt {
 export interface BodyAt {
   agreement: Agreement;
   bodyId: string;
+  body: Body;
 }
 
 /** Groups, and the candidate index: content syllable ("s…") or concept ("c…") → groups that have it. */
@@ -52,6 +53,8 @@ export interface Prepared {
   /** Body groups by wording without place names, for questions that name no place. */
   placelessBodyGroups: Grouping;
   isNameWord: WordTest;
+  /** Bodies named in the plural ("các sở, ngành chức năng của hai tỉnh"), with their folded words. */
+  collectives: { at: BodyAt; words: ReadonlySet<string> }[];
   areas: { id: string; analyses: Analysis[] }[];
 }
 
@@ -172,6 +175,7 @@ export function prepareMatching(knowledge: Knowledge, analyzer: Analyzer): Prepa
   const titleTexts: string[][] = [];
   const bodyRows: BodyAt[] = [];
   const bodyTexts: string[][] = [];
+  const collectives: Prepared['collectives'] = [];
   for (const a of knowledge.agreements) {
     const provinces = new Map(a.meta.provinces.map((p) => [p.id, analyzer.analyze(p.name)]));
     for (const p of a.people) {
@@ -183,8 +187,11 @@ export function prepareMatching(knowledge: Knowledge, analyzer: Analyzer): Prepa
       }
     }
     for (const b of a.bodies) {
-      bodyRows.push({ agreement: a, bodyId: b.id });
+      const at: BodyAt = { agreement: a, bodyId: b.id, body: b };
+      bodyRows.push(at);
       bodyTexts.push([b.name, b.en, ...b.aliases]);
+      const words = markedSyllables(b.name).map((w) => w.folded);
+      if (words[0] === 'cac') collectives.push({ at, words: new Set(words) });
     }
   }
   const t = grouped(titleTexts, analyzer.analyze);
@@ -197,13 +204,15 @@ export function prepareMatching(knowledge: Knowledge, analyzer: Analyzer): Prepa
     bodyGroups: b,
     placelessBodyGroups: mergedWithoutPlaces(b),
     isNameWord: wordSet(b.groups.flatMap((g) => g.analyses)),
+    collectives,
     areas: knowledge.glossary.areas.map((area) => ({ id: area.id, analyses: [area.vi, area.en, ...area.words].map(analyzer.analyze) })),
   };
   return p;
 }
 
 export interface PeopleIndex {
-  people: { agreement: Agreement; personId: string; name: Syllable[] }[];
+  /** People by name: one entry per distinct name, with everyone who bears it, in knowledge order. */
+  people: { name: Syllable[]; bearers: { agreement: Agreement; personId: string; order: number }[] }[];
   /** Folded given name (last syllable) → indices into `people`, ascending. */
   byGiven: Map<string, number[]>;
   /** Every syllable of every name, folded: a question word among them names someone. */
@@ -213,8 +222,17 @@ export interface PeopleIndex {
 /** Builds the name index; createEngine calls it once per Knowledge value. */
 export function buildPeopleIndex(knowledge: Knowledge): PeopleIndex {
   const index: PeopleIndex = { people: [], byGiven: new Map(), nameSyllables: new Set() };
+  // A name is matched once however many agreements name its bearer.
+  const byName = new Map<string, number>();
+  let order = 0;
   for (const a of knowledge.agreements) {
     for (const p of a.people) {
+      const bearer = { agreement: a, personId: p.id, order: order++ };
+      const known = byName.get(p.name);
+      if (known !== undefined) {
+        index.people[known]?.bearers.push(bearer);
+        continue;
+      }
       const name = markedSyllables(p.name);
       for (const s of syllables(p.name)) index.nameSyllables.add(s);
       const given = name[name.length - 1];
@@ -222,7 +240,8 @@ export function buildPeopleIndex(knowledge: Knowledge): PeopleIndex {
       const list = index.byGiven.get(given.folded) ?? [];
       list.push(index.people.length);
       index.byGiven.set(given.folded, list);
-      index.people.push({ agreement: a, personId: p.id, name });
+      byName.set(p.name, index.people.length);
+      index.people.push({ name, bearers: [bearer] });
     }
   }
   return index;

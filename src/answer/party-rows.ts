@@ -4,7 +4,7 @@
 // of every agreement that names X. At 1,000 agreements that is 36,000 commitments spread over a
 // heap of several hundred megabytes, and walking them costs a cache miss each. These rows are
 // small, allocated together, and indexed by party, so those answers touch only what they list.
-import type { Status } from '../knowledge/schema.ts';
+import type { GeneralAssignment, Status } from '../knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../knowledge/types.ts';
 
 export interface Row {
@@ -21,8 +21,10 @@ export interface Row {
 export interface PartyRows {
   /** Whether the party is a body of the agreement (not a person). */
   body: boolean;
-  /** How many general roles the agreement gives it. */
-  general: number;
+  /** Whether it signed the agreement. */
+  signatory: boolean;
+  /** The general roles the agreement gives it. */
+  general: GeneralAssignment[];
   commitments: Row[];
   results: Row[];
   /** Statements and other facts that name the party ("đề nghị các cấp, ngành …"). */
@@ -40,28 +42,33 @@ export interface ItemIndex {
 
 /** Builds the rows; createEngine calls it once per Knowledge value. */
 export function buildItemIndex(k: Knowledge): ItemIndex {
-  const byParty = new Map<string, PartyRows>();
-  const byId = new Map<string, Row>();
-  const key = (a: Agreement, id: string) => `${a.id}\n${id}`;
+  // Per agreement, then by id: ids are unique within an agreement only.
+  const byParty = new Map<Agreement, Map<string, PartyRows>>();
+  const byId = new Map<Agreement, Map<string, Row>>();
   const rowsOf = (a: Agreement, id: string) => {
-    let p = byParty.get(key(a, id));
-    if (!p) byParty.set(key(a, id), (p = { body: false, general: 0, commitments: [], results: [], facts: [] }));
+    const mine = byParty.get(a) as Map<string, PartyRows>;
+    let p = mine.get(id);
+    if (!p) mine.set(id, (p = { body: false, signatory: false, general: [], commitments: [], results: [], facts: [] }));
     return p;
   };
   const agreements = k.agreements.map((a) => {
+    byParty.set(a, new Map());
+    const rows = new Map<string, Row>();
+    byId.set(a, rows);
     for (const b of a.bodies) rowsOf(a, b.id).body = true;
-    for (const r of a.meta.general_responsibility) rowsOf(a, r.party).general++;
+    for (const id of a.meta.parties) rowsOf(a, id).signatory = true;
+    for (const r of a.meta.general_responsibility) rowsOf(a, r.party).general.push(r);
     const commitments = a.commitments.map(
       (c): Row => ({ a, type: 'commitment', id: c.id, status: c.status, area: c.area, parties: c.responsible.map((r) => r.party) }),
     );
     const results = a.results.map((r): Row => ({ a, type: 'result', id: r.id, status: r.status, area: r.area, parties: [...r.parties] }));
     // A party with two roles in one commitment is listed with it once.
-    for (const row of [...commitments, ...results]) byId.set(key(a, row.id), row);
+    for (const row of [...commitments, ...results]) rows.set(row.id, row);
     for (const row of commitments) for (const p of new Set(row.parties)) rowsOf(a, p).commitments.push(row);
     for (const row of results) for (const p of new Set(row.parties)) rowsOf(a, p).results.push(row);
     for (const fact of a.facts) for (const p of new Set(fact.parties)) rowsOf(a, p).facts.push(fact.id);
     return { a, commitments, results };
   });
-  const index: ItemIndex = { agreements, party: (a, id) => byParty.get(key(a, id)), row: (a, id) => byId.get(key(a, id)) };
+  const index: ItemIndex = { agreements, party: (a, id) => byParty.get(a)?.get(id), row: (a, id) => byId.get(a)?.get(id) };
   return index;
 }

@@ -71,7 +71,11 @@ export function createStatusLog(db: Db, now: () => Date = () => new Date()): Sta
 
 /** The engine's view of the log: effective statuses, read from the in-memory latest updates. */
 export function overlayOf(log: StatusLog): StatusOverlay {
-  return (agreement, item, fileStatus) => effectiveStatus(fileStatus, log.latest().get(`${agreement}/${item}`));
+  return (agreement, item, fileStatus) => {
+    const latest = log.latest();
+    // Lists read every commitment's status: with no update made, there is no key to build.
+    return latest.size === 0 ? { status: fileStatus } : effectiveStatus(fileStatus, latest.get(`${agreement}/${item}`));
+  };
 }
 
 /** The status to show: the latest update while the file still says what it said then, else the file's. */

@@ -79,6 +79,43 @@ describe('many agreements', () => {
     expect(duties.notes.length).toBeLessThanOrEqual(single.notes.length + 1);
   });
 
+  it('pages the holders of a title every agreement has, and counts them all', () => {
+    const q = 'Chủ tịch HĐND hai tỉnh là ai?';
+    const single = one.ask(q);
+    const p1 = many.ask(q, { pageSize: 4 });
+    const p2 = many.ask(q, { pageSize: 4, page: 2 });
+    const total = COPIES * single.items.length;
+    expect(p1.found).toBe(true);
+    expect(p1.page).toMatchObject({ index: 1, total });
+    expect(p1.items).toHaveLength(4);
+    expect(p1.headline).toContain(`(${total} người)`);
+    // The next page goes on where the first stopped.
+    const key = (a: typeof p1) => a.items.map((i) => `${i.agreement}/${i.id}`);
+    expect(key(p2).some((k) => key(p1).includes(k))).toBe(false);
+    // One agreement: the holders in the headline, no page and no count.
+    expect(single.page).toBeUndefined();
+    expect(single.headline).not.toContain('người)');
+  });
+
+  it('answers the attendees asked about by title in every agreement, each with its own', () => {
+    const q = 'Ai là Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng dự hội nghị?';
+    const single = one.ask(q, { pageSize: 500 });
+    const all = many.ask(q, { pageSize: 500 });
+    expect(single.items.length).toBeGreaterThan(0);
+    expect(all.items).toHaveLength(COPIES * single.items.length);
+    expect(new Set(all.items.map((i) => i.agreement)).size).toBe(COPIES);
+  });
+
+  it('points a department the source does not name to the collective it does name, once', () => {
+    const a = many.ask('Sở Xây dựng Bắc Giang phải làm gì?');
+    const b = one.ask('Sở Xây dựng Bắc Giang phải làm gì?');
+    expect(a.found).toBe(false);
+    expect(a.headline).toBe(b.headline);
+    // The collective's roles of one agreement, not of each copy.
+    expect(a.assignments?.length).toBe(b.assignments?.length);
+    expect(a.assignments?.length).toBeGreaterThan(0);
+  });
+
   it('finds a title held in every agreement once per person, in the province asked about', () => {
     const a = many.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
     const b = one.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');

@@ -5,7 +5,7 @@
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, unitsCovered } from '../entities.ts';
+import { findTitles, type TitleMatch, unitsCovered } from '../entities.ts';
 import type { Answer } from '../types.ts';
 import type { AgreementFocus, Frame } from '../understand/frame.ts';
 import { agreementItem, bodyItem, isDefined, personItem, pick, signedWhen } from '../views.ts';
@@ -13,7 +13,30 @@ import { answer, notFound, pageOfItems } from './compose.ts';
 
 type Named = { kind: 'person' | 'body'; ids: readonly string[] };
 
-function namedBy(ctx: AskContext, f: Frame, focus: AgreementFocus, a: Agreement): Named {
+/** Who the question asks to see among those present, decided once for all agreements. */
+type Attending = (a: Agreement, personId: string) => boolean;
+
+function attending(ctx: AskContext, f: Frame): Attending {
+  // Narrowed by the titles the question names ("Ủy viên dự khuyết"), less those it sets aside
+  // ("ngoài hai bí thư"). A title named that nobody holds whole ("Phó Chủ tịch UBND") leaves
+  // nobody. Ids are unique within an agreement only, hence a set per agreement.
+  const holders = (matches: readonly TitleMatch[]) => {
+    const by = new Map<Agreement, Set<string>>();
+    for (const m of matches) {
+      const ids = by.get(m.agreement) ?? new Set<string>();
+      ids.add(m.personId);
+      by.set(m.agreement, ids);
+    }
+    return by;
+  };
+  const query = ctx.analyzer.analyze(f.topic);
+  const namesTitle = query.units.some((u, i) => !u.stop && !u.place && ctx.matching.isTitleWord(query, i));
+  const titled = namesTitle ? holders(findTitles(ctx.matching, query, { all: true }).filter((x) => x.contained)) : undefined;
+  const excepted = f.except ? holders(findTitles(ctx.matching, ctx.analyzer.analyze(f.except), { anyPlace: true })) : undefined;
+  return (a, personId) => (!titled || titled.get(a)?.has(personId) === true) && !excepted?.get(a)?.has(personId);
+}
+
+function namedBy(f: Frame, focus: AgreementFocus, a: Agreement, attends: Attending): Named {
   const m = a.meta;
   switch (focus) {
     case 'signers':
@@ -23,23 +46,13 @@ function namedBy(ctx: AskContext, f: Frame, focus: AgreementFocus, a: Agreement)
     case 'author':
       return { kind: 'person', ids: m.source_document.author ? [m.source_document.author] : [] };
     case 'attendees': {
-      // Narrowed by the province and titles the question names ("phía Bắc Giang", "Ủy viên dự
-      // khuyết"), less those it sets aside ("ngoài hai bí thư"). A title named that nobody holds
-      // whole ("Phó Chủ tịch UBND") leaves nobody.
-      const query = ctx.analyzer.analyze(f.topic);
-      const asked = findTitles(ctx.matching, query, { all: true });
-      const namesTitle = query.units.some((u, i) => !u.stop && !u.place && ctx.matching.isTitleWord(query, i));
-      const titled = new Set(asked.filter((x) => x.contained).map((x) => x.personId));
-      const excepted = new Set(
-        f.except ? findTitles(ctx.matching, ctx.analyzer.analyze(f.except), { anyPlace: true }).map((x) => x.personId) : [],
-      );
+      // Narrowed by the province the question names ("phía Bắc Giang") too.
       const provinces = f.links.provinces;
       return {
         kind: 'person',
         ids: a.people
           .filter((p) => p.titles.length > 0 && (provinces.length === 0 || (p.province !== undefined && provinces.includes(p.province))))
-          .filter((p) => !namesTitle || titled.has(p.id))
-          .filter((p) => !excepted.has(p.id))
+          .filter((p) => attends(a, p.id))
           .map((p) => p.id),
       };
     }
@@ -128,8 +141,9 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
     );
   }
   const refs: { a: Agreement; kind: 'person' | 'body' | 'agreement'; id: string }[] = [];
+  const attends = focus === 'attendees' ? attending(ctx, f) : () => true;
   for (const a of agreements) {
-    const { kind, ids } = namedBy(ctx, f, focus, a);
+    const { kind, ids } = namedBy(f, focus, a, attends);
     for (const id of ids) refs.push({ a, kind, id });
     if (focus === 'overview' || focus === 'when' || focus === 'where' || focus === 'period') refs.push({ a, kind: 'agreement', id: a.id });
   }

@@ -34,7 +34,9 @@ export function answerAreas(ctx: AskContext, question: string): Answer {
   let total = 0;
   for (const { commitments } of ctx.items.agreements) {
     for (const row of commitments) {
-      byArea.set(row.area, [...(byArea.get(row.area) ?? []), row.id]);
+      const ids = byArea.get(row.area);
+      if (ids) ids.push(row.id);
+      else byArea.set(row.area, [row.id]);
       total++;
     }
   }

@@ -26,18 +26,19 @@ const NARROWING_LIMIT = 200;
  */
 function narrowingWords(ctx: AskContext, f: Frame): { known: string; novel: boolean } {
   const areaWords = ctx.knowledge.glossary.areas.filter((a) => f.links.areas.includes(a.id)).flatMap((a) => [a.vi, a.en, ...a.words]);
-  const bodyWords = f.links.bodies.flatMap((m) => {
-    const b = m.agreement.bodies.find((x) => x.id === m.bodyId);
-    return b ? [b.name, b.en, ...b.aliases] : [];
-  });
-  const shared = sharedWithAny([...new Set([...areaWords, ...bodyWords])].map((w) => ctx.analyzer.analyze(w)));
+  const words = new Set(areaWords);
+  for (const { body } of f.links.bodies) {
+    words.add(body.name).add(body.en);
+    for (const alias of body.aliases) words.add(alias);
+  }
+  const shared = sharedWithAny([...words].map((w) => ctx.analyzer.analyze(w)));
   const statusSpans = f.cues.filter((c) => ['pending', 'ongoing', 'inProgress', 'done', 'addressee', 'results'].includes(c.feature));
-  const words = markedSyllables(f.topic);
+  const typed = markedSyllables(f.topic);
   const query = ctx.analyzer.analyze(f.topic);
   // Topic positions are not question positions: match status words by text instead.
   const statusText = new Set(statusSpans.flatMap((c) => f.words.slice(c.from, c.to).map((w) => w.folded)));
   const rest = query.units
-    .map((u, i) => ({ u, text: words[i]?.text ?? u.syllable }))
+    .map((u, i) => ({ u, text: typed[i]?.text ?? u.syllable }))
     .map((x) => ({ ...x, counts: !x.u.stop && !x.u.generic && !x.u.place && !shared(x.u) && !statusText.has(x.u.syllable) }));
   const unknown = (x: (typeof rest)[number] | undefined) => x?.counts === true && isUnknown(x.u, ctx.index.knows);
   const novel = rest.some((x, i) => unknown(x) && unknown(rest[i + 1]));
@@ -74,7 +75,8 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
   const bodies = role ? [] : f.links.bodies.filter((b) => b.exact);
   const bodyIds = new Map<string, Set<string>>();
   for (const b of bodies) bodyIds.set(b.agreement.id, (bodyIds.get(b.agreement.id) ?? new Set()).add(b.bodyId));
-  let allowed: Set<string> | undefined;
+  /** Agreement id → the ids of its entries the topic words narrow the list to. */
+  let allowed: Map<string, Set<string>> | undefined;
   if (rest.known && !role) {
     // Any entry about any of the words: "tuyến đường, cây cầu và đường sắt" lists all three kinds.
     const query = ctx.analyzer.analyze(rest.known);
@@ -83,7 +85,10 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
       // A lone word must match as typed: "cảng" (port) is no "càng".
       return c.topicsCovered > 0 && (c.phrase || (c.topics === 1 && c.ratio >= 0.75));
     });
-    if (about.length > 0) allowed = new Set(about.map((h) => `${h.agreement}/${h.id}`));
+    if (about.length > 0) {
+      allowed = new Map();
+      for (const h of about) allowed.set(h.agreement, (allowed.get(h.agreement) ?? new Set()).add(h.id));
+    }
     // Words that find nothing do not narrow: they are more often the asker's wording than a topic;
     // but a phrase the knowledge uses elsewhere ("vị trí chiến lược"), or a word it has only in
     // another spelling ("cảng" for "càng"), is a topic no entry here is about.
@@ -104,12 +109,14 @@ export function answerList(ctx: AskContext, f: Frame, question: string): Answer 
   for (const { a, commitments, results } of ctx.items.agreements) {
     const mine = bodyIds.get(a.id);
     if (bodies.length > 0 && !mine) continue;
+    const about = allowed?.get(a.id);
+    if (allowed && !about) continue;
     let seen: Tally | undefined;
     for (const rows of withResults ? [commitments, results] : [commitments]) {
       for (const row of rows) {
         if (areas && !areas.has(row.area)) continue;
         if (mine && !row.parties.some((p) => mine.has(p))) continue;
-        if (allowed && !allowed.has(`${a.id}/${row.id}`)) continue;
+        if (about && !about.has(row.id)) continue;
         if (role && !a.commitments.find((c) => c.id === row.id)?.responsible.some((r) => r.role === role)) continue;
         const status = ctx.statusOf(a.id, row.id, row.status);
         if (wanted && !wanted.has(status.status)) continue;

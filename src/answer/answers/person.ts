@@ -12,7 +12,7 @@ import type { Answer, AnswerItem, Intent, PersonItem } from '../types.ts';
 import type { TurnRef } from '../conversation.ts';
 import type { Frame } from '../understand/frame.ts';
 import { isDefined, factItem, personItem, pick } from '../views.ts';
-import { answer, notFound } from './compose.ts';
+import { answer, notFound, pageOfItems } from './compose.ts';
 import { namesTopic } from './retrieve.ts';
 
 /** "Dương Văn Thái (Bắc Giang): Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …". */
@@ -109,12 +109,15 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
       ),
     );
   }
-  const items = people(ctx, titles);
+  // With many agreements a title has a holder in each: the page shown only.
+  const { items: shown, page } = pageOfItems(ctx, titles);
+  const items = people(ctx, shown);
   const title = pick(titles[0]?.title, ctx.lang);
   // Asked what they do ("giữ vai trò gì"), each holder's part at the conference.
   const part = (p: PersonItem) => (f.features.has('duties') ? ` — ${p.eventRole}` : '');
   const names = items.map((p) => `${p.name}${p.province ? ` (${p.province})` : ''}${part(p)}`).join(', ');
-  const headline = `${title}: ${names} (${t(ctx.lang, 'dòng', 'line')} ${items[0]?.citation.line}).`;
+  const count = page ? t(ctx.lang, ` (${titles.length} người)`, ` (${titles.length} people)`) : '';
+  const headline = `${title}${count}: ${names} (${t(ctx.lang, 'dòng', 'line')} ${items[0]?.citation.line}).`;
   const notes =
     titles.length > 1 && !f.features.has('list') && f.links.provinces.length === 0 && !query.units.some((_, i) => isQuantity(query, i))
       ? [
@@ -125,7 +128,7 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
           ),
         ]
       : [];
-  return answer(ctx, question, 'role', true, headline, items, { notes });
+  return answer(ctx, question, 'role', true, headline, items, { notes, ...(page ? { page } : {}) });
 }
 
 /** Verbs that say only that someone spoke. */

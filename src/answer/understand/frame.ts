@@ -212,7 +212,17 @@ export function frame(ctx: AskContext, text: string): Frame {
   const linked = link(ctx, read, query, ctx.analyzer.analyze(topicOf(words, questionSpans)));
   // A body whose name is all area words ("Đảng" in "xây dựng Đảng") names the area, not the body.
   const areaNames = ctx.knowledge.glossary.areas.filter((a) => linked.areas.includes(a.id)).flatMap((a) => [a.vi, ...a.words]);
-  const links: Links = { ...linked, bodies: linked.bodies.filter((b) => !b.exact || !bodyIsArea(ctx, b, areaNames)) };
+  // Decided once per name: with many agreements the same body is linked once in each.
+  const isArea = new Map<string, boolean>();
+  const areaBody = (name: string) => {
+    let yes = isArea.get(name);
+    if (yes === undefined) isArea.set(name, (yes = bodyIsArea(ctx, name, areaNames)));
+    return yes;
+  };
+  const links: Links = {
+    ...linked,
+    bodies: areaNames.length === 0 ? linked.bodies : linked.bodies.filter((b) => !b.exact || !areaBody(b.body.name)),
+  };
   const has = (x: Feature) => f.has(x);
   const span = (...xs: Feature[]) => cues.filter((c) => xs.includes(c.feature));
 
@@ -371,13 +381,11 @@ export function frame(ctx: AskContext, text: string): Frame {
 }
 
 /** Whether a body's name is only words of the areas the question names. */
-function bodyIsArea(ctx: AskContext, b: Links['bodies'][number], areaNames: readonly string[]): boolean {
-  const body = b.agreement.bodies.find((x) => x.id === b.bodyId);
+function bodyIsArea(ctx: AskContext, name: string, areaNames: readonly string[]): boolean {
   return (
-    body !== undefined &&
     areaNames.length > 0 &&
-    coveredBy(ctx, body.name, areaNames) &&
-    areaNames.some((n) => ctx.analyzer.analyze(n).units.length > ctx.analyzer.analyze(body.name).units.length)
+    coveredBy(ctx, name, areaNames) &&
+    areaNames.some((n) => ctx.analyzer.analyze(n).units.length > ctx.analyzer.analyze(name).units.length)
   );
 }
 
