@@ -116,6 +116,25 @@ function coveredBy(u: Unit, other: Info): boolean {
   return false;
 }
 
+/**
+ * Whether each run of title words in the question is within one of these titles: someone who holds
+ * two offices is named by both together ("Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh"), but
+ * "Phó Chủ tịch UBND" is one office, not "Phó Bí thư" and "Chủ tịch UBND". A run that shares no
+ * word with these titles names something else ("trong số đại biểu").
+ */
+export function titleWordsIn(prep: Prepared, query: Analysis, titles: readonly Analysis[]): boolean {
+  const held = titles.map(info);
+  const runs: Unit[][] = [[]];
+  query.units.forEach((u, i) => {
+    // Generic words and places are part of any title ("tỉnh Bắc Giang"); any other word ends a run.
+    if (u.generic || u.place) return;
+    if (!u.stop && prep.isTitleWord(query, i)) runs[runs.length - 1]?.push(u);
+    else if ((runs[runs.length - 1]?.length ?? 0) > 0) runs.push([]);
+  });
+  const inSome = (u: Unit) => held.some((t) => coveredBy(u, t));
+  return runs.every((run) => !run.some(inSome) || held.some((t) => run.every((u) => coveredBy(u, t))));
+}
+
 /** How many of the phrase's content units the question covers, by syllable or by shared glossary concept. */
 export function unitsCovered(query: Analysis, phrase: Analysis): { covered: number; total: number } {
   const q = info(query);

@@ -80,6 +80,23 @@ describe('bodies and people the source does not name', () => {
     expect(a.headline).toMatch(/names no such particular body/);
   });
 
+  it('a deputy of an office is not its holder: "Phó Chủ tịch UBND" is nobody named, the Chair only the nearest', () => {
+    for (const q of ['Phó Chủ tịch UBND tỉnh Thái Nguyên là ai?', "Who is the Vice Chair of Thai Nguyen People's Committee?"]) {
+      const a = engine.ask(q);
+      expect(a.found).toBe(false);
+      expect(a.items).toEqual([]);
+    }
+    // The Chair holds "Phó Bí thư" and "Chủ tịch UBND": two offices, not a deputy chair.
+    const vi = engine.ask('Phó Chủ tịch UBND tỉnh Thái Nguyên là ai?');
+    expect(vi.nearest?.map((i) => i.id)).toContain('trinh-viet-hung');
+  });
+
+  it('someone who holds two offices is named by both together ("… kiêm …")', () => {
+    const a = engine.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
+    expect(a.found).toBe(true);
+    expect(ids(a)).toEqual(['le-anh-duong']);
+  });
+
   it.each([
     ['Dân số tỉnh Thái Nguyên bao nhiêu?', /không nêu/],
     ['Chủ tịch Ủy ban MTTQ tỉnh Bắc Giang là ai?', /không nêu/],

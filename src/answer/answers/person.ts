@@ -5,7 +5,16 @@
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, isQuantity, leftoverForTitles, type PersonMatch, sharedWithAny, unitsCovered } from '../entities.ts';
+import {
+  findTitles,
+  isQuantity,
+  leftoverForTitles,
+  type PersonMatch,
+  sharedWithAny,
+  type TitleMatch,
+  titleWordsIn,
+  unitsCovered,
+} from '../entities.ts';
 import { coverage } from '../../search/relevance.ts';
 import { markedSyllables } from '../../text/normalize.ts';
 import type { Answer, AnswerItem, Intent, PersonItem } from '../types.ts';
@@ -96,7 +105,17 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
     const within = titles.filter((m) => allowed.has(`${m.agreement.id}/${m.personId}`));
     if (within.length > 0) titles = within;
   }
-  titles = titles.filter((m) => m.contained || titles.every((x) => !x.contained));
+  // A title word the holder's titles lack names another office ("Phó Chủ tịch UBND" is not the
+  // Chủ tịch): the nearest holders are shown as such, never as the answer.
+  const holds = (m: TitleMatch) =>
+    m.contained ||
+    titleWordsIn(
+      ctx.matching,
+      query,
+      (m.agreement.people.find((p) => p.id === m.personId)?.titles ?? []).map((x) => ctx.analyzer.analyze(x.vi)),
+    );
+  const nearest = titles.filter((m) => !holds(m));
+  titles = titles.filter(holds);
   if (titles.length === 0) {
     return notFound(
       ctx,
@@ -107,6 +126,7 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
         `Văn bản không nêu ai giữ chức danh “${f.topic.trim() || f.text}”.`,
         `The source does not say who holds “${f.topic.trim() || f.text}”.`,
       ),
+      people(ctx, nearest.slice(0, 3)),
     );
   }
   // With many agreements a title has a holder in each: the page shown only.
