@@ -91,6 +91,29 @@ describe('bodies and people the source does not name', () => {
     expect(vi.nearest?.map((i) => i.id)).toContain('trinh-viet-hung');
   });
 
+  it('a body the source does not put at the conference did not attend, whatever the attendee list says', () => {
+    for (const q of ['Có đại diện Bộ GTVT tham dự hội nghị ký kết không?', 'Did the Ministry of Transport attend?']) {
+      const a = engine.ask(q);
+      expect(a.found).toBe(false);
+      expect(a.headline).toMatch(/Bộ Giao thông vận tải/);
+      // Who did attend is told beside it, from lines 2–5.
+      expect(a.headline).toContain('Dương Văn Thái');
+    }
+    // The line on who else attended names the Fatherland Front: that one did.
+    const mttq = engine.ask('Ủy ban MTTQ tỉnh Bắc Giang có dự hội nghị không?');
+    expect(mttq.found).toBe(true);
+    expect(mttq.headline).toContain('Ủy ban MTTQ');
+  });
+
+  it('"Ngoài X thì …" sets X aside even without a comma', () => {
+    const a = engine.ask('Ngoài lãnh đạo chủ chốt thì những thành phần nào cùng dự hội nghị?');
+    expect(a.found).toBe(true);
+    expect(a.headline).toContain('Cùng dự');
+    const b = engine.ask('ngoai 2 bi thu thi con ai du hoi nghi');
+    expect(b.items.map((i) => i.id)).not.toContain('duong-van-thai');
+    expect(b.items.map((i) => i.id)).toContain('le-anh-duong');
+  });
+
   it('someone who holds two offices is named by both together ("… kiêm …")', () => {
     const a = engine.ask('Ai là Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Bắc Giang?');
     expect(a.found).toBe(true);

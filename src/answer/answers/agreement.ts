@@ -8,7 +8,7 @@ import { t } from '../i18n.ts';
 import { findTitles, type TitleMatch, unitsCovered } from '../entities.ts';
 import type { Answer } from '../types.ts';
 import type { AgreementFocus, Frame } from '../understand/frame.ts';
-import { agreementItem, bodyItem, isDefined, personItem, pick, signedWhen } from '../views.ts';
+import { agreementItem, bodyItem, isDefined, partyName, personItem, pick, signedWhen } from '../views.ts';
 import { answer, notFound, pageOfItems } from './compose.ts';
 
 type Named = { kind: 'person' | 'body'; ids: readonly string[] };
@@ -122,6 +122,30 @@ function namesOtherProvince(ctx: AskContext, f: Frame, a: Agreement): boolean {
   );
 }
 
+/**
+ * Bodies the question asks about as attending ("Có đại diện Bộ GTVT dự không?") that the source does
+ * not put at the conference: neither in the line on who else attended, nor in a named attendee's
+ * titles. The provinces themselves ("phía Thái Nguyên") are not asked about this way.
+ */
+function absentBodies(ctx: AskContext, f: Frame): string[] {
+  const words = (text: string) => ctx.analyzer.analyze(text).units.filter((u) => !u.stop && !u.generic && !u.place);
+  const absent = new Set<string>();
+  let present = false;
+  // Those set aside ("Ngoài lãnh đạo chủ chốt, còn ai dự?") are not asked about.
+  const except = f.except ? ctx.analyzer.analyze(f.except) : undefined;
+  for (const { agreement: a, body } of f.links.bodies) {
+    const own = words(body.name);
+    if (own.length === 0 || (except && unitsCovered(except, ctx.analyzer.analyze(body.name)).covered === own.length)) continue;
+    const there = [a.meta.attendance?.text.vi, a.meta.attendance?.text.en, ...a.people.flatMap((p) => p.titles.map((x) => x.vi))]
+      .filter(isDefined)
+      .map((text) => ctx.analyzer.analyze(text));
+    const name = ctx.analyzer.analyze(body.name);
+    if (there.some((text) => unitsCovered(text, name).covered === own.length)) present = true;
+    else absent.add(partyName(body, ctx.lang));
+  }
+  return present ? [] : [...absent];
+}
+
 export function answerAgreement(ctx: AskContext, f: Frame, question: string): Answer {
   const focus = f.focus ?? 'overview';
   // The agreements of the provinces the question names, whatever it asks of them ("Biên bản giữa
@@ -138,6 +162,20 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
       question,
       'agreement',
       t(ctx.lang, 'Tôi không có biên bản nào giữa các tỉnh này.', 'I have no agreement between these provinces.'),
+    );
+  }
+  const absent = focus === 'attendees' ? absentBodies(ctx, f) : [];
+  const first = agreements[0];
+  if (absent.length > 0 && first) {
+    // What the source does say of who attended, so that the reader sees why.
+    const present = first.people.filter((p) => p.titles.length > 0).map((p) => p.name);
+    const names = absent.slice(0, 3).join(', ');
+    return notFound(
+      ctx,
+      question,
+      'agreement',
+      t(ctx.lang, `Văn bản không nêu ${names} dự hội nghị.`, `The source does not put ${names} at the conference.`) +
+        ` ${sentence(ctx, 'attendees', first, present.join(', '), present.length)}`,
     );
   }
   const refs: { a: Agreement; kind: 'person' | 'body' | 'agreement'; id: string }[] = [];

@@ -179,6 +179,8 @@ const ON_WORD = /^(theo lời|theo loi|theo ý kiến|theo y kien|theo|according
 // "nước ngoài" (foreign), "bên ngoài" (outside), "ra ngoài" are words of their own, not "besides".
 const EXCEPT_INSIDE = /(?<!\b(?:nước|nuoc|bên|ben|ra)\s)\b(besides|apart from|other than|except|ngoài|ngoai)\s+(.+?)\s*(?=[,;?]|$)/iu;
 
+const EXCEPT_THEN = /^\s*(ngoài|ngoai|trừ|tru)\s+(.+?)\s+(?:thì|thi|còn|con)\s+/iu;
+
 function withoutLeading(ctx: AskContext, text: string): { read: string; except?: string; speaker?: boolean; earlier?: boolean } {
   const m = LEADING.exec(text);
   if (m) {
@@ -192,6 +194,9 @@ function withoutLeading(ctx: AskContext, text: string): { read: string; except?:
       return { read, earlier: true };
     return { read };
   }
+  // "Ngoài lãnh đạo chủ chốt thì ai cùng dự?": without a comma, "thì" or "còn" ends what is set aside.
+  const unpunctuated = EXCEPT_THEN.exec(text);
+  if (unpunctuated) return { read: text.slice(unpunctuated[0].length), except: unpunctuated[2] as string };
   // "Which leaders attended besides the party secretary?": set aside at the end.
   const inside = EXCEPT_INSIDE.exec(text);
   if (inside && inside.index > 0) return { read: text.slice(0, inside.index), except: inside[2] as string };
