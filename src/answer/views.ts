@@ -246,8 +246,12 @@ export function agreementItem(a: Agreement, lang: Lang): AgreementItem {
 /** "chiều 29/3/2023" / "the afternoon of 29 March 2023 (29/3/2023)". */
 export function signedWhen(a: Agreement, lang: Lang): string {
   const s = a.meta.signed;
-  if (lang === 'vi') return `${s.time_of_day ? `${s.time_of_day.vi} ` : ''}${formatDate(s.date, 'vi')}`;
-  return `${s.time_of_day?.en ? `the ${s.time_of_day.en} of ` : ''}${formatDate(s.date, 'en')} (${formatDate(s.date, 'vi')})`;
+  // A year the signing line does not give is told as inferred, with the line it comes from.
+  const year = s.year_inferred_from
+    ? t(lang, ` (năm suy ra từ dòng ${s.year_inferred_from})`, ` (year inferred from line ${s.year_inferred_from})`)
+    : '';
+  if (lang === 'vi') return `${s.time_of_day ? `${s.time_of_day.vi} ` : ''}${formatDate(s.date, 'vi')}${year}`;
+  return `${s.time_of_day?.en ? `the ${s.time_of_day.en} of ` : ''}${formatDate(s.date, 'en')} (${formatDate(s.date, 'vi')})${year}`;
 }
 
 export function basisLabel(basis: keyof typeof BASIS_LABEL, lang: Lang): string {

@@ -87,6 +87,8 @@ export const AgreementFile = z.object({
   provinces: z.array(Province).min(1),
   signed: z.object({
     date: z.iso.date(),
+    /** When the signing line gives no year ("Chiều 29/3"): the line the year is inferred from. */
+    year_inferred_from: z.number().int().positive().optional(),
     time_of_day: Bilingual.optional(),
     place: Bilingual,
     source: Citation,

@@ -41,6 +41,14 @@ describe('cues read by what they attach to', () => {
     expect(ids(a)).not.toContain('C12');
   });
 
+  it('"Ngày ký kết …?" asks the date, "do ai viết" the author; a year the line lacks is told as inferred', () => {
+    const when = engine.ask('Ngày ký kết biên bản hợp tác BG - TN?');
+    expect(when.headline).toContain('29/3/2023');
+    expect(when.headline).toContain('năm suy ra từ dòng 19');
+    expect(engine.ask('When was the MoU signed?').headline).toContain('year inferred from line 19');
+    expect(engine.ask('Bài báo này do ai viết?').headline).toContain('Dương Thủy');
+  });
+
   it('a time to come is not the signing date', () => {
     const a = engine.ask('Khi nào hai tỉnh sẽ tổ chức sơ kết việc thực hiện biên bản?');
     expect(a.found).toBe(false);

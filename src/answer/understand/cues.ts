@@ -130,7 +130,7 @@ const LEXICON: Record<Feature, string> = {
   count: 'bao nhiêu | mấy | số lượng | how many | how much | number of',
   money:
     'kinh phí | tổng mức đầu tư | tổng vốn | vốn đầu tư | nguồn vốn | ngân sách | tỷ đồng | tỉ đồng | triệu đồng | chi phí | bao nhiêu tiền | budget | cost | costs | funding | funds | allocated | billion | vnd',
-  when: 'khi nào | bao giờ | lúc nào | ngày nào | ngày mấy | năm nào | đến năm nào | năm mấy | hôm nào | tháng nào | thời gian nào | buổi nào | buổi sáng hay chiều | sáng hay chiều | when | what date | what year | which year | what time | what day',
+  when: 'khi nào | bao giờ | lúc nào | ngày nào | ngày mấy | năm nào | đến năm nào | năm mấy | hôm nào | ngày ký | ngày ký kết | ngày kí | ngày kí kết | tháng nào | thời gian nào | buổi nào | buổi sáng hay chiều | sáng hay chiều | when | what date | what year | which year | what time | what day',
   where: 'ở đâu | tại đâu | nơi nào | chỗ nào | địa điểm | đâu | where | what place | which city',
   finish:
     'hoàn thành | xong | khởi công | khánh thành | đưa vào sử dụng | thông xe | vận hành | complete | completed | finish | finished | open | opened | start construction | break ground',
@@ -142,7 +142,8 @@ const LEXICON: Record<Feature, string> = {
   chair: 'chủ trì | đồng chủ trì | chair | chaired | co chair | co chaired | preside | presided | presiding',
   attend:
     'dự hội nghị | dự họp | ai dự | nào dự | có dự | tham dự | có mặt | thành phần | attend | attended | attendees | attending | present | took part | participants',
-  author: 'tác giả | người viết | viết bài | phóng viên | đưa tin | bút danh | author | wrote | writer | reporter | journalist',
+  author:
+    'tác giả | người viết | ai viết | do ai viết | viết bài | phóng viên | đưa tin | bút danh | author | wrote | writer | reporter | journalist',
   organise:
     'do ai tổ chức | ai tổ chức | tổ chức hội nghị | tổ chức | hội nghị do | đơn vị tổ chức | organized | organised | organizer | organiser | hosted | host',
   areas:
