@@ -130,7 +130,6 @@ function namesOtherProvince(ctx: AskContext, f: Frame, a: Agreement): boolean {
 function absentBodies(ctx: AskContext, f: Frame): string[] {
   const words = (text: string) => ctx.analyzer.analyze(text).units.filter((u) => !u.stop && !u.generic && !u.place);
   const absent = new Set<string>();
-  let present = false;
   // Those set aside ("Ngoài lãnh đạo chủ chốt, còn ai dự?") are not asked about.
   const except = f.except ? ctx.analyzer.analyze(f.except) : undefined;
   for (const { agreement: a, body } of f.links.bodies) {
@@ -140,10 +139,11 @@ function absentBodies(ctx: AskContext, f: Frame): string[] {
       .filter(isDefined)
       .map((text) => ctx.analyzer.analyze(text));
     const name = ctx.analyzer.analyze(body.name);
-    if (there.some((text) => unitsCovered(text, name).covered === own.length)) present = true;
-    else absent.add(partyName(body, ctx.lang));
+    // One body the source puts there is enough: the question is answered by the list.
+    if (there.some((text) => unitsCovered(text, name).covered === own.length)) return [];
+    absent.add(partyName(body, ctx.lang));
   }
-  return present ? [] : [...absent];
+  return [...absent];
 }
 
 export function answerAgreement(ctx: AskContext, f: Frame, question: string): Answer {
