@@ -107,13 +107,24 @@ export function answerHolder(ctx: AskContext, f: Frame, question: string, among?
   }
   // A title word the holder's titles lack names another office ("Phó Chủ tịch UBND" is not the
   // Chủ tịch): the nearest holders are shown as such, never as the answer.
-  const holds = (m: TitleMatch) =>
-    m.contained ||
-    titleWordsIn(
-      ctx.matching,
-      query,
-      (m.agreement.people.find((p) => p.id === m.personId)?.titles ?? []).map((x) => ctx.analyzer.analyze(x.vi)),
-    );
+  // Decided once per set of titles: with many agreements, the same holder's titles recur in each.
+  const byTitles = new Map<string, boolean>();
+  const holds = (m: TitleMatch) => {
+    if (m.contained) return true;
+    const titles = (m.agreement.people.find((p) => p.id === m.personId)?.titles ?? []).map((x) => x.vi);
+    const key = titles.join('\n');
+    let yes = byTitles.get(key);
+    if (yes === undefined)
+      byTitles.set(
+        key,
+        (yes = titleWordsIn(
+          ctx.matching,
+          query,
+          titles.map((x) => ctx.analyzer.analyze(x)),
+        )),
+      );
+    return yes;
+  };
   const nearest = titles.filter((m) => !holds(m));
   titles = titles.filter(holds);
   if (titles.length === 0) {
