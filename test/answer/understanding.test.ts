@@ -113,6 +113,18 @@ describe('bodies and people the source does not name', () => {
     expect(mttq.headline).toContain('Ủy ban MTTQ');
   });
 
+  it('asked whether someone attended, the answer says yes first, about that person only', () => {
+    const a = engine.ask('Lê Ánh Dương có dự hội nghị không?');
+    expect(a.headline).toMatch(/^Có\. /);
+    expect(ids(a)).toEqual(['le-anh-duong']);
+    expect(engine.ask('Did Trinh Viet Hung attend the conference?').headline).toMatch(/^Yes\. /);
+    expect(engine.ask('Chủ tịch UBND Thái Nguyên có dự ko?').headline).toMatch(/^Có\. .*Trịnh Việt Hùng/);
+    // Named in the report, but not as attending: the author.
+    expect(engine.ask('Dương Thủy có dự hội nghị không?').found).toBe(false);
+    // Not a yes-or-no question: the list, as it was.
+    expect(engine.ask('Ai dự hội nghị?').headline).toMatch(/^Dự hội nghị \(7/);
+  });
+
   it('"Ngoài X thì …" sets X aside even without a comma', () => {
     const a = engine.ask('Ngoài lãnh đạo chủ chốt thì những thành phần nào cùng dự hội nghị?');
     expect(a.found).toBe(true);

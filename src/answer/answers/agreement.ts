@@ -5,7 +5,7 @@
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import { t } from '../i18n.ts';
-import { findTitles, type TitleMatch, unitsCovered } from '../entities.ts';
+import { findTitles, unitsCovered } from '../entities.ts';
 import type { Answer } from '../types.ts';
 import type { AgreementFocus, Frame } from '../understand/frame.ts';
 import { agreementItem, bodyItem, isDefined, partyName, personItem, pick, signedWhen } from '../views.ts';
@@ -14,13 +14,13 @@ import { answer, notFound, pageOfItems } from './compose.ts';
 type Named = { kind: 'person' | 'body'; ids: readonly string[] };
 
 /** Who the question asks to see among those present, decided once for all agreements. */
-type Attending = (a: Agreement, personId: string) => boolean;
+type Attending = ((a: Agreement, personId: string) => boolean) & { particular?: boolean };
 
 function attending(ctx: AskContext, f: Frame): Attending {
   // Narrowed by the titles the question names ("Ủy viên dự khuyết"), less those it sets aside
   // ("ngoài hai bí thư"). A title named that nobody holds whole ("Phó Chủ tịch UBND") leaves
   // nobody. Ids are unique within an agreement only, hence a set per agreement.
-  const holders = (matches: readonly TitleMatch[]) => {
+  const holders = (matches: readonly { agreement: Agreement; personId: string }[]) => {
     const by = new Map<Agreement, Set<string>>();
     for (const m of matches) {
       const ids = by.get(m.agreement) ?? new Set<string>();
@@ -31,9 +31,16 @@ function attending(ctx: AskContext, f: Frame): Attending {
   };
   const query = ctx.analyzer.analyze(f.topic);
   const namesTitle = query.units.some((u, i) => !u.stop && !u.place && ctx.matching.isTitleWord(query, i));
+  // Someone named ("Lê Ánh Dương có dự không?") is asked about alone.
+  const named = f.links.people.length > 0 ? holders(f.links.people) : undefined;
   const titled = namesTitle ? holders(findTitles(ctx.matching, query, { all: true }).filter((x) => x.contained)) : undefined;
   const excepted = f.except ? holders(findTitles(ctx.matching, ctx.analyzer.analyze(f.except), { anyPlace: true })) : undefined;
-  return (a, personId) => (!titled || titled.get(a)?.has(personId) === true) && !excepted?.get(a)?.has(personId);
+  const attends: Attending = (a, personId) =>
+    (!named || named.get(a)?.has(personId) === true) &&
+    (!titled || titled.get(a)?.has(personId) === true) &&
+    !excepted?.get(a)?.has(personId);
+  attends.particular = named !== undefined || titled !== undefined;
+  return attends;
 }
 
 function namedBy(f: Frame, focus: AgreementFocus, a: Agreement, attends: Attending): Named {
@@ -122,6 +129,15 @@ function namesOtherProvince(ctx: AskContext, f: Frame, a: Agreement): boolean {
   );
 }
 
+/** A question that asks yes or no: "có … không?", "Did …?". */
+function asksYesNo(text: string): boolean {
+  // Letters, not \b: "có" ends in a letter that \b does not know.
+  return (
+    /(?<!\p{L})(có|co)(?!\p{L}).+(?<!\p{L})(không|khong|ko|hông|k)[?.!\s]*$/iu.test(text) ||
+    /^\s*(did|does|do|was|were|is|are|has|have)(?!\p{L})/iu.test(text)
+  );
+}
+
 /**
  * Bodies the question asks about as attending ("Có đại diện Bộ GTVT dự không?") that the source does
  * not put at the conference: neither in the line on who else attended, nor in a named attendee's
@@ -179,7 +195,7 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
     );
   }
   const refs: { a: Agreement; kind: 'person' | 'body' | 'agreement'; id: string }[] = [];
-  const attends = focus === 'attendees' ? attending(ctx, f) : () => true;
+  const attends: Attending = focus === 'attendees' ? attending(ctx, f) : () => true;
   for (const a of agreements) {
     const { kind, ids } = namedBy(f, focus, a, attends);
     for (const id of ids) refs.push({ a, kind, id });
@@ -204,18 +220,23 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
     )
     .filter(isDefined);
   const onPage = [...new Set(shown.map((r) => r.a))];
-  const headline = onPage
-    .map((a) => {
-      const mine = items.filter((i) => i.agreement === a.id && i.type !== 'agreement');
-      return sentence(
-        ctx,
-        focus,
-        a,
-        mine.map((i) => i.title).join(focus === 'attendees' ? ', ' : t(ctx.lang, ' và ', ' and ')),
-        mine.length,
-      );
-    })
-    .join(' ');
+  // "Chủ tịch UBND Thái Nguyên có dự không?", "Did the chairs attend?": asked about someone in
+  // particular, and they are there, the answer starts with yes.
+  const yes = attends.particular === true && asksYesNo(f.text) ? t(ctx.lang, 'Có. ', 'Yes. ') : '';
+  const headline =
+    yes +
+    onPage
+      .map((a) => {
+        const mine = items.filter((i) => i.agreement === a.id && i.type !== 'agreement');
+        return sentence(
+          ctx,
+          focus,
+          a,
+          mine.map((i) => i.title).join(focus === 'attendees' ? ', ' : t(ctx.lang, ' và ', ' and ')),
+          mine.length,
+        );
+      })
+      .join(' ');
   return answer(ctx, question, 'agreement', true, headline, items, {
     ...(page ? { page } : {}),
     detail: items.length > 3 ? 'brief' : 'full',
