@@ -56,6 +56,16 @@ describe('cues read by what they attach to', () => {
   });
 });
 
+describe('English question verbs', () => {
+  it('"located", "appear", "held" frame the question; they are not a topic the source lacks', () => {
+    const a = engine.ask('Which military region are both provinces located in?');
+    expect(a.found).toBe(true);
+    expect(renderText(a).slice(0, 400)).toContain('Quân khu 1');
+    // A word the knowledge never uses is still a topic it does not cover.
+    expect(engine.ask('Which hotels are located near Nui Coc lake?').found).toBe(false);
+  });
+});
+
 describe('results before the MoU', () => {
   it.each([
     'Trước đây hai tỉnh đã làm được gì?',
