@@ -22,7 +22,7 @@ mention mentioned say says said stated talk talks regarding concerning current c
 over under into onto upon after before during within without between against through per via up down out off near
 quick hi hello ok okay thing things exactly actually really kindly one bot chatbot answer answers reply respond
 come comes arise arises occur occurs happen happens reference referenced references refer refers referred cite cites cited
-give gives provide let
+give gives gave given provide let
 appear appears appeared locate located situated lie lies envisage envisages envisaged foresee foresees held hold holds`;
 
 const VI_MARKED_SET = new Set(VI_MARKED.split(/\s+/).map(marked));

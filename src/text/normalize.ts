@@ -158,8 +158,8 @@ export function syllables(text: string): string[] {
 /** The shape of a folded Vietnamese syllable: initial consonant, vowels, final consonant. "exchange" is not one. */
 export const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
 
-/** Nouns in -ing that are not their verb: "training" (đào tạo) is no "train" (tàu), "planning" (quy hoạch) no "plan". */
-const NOUNS_IN_ING = new Set(['training', 'planning', 'meeting', 'meetings', 'housing', 'funding', 'building', 'buildings']);
+/** Nouns in -ing that are not their verb: "training" (đào tạo) is no "train" (tàu), "planning" (quy hoạch) no "plan", "opening" (khai mạc) no "open" (thông xe). */
+const NOUNS_IN_ING = new Set(['training', 'planning', 'meeting', 'meetings', 'housing', 'funding', 'building', 'buildings', 'opening']);
 
 /**
  * A deliberately tiny English stemmer. Folded Vietnamese syllables never end in "s", "-ing" or

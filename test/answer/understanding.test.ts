@@ -64,6 +64,15 @@ describe('English question verbs', () => {
     // A word the knowledge never uses is still a topic it does not cover.
     expect(engine.ask('Which hotels are located near Nui Coc lake?').found).toBe(false);
   });
+
+  it('"Who gave the opening speech?" is answered by what someone did at the conference', () => {
+    const a = engine.ask('Who gave the opening speech at the conference?');
+    expect(a.found).toBe(true);
+    expect(a.headline).toMatch(/^Dương Văn Thái/);
+    // "opening" is the speech's, not a road's opening (thông xe): no status answer.
+    expect(a.intent).not.toBe('status');
+    expect(engine.ask('Who won the football match?').found).toBe(false);
+  });
 });
 
 describe('results before the MoU', () => {

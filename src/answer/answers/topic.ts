@@ -7,8 +7,9 @@ import { type AskContext, agreementOf } from '../context.ts';
 import { t } from '../i18n.ts';
 import type { Answer, AnswerItem } from '../types.ts';
 import type { Frame } from '../understand/frame.ts';
-import { isDefined, itemView, pick } from '../views.ts';
+import { isDefined, itemView, personItem, pick } from '../views.ts';
 import { answer, notFound, statusNotes } from './compose.ts';
+import { whoSentence } from './person.ts';
 import { retrieve } from './retrieve.ts';
 
 /** A source line longer than this is not quoted whole in a short answer; the entry's own wording is shown instead. */
@@ -69,6 +70,15 @@ export function answerTopic(ctx: AskContext, f: Frame, question: string): Answer
   const own = (f.features.has('commitment') || f.features.has('agreement')) && !f.features.has('results');
   const hits = own ? commitmentsFirst(retrieved.hits) : retrieved.hits;
   const found = hits.length > 0 ? hits : placeOnly(ctx, f.topic);
+  // "Who gave the opening speech?": no entry is about it, but what someone did at the conference is.
+  if (found.length === 0 && f.features.has('who')) {
+    const people = retrieve(ctx, f.topic, ['person'])
+      .hits.slice(0, 3)
+      .map((h) => personItem(agreementOf(ctx, h.agreement), h.id, ctx.lang))
+      .filter(isDefined);
+    const first = people[0];
+    if (first) return answer(ctx, question, 'person', true, whoSentence(ctx, first), people);
+  }
   if (found.length === 0) {
     const what = f.topic.trim();
     // "Thái Nguyên" alone: named all through the source, so no one entry is the answer.
