@@ -49,6 +49,14 @@ describe('cues read by what they attach to', () => {
     expect(engine.ask('Bài báo này do ai viết?').headline).toContain('Dương Thủy');
   });
 
+  it('"diễn ra", "take place" ask where or when the conference was, not a topic', () => {
+    for (const q of ['Hội nghị diễn ra ở đâu?', 'Where did the conference take place?']) {
+      const a = engine.ask(q);
+      expect(a.intent).toBe('agreement');
+      expect(a.headline).toMatch(/Bắc Giang/);
+    }
+  });
+
   it('a time to come is not the signing date', () => {
     const a = engine.ask('Khi nào hai tỉnh sẽ tổ chức sơ kết việc thực hiện biên bản?');
     expect(a.found).toBe(false);

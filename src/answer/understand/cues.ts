@@ -145,7 +145,7 @@ const LEXICON: Record<Feature, string> = {
   author:
     'tác giả | người viết | ai viết | do ai viết | viết bài | phóng viên | đưa tin | bút danh | author | wrote | writer | reporter | journalist',
   organise:
-    'do ai tổ chức | ai tổ chức | tổ chức hội nghị | tổ chức | hội nghị do | đơn vị tổ chức | organized | organised | organizer | organiser | hosted | host',
+    'do ai tổ chức | ai tổ chức | tổ chức hội nghị | tổ chức | diễn ra | hội nghị do | đơn vị tổ chức | organized | organised | organizer | organiser | hosted | host | take place | took place | takes place',
   areas:
     'nhóm nội dung | các nhóm | những nhóm | lĩnh vực nào | các lĩnh vực | những lĩnh vực | mảng nào | các mảng | which areas | what areas | which fields | what fields | categories | topics covered',
   name: 'tên đầy đủ | tên gọi | tên chính thức | tên văn bản | full name | official name | full title',
