@@ -64,6 +64,17 @@ describe('cues read by what they attach to', () => {
   });
 });
 
+describe('chat abbreviations', () => {
+  it('"bb" is biên bản and "bn" bao nhiêu, as officials type them', () => {
+    const workers = engine.ask('lao dong BG dang lam o TN khoang bn nguoi');
+    expect(workers.found).toBe(true);
+    expect(renderText(workers).slice(0, 400)).toContain('10 nghìn');
+    const lake = engine.ask('ho nui coc nam trong noi dung nao cua bb');
+    expect(lake.found).toBe(true);
+    expect(ids(lake)).toContain('C15');
+  });
+});
+
 describe('English question verbs', () => {
   it('"located", "appear", "held" frame the question; they are not a topic the source lacks', () => {
     const a = engine.ask('Which military region are both provinces located in?');

@@ -127,7 +127,7 @@ const LEXICON: Record<Feature, string> = {
   done: 'đã hoàn thành | hoàn thành | đã xong | xong | đã thực hiện | done | completed | complete | finished | accomplished',
   results:
     'đã làm được gì | làm được gì | đã làm được | đã làm gì | đã đạt được | đạt được | kết quả | thành tựu | thành quả | trước đây | trước giờ | trước nay | từ trước | những năm qua | thời gian qua | đã hợp tác | đã triển khai | achieved | achievement | achievements | accomplished | so far | in the past | previously | past results | results',
-  count: 'bao nhiêu | mấy | số lượng | how many | how much | number of',
+  count: 'bao nhiêu | bn | mấy | số lượng | how many | how much | number of',
   money:
     'kinh phí | tổng mức đầu tư | tổng vốn | vốn đầu tư | nguồn vốn | ngân sách | tỷ đồng | tỉ đồng | triệu đồng | chi phí | bao nhiêu tiền | budget | cost | costs | funding | funds | allocated | billion | vnd',
   when: 'khi nào | bao giờ | lúc nào | ngày nào | ngày mấy | năm nào | đến năm nào | năm mấy | hôm nào | ngày ký | ngày ký kết | ngày kí | ngày kí kết | tháng nào | thời gian nào | buổi nào | buổi sáng hay chiều | sáng hay chiều | when | what date | what year | which year | what time | what day',
