@@ -55,6 +55,8 @@ describe('cues read by what they attach to', () => {
       expect(a.intent).toBe('agreement');
       expect(a.headline).toMatch(/Bắc Giang/);
     }
+    // The next conference is not this one.
+    expect(engine.ask('Where will the next joint conference take place?').found).toBe(false);
   });
 
   it('a time to come is not the signing date', () => {

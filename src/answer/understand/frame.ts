@@ -243,7 +243,8 @@ export function frame(ctx: AskContext, text: string): Frame {
     has('chair') ||
     has('attend') ||
     has('author') ||
-    (has('organise') && has('agreement')) ||
+    // "Hội nghị diễn ra ở đâu?" is this conference; "where will the next one take place?" is not.
+    (has('organise') && has('agreement') && !has('future')) ||
     (has('name') && has('agreement'));
   // "When and where? the MoU": the agreement's own time and place, when nothing else is asked about.
   const agreementTime = has('agreement') && (has('when') || has('where')) && !has('future');
