@@ -66,6 +66,17 @@ describe('cues read by what they attach to', () => {
   });
 });
 
+describe('status asked as approval', () => {
+  it('"đã được phê duyệt chưa?", "already approved, or just a request?" ask the status', () => {
+    const vi = engine.ask('Cơ chế cho ATK đã được TW phê duyệt chưa?');
+    expect(vi.intent).toBe('status');
+    expect(vi.headline).toMatch(/C12.*chưa thực hiện/);
+    const en = engine.ask('Is restoring the Kep - Luu Xa railway already approved, or just a request?');
+    expect(en.found).toBe(true);
+    expect(en.headline).toMatch(/C18.*pending/);
+  });
+});
+
 describe('chat abbreviations', () => {
   it('"bb" is biên bản and "bn" bao nhiêu, as officials type them', () => {
     const workers = engine.ask('lao dong BG dang lam o TN khoang bn nguoi');

@@ -133,7 +133,7 @@ const LEXICON: Record<Feature, string> = {
   when: 'khi nào | bao giờ | lúc nào | ngày nào | ngày mấy | năm nào | đến năm nào | năm mấy | hôm nào | ngày ký | ngày ký kết | ngày kí | ngày kí kết | tháng nào | thời gian nào | buổi nào | buổi sáng hay chiều | sáng hay chiều | when | what date | what year | which year | what time | what day',
   where: 'ở đâu | tại đâu | nơi nào | chỗ nào | địa điểm | đâu | where | what place | which city',
   finish:
-    'hoàn thành | xong | khởi công | khánh thành | đưa vào sử dụng | thông xe | vận hành | complete | completed | finish | finished | open | opened | start construction | break ground',
+    'hoàn thành | xong | khởi công | khánh thành | đưa vào sử dụng | thông xe | vận hành | phê duyệt | được duyệt | complete | completed | finish | finished | open | opened | start construction | break ground | approved | approve',
   dated: '',
   future: 'sẽ | sắp | sắp tới | will | going to | upcoming',
   overdue: 'quá hạn | trễ hạn | chậm hạn | overdue | past due | late | behind schedule',
