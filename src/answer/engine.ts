@@ -190,8 +190,10 @@ function groupOf(ctx: AskContext, body: string): { names: string[]; roles: RoleV
 
 /** The answer for one framed question: the module for its kind. */
 function byAsk(ctx: AskContext, f: Frame, question: string, among?: readonly TurnRef[]): Answer {
-  // A body the source never names ("Sở Xây dựng") has no duties, role or clause here to report.
-  if (f.links.unknownBody && !['help', 'agreement', 'person', 'said', 'clause'].includes(f.ask)) {
+  // A body the source never names ("Sở Xây dựng") has no duties, role or clause here to report;
+  // nor does it lead anything ("Sở TN&MT có chủ trì việc … không?" is not about the co-chairs).
+  const leads = f.ask === 'agreement' && f.focus === 'chairs';
+  if (f.links.unknownBody && (leads || !['help', 'agreement', 'person', 'said', 'clause'].includes(f.ask))) {
     const body = f.links.unknownBody;
     // "Sở Giao thông vận tải": not named, but "các sở, ngành chức năng của hai tỉnh" are given a role.
     const group = groupOf(ctx, body);

@@ -133,6 +133,14 @@ describe('bodies and people the source does not name', () => {
     expect(a.headline).not.toContain('Bộ Giao thông vận tải');
   });
 
+  it('a department the source does not name leads nothing: "chủ trì việc …" is not the co-chairs', () => {
+    const a = engine.ask('Biên bản có giao Sở Xây dựng Bắc Giang chủ trì việc chống ô nhiễm sông Cầu không?');
+    expect(a.found).toBe(false);
+    expect(a.headline).toContain('Sở Xây dựng');
+    expect(a.headline).not.toContain('Đồng chủ trì');
+    expect(engine.ask('Ai chủ trì hội nghị?').headline).toMatch(/Đồng chủ trì hội nghị: Dương Văn Thái và Nguyễn Thanh Hải/);
+  });
+
   it('"Which Bac Giang department…" is answered: the source names no department', () => {
     const a = engine.ask('Which Bac Giang department is assigned to lead digital transformation under the MoU?');
     expect(a.found).toBe(false);
