@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { AdminReply } from '../src/admin/admin.ts';
 import type { AdminCommands, Caller } from '../src/admin/commands.ts';
 import type { KnowledgeStore } from '../src/runtime/knowledge-store.ts';
-import { bothLanguages, documentTooLarge, NOTICES, type NoticeLang, zipTooLarge } from './notices.ts';
+import { bothLanguages, documentTooLarge, NOTICES, type NoticeLang, zipTooLarge } from '../src/answer/notices.ts';
 
 export interface AgreementFileDeps {
   knowledgeDir: string;

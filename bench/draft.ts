@@ -8,9 +8,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type DraftResult, draftFile } from '../src/draft/run.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { FIXTURES, UNSEEN } from '../test/fixtures/formal/index.ts';
-import { renderAll } from '../test/fixtures/formal/render.ts';
-import { type FormalScore, fmt, type Ratio, scoreFormal, scoreSeed } from './draft-score.ts';
+import { FIXTURES, UNSEEN } from '../testkit/formal/index.ts';
+import { renderAll } from '../testkit/formal/render.ts';
+import { type FormalScore, fmt, type Ratio, scoreFormal, scoreSeed } from '../testkit/draft-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KNOWLEDGE = join(ROOT, 'knowledge');
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       `Draft time: ${seed.ms.toFixed(0)} ms. Missed people: ${s.people.missed.join(', ') || 'none'}; missed bodies: ${s.bodies.missed.join(', ') || 'none'}.`,
     );
     out();
-    out('#### Invented formal agreements (`test/fixtures/formal/`)');
+    out('#### Invented formal agreements (`testkit/formal/`)');
     out();
     out(
       '| document | format | points | precision | assignments (role right) | deadlines | questions as worded | questions by command | verbatim | draft ms |',

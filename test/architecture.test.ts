@@ -1,6 +1,6 @@
 // The import graph of the product code (src/, adapters/): no circles, and no import from a lower
-// layer to a higher one. Read from the sources as text (static imports, `export … from`, and
-// dynamic `import('…')`), so it needs no tool beyond Node.
+// layer to a higher one. Read from the sources as text (static imports, side-effect imports,
+// `export … from`, and dynamic `import('…')`), so it needs no tool beyond Node.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ function files(dir: string): string[] {
   );
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 /** File → the project files it imports (relative to the root). */
 function graph(): Map<string, string[]> {
@@ -21,7 +22,7 @@ function graph(): Map<string, string[]> {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const targets: string[] = [];
     for (const m of text.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2];
+      const spec = m[1] ?? m[2] ?? m[3];
       if (!spec?.startsWith('.')) continue;
       targets.push(relative(ROOT, resolve(dirname(join(ROOT, file)), spec)));
     }
@@ -96,18 +97,43 @@ describe('import graph of src/ and adapters/', () => {
   });
 });
 
+// Issue 14: the benchmarks and the tests share fakes, fixtures and generators through testkit/,
+// never by importing each other.
+describe('bench/ and test/', () => {
+  it('import each other only through testkit/', () => {
+    const crossing: string[] = [];
+    for (const [from, to] of [
+      ['bench', 'test'],
+      ['test', 'bench'],
+      ['testkit', 'test'],
+      ['testkit', 'bench'],
+    ] as const) {
+      for (const file of files(from)) {
+        const text = readFileSync(join(ROOT, file), 'utf8');
+        for (const m of text.matchAll(IMPORT)) {
+          const spec = m[1] ?? m[2] ?? m[3];
+          if (!spec?.startsWith('.')) continue;
+          const target = relative(ROOT, resolve(dirname(join(ROOT, file)), spec));
+          if (target.startsWith(`${to}/`)) crossing.push(`${file} → ${target}`);
+        }
+      }
+    }
+    expect(crossing).toEqual([]);
+  });
+});
+
 // Issue 14: the adapters hold no wording of their own. Sentences users read come from the core
-// (src/answer/i18n.ts LABELS, the admin replies) or, for the few the platform edge says on its own,
-// adapters/notices.ts. A Vietnamese string anywhere else in the adapters is wording out of place.
+// (src/answer/i18n.ts LABELS, the admin replies, and src/answer/notices.ts for the few the platform
+// edge says on its own). A Vietnamese string anywhere in the adapters is wording out of place.
 describe('wording', () => {
   const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
   const LITERAL = /'([^'\\]|\\.)*'|"([^"\\]|\\.)*"|`([^`\\]|\\.)*`/g;
   // Words typed as commands, not shown as wording.
   const COMMAND_WORDS = new Set(["'thoát'"]);
 
-  it('no Vietnamese string in the adapters outside notices.ts', () => {
+  it('no Vietnamese string in the adapters', () => {
     const found: string[] = [];
-    for (const file of files('adapters').filter((f) => f !== 'adapters/notices.ts')) {
+    for (const file of files('adapters')) {
       const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
       lines.forEach((line, i) => {
         if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;

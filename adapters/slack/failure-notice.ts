@@ -1,7 +1,7 @@
 // When a listener fails, the user hears about it, briefly, where they asked: in the thread of the
 // message, through the response_url of a command or button, or in a direct message for App Home.
 import type { webApi } from '@slack/bolt';
-import { NOTICES, bothLanguages } from '../notices.ts';
+import { NOTICES, bothLanguages } from '../../src/answer/notices.ts';
 
 interface FailedRequest {
   event?: { type?: string; channel?: string; ts?: string; thread_ts?: string; user?: string };

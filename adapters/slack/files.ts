@@ -7,7 +7,7 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Caller } from '../../src/admin/commands.ts';
 import { type AgreementFileDeps, kindOf, PendingUploads, readCapped, receiveAgreementFile } from '../agreement-files.ts';
-import { bothLanguages, NOTICES } from '../notices.ts';
+import { bothLanguages, NOTICES } from '../../src/answer/notices.ts';
 import { adminMrkdwn } from './admin-text.ts';
 
 /** A file as a file_share message carries it (https://docs.slack.dev/reference/objects/file-object), the fields read here. */

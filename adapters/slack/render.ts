@@ -14,7 +14,7 @@ import { LABELS, type OtherView, pageSummary } from '../../src/answer/i18n.ts';
 import { dueShort, renderText, showsWording, shortWording } from '../../src/answer/render-text.ts';
 import type { Answer, AnswerItem, AnswerView, CitationView, Lang, StatusView } from '../../src/answer/types.ts';
 import { basisLabel } from '../../src/answer/views.ts';
-import { NOTICES } from '../notices.ts';
+import { NOTICES } from '../../src/answer/notices.ts';
 import { moreViews, shownView } from '../views.ts';
 
 export const MAX_BLOCKS = 50;

@@ -8,7 +8,7 @@
 // resolved), with its language and page, in the conversation where it was asked.
 import type { Context } from 'grammy';
 import type { AnswerView } from '../../src/answer/types.ts';
-import { NOTICES } from '../notices.ts';
+import { NOTICES } from '../../src/answer/notices.ts';
 import { askedAgain } from '../views.ts';
 import type { Asking, TelegramQuestion } from './ask.ts';
 import { type ButtonStore, answerKeyboard, parsePagingData, parseViewData } from './buttons.ts';

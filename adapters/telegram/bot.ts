@@ -17,7 +17,7 @@ import { Conversations } from '../../src/answer/conversation.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import type { State } from '../../src/state/index.ts';
-import { NOTICES, bothLanguages } from '../notices.ts';
+import { NOTICES, bothLanguages } from '../../src/answer/notices.ts';
 import { registerAdminCommands } from './admin.ts';
 import { createAnswering } from './answers.ts';
 import { createAsking } from './ask.ts';

@@ -11,7 +11,7 @@ import type { AdminCommands } from '../../src/admin/commands.ts';
 import { MAX_UPLOAD_BYTES, prepareUpload, uploadTarget } from '../../src/admin/upload.ts';
 import type { KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { kindOf, PendingUploads, readCapped, receiveAgreementFile } from '../agreement-files.ts';
-import { bothLanguages, NOTICES } from '../notices.ts';
+import { bothLanguages, NOTICES } from '../../src/answer/notices.ts';
 import { adminHtml, callerOf } from './admin.ts';
 import { withoutMentions } from './question.ts';
 

@@ -17,8 +17,8 @@ import { openState, type State } from '../../src/state/index.ts';
 import { slackDeps } from '../../testkit/deps.ts';
 import { FAKE_BOT_TOKEN, type FakeSlack, type SlackCall, type SlackFile, startFakeSlack } from '../../testkit/fakes/slack-api.ts';
 import { SIGNING_SECRET, type SlackClient, slackClient } from '../../testkit/slack-client.ts';
-import { hoLamVanKhe } from '../fixtures/formal/ho-lam-van-khe.ts';
-import { toDocx } from '../fixtures/formal/render.ts';
+import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
+import { toDocx } from '../../testkit/formal/render.ts';
 import { knowledgeCopy } from '../helpers.ts';
 
 const ADMIN = 'U0ADMIN001';

@@ -15,8 +15,8 @@ import { openState, type State } from '../../src/state/index.ts';
 import { telegramDeps } from '../../testkit/deps.ts';
 import { BOT_USER, type Call, type FakeTelegram, startFakeTelegram, type UploadedFile } from '../../testkit/fakes/telegram-api.ts';
 import { handled } from '../../testkit/handled.ts';
-import { hoLamVanKhe } from '../fixtures/formal/ho-lam-van-khe.ts';
-import { toDocx } from '../fixtures/formal/render.ts';
+import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
+import { toDocx } from '../../testkit/formal/render.ts';
 import { knowledgeCopy } from '../helpers.ts';
 
 const ADMIN = 42;

@@ -10,8 +10,8 @@ import { draftUpload, prepareFolderUpload } from '../../src/admin/draft-upload.t
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import { openState, type State } from '../../src/state/index.ts';
-import { hoLamVanKhe } from '../fixtures/formal/ho-lam-van-khe.ts';
-import { toDocx } from '../fixtures/formal/render.ts';
+import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
+import { toDocx } from '../../testkit/formal/render.ts';
 import { knowledgeCopy } from '../helpers.ts';
 
 const ADMIN: Who = { platform: 'telegram', userId: '42', userName: 'Quản trị' };

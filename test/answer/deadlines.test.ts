@@ -5,14 +5,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { promoted } from '../../bench/draft-score.ts';
+import { promoted } from '../../testkit/draft-score.ts';
 import { createEngine } from '../../src/answer/engine.ts';
 import { renderText } from '../../src/answer/render-text.ts';
 import type { CommitmentItem, StatusOverlay } from '../../src/answer/types.ts';
 import { draftFile } from '../../src/draft/run.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
-import { hoLamVanKhe } from '../fixtures/formal/ho-lam-van-khe.ts';
-import { renderAll } from '../fixtures/formal/render.ts';
+import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
+import { renderAll } from '../../testkit/formal/render.ts';
 import { KNOWLEDGE_DIR, shippedEngine } from '../helpers.ts';
 
 let knowledge: Knowledge;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftInputError, extractParagraphs } from '../../src/draft/extract/extract.ts';
-import { kimSaHaiAu } from '../fixtures/formal/kim-sa-hai-au.ts';
-import { renderAll, toText } from '../fixtures/formal/render.ts';
+import { kimSaHaiAu } from '../../testkit/formal/kim-sa-hai-au.ts';
+import { renderAll, toText } from '../../testkit/formal/render.ts';
 
 let dir: string;
 let paths: { txt: string; docx: string; pdf: string };

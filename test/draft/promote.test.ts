@@ -10,8 +10,8 @@ import { createEngine } from '../../src/answer/engine.ts';
 import { renderText } from '../../src/answer/render-text.ts';
 import type { CommitmentItem } from '../../src/answer/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { hoLamVanKhe } from '../fixtures/formal/ho-lam-van-khe.ts';
-import { toDocx } from '../fixtures/formal/render.ts';
+import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
+import { toDocx } from '../../testkit/formal/render.ts';
 import { knowledgeCopy, ROOT } from '../helpers.ts';
 
 function cli(args: string[], knowledgeDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

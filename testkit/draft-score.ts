@@ -12,7 +12,7 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import type { Body, Commitment } from '../src/knowledge/schema.ts';
 import type { Agreement, Knowledge } from '../src/knowledge/types.ts';
 import { fold } from '../src/text/normalize.ts';
-import type { Gold, Question } from '../test/fixtures/formal/types.ts';
+import type { Gold, Question } from './formal/types.ts';
 
 export interface Ratio {
   hit: number;

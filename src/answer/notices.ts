@@ -1,6 +1,6 @@
 // The few sentences the platform edge says on its own (not answers): slow down, an unknown
-// command, an expired button, an error, and the words around a file an admin sends. Kept in one
-// place, in both languages, so that they can join the core's labels (src/answer/i18n.ts) in one move.
+// command, an expired button, an error, and the words around a file an admin sends. They live in
+// the core beside the answers' labels (i18n.ts), so that the adapters hold no wording of their own.
 export type NoticeLang = 'vi' | 'en';
 
 export const NOTICES = {
