@@ -77,6 +77,8 @@ interface ItemBase {
   /** In an English answer, the Vietnamese title, so a reader can find it in the source. */
   original?: string;
   citation: CitationView;
+  /** The entry belongs to a list the source ends with "…": the source does not list everything. */
+  incompleteList?: true;
 }
 
 export interface CommitmentItem extends ItemBase {

@@ -128,6 +128,7 @@ export function commitmentItem(ctx: ViewContext, a: Agreement, id: string): Comm
     roles: c.responsible.map((r) => roleView(a, r, 'clause', ctx.lang)),
     citation: cite(a, c.source, ctx.lang),
     ...(c.due ? { due: dueView(ctx, a, c.due, status.status) } : {}),
+    ...(c.incomplete_list ? { incompleteList: true as const } : {}),
   };
 }
 
@@ -166,6 +167,7 @@ export function resultItem(ctx: ViewContext, a: Agreement, id: string): ResultIt
     status: statusView(ctx, a, r.id, r.status, r.status_source),
     parties: r.parties.map((p) => partyRef(a, p, ctx.lang)),
     citation: cite(a, r.source, ctx.lang),
+    ...(r.incomplete_list ? { incompleteList: true as const } : {}),
   };
 }
 

@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
-import { AGREEMENT_DIR, KNOWLEDGE_DIR } from '../helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/engine.ts';
+import { renderText } from '../../src/answer/render-text.ts';
+import { AGREEMENT_DIR, KNOWLEDGE_DIR, shippedEngine } from '../helpers.ts';
 
 interface Citation {
   line: number;
@@ -243,5 +245,40 @@ describe('what the article leaves open is said', () => {
       expect(byId(id)?.note?.vi, id).toMatch(/“TP Phổ Yên”.*“thị xã Phổ Yên”/);
       expect(byId(id)?.note?.en, id).toMatch(/“TP Phổ Yên”.*“thị xã Phổ Yên”/);
     }
+  });
+});
+
+// Issue 12's probes, asked of the engine: what an official reads must show the rules above.
+describe('the probes answer as the source says', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await shippedEngine();
+  });
+
+  it('"Tuyến Vành đai 5 đã làm chưa?" says the work continues, not "chưa thực hiện"', () => {
+    const a = engine.ask('Tuyến Vành đai 5 đã làm chưa?');
+    expect(a.headline).toContain('đang tiếp tục');
+    expect(a.headline).not.toContain('chưa thực hiện');
+  });
+
+  it('"Khi gặp khó khăn, vướng mắc thì báo cáo ai?" answers with the line 16 request and its scope', () => {
+    const a = engine.ask('Khi gặp khó khăn, vướng mắc thì báo cáo ai?');
+    const text = renderText(a);
+    expect(text).toContain('dòng 16');
+    expect(text).toContain('khi gặp khó khăn, vướng mắc');
+  });
+
+  it('"cầu mới thay thế ngầm Tam Kha" never brings up cầu Hòa Sơn first', () => {
+    const a = engine.ask('cầu mới thay thế ngầm Tam Kha');
+    expect(a.items[0]?.id).toBe('C17');
+    expect(renderText(a).slice(0, 400)).not.toContain('Hòa Sơn');
+  });
+
+  it('items of a list the source ends with "…" say the list is incomplete', () => {
+    const a = engine.ask('Những tuyến đường kết nối nào được tiếp tục đầu tư?');
+    expect(a.items.map((i) => i.id)).toContain('C22');
+    expect(a.headline).toContain('Văn bản liệt kê chưa đầy đủ: dòng 30');
+    const one = engine.ask('Tuyến ĐT294 do ai phụ trách?');
+    expect(one.notes.join('\n')).toContain('Văn bản liệt kê chưa đầy đủ: dòng 30');
   });
 });

@@ -17,7 +17,7 @@ export function answer(
   items: AnswerItem[],
   extra: Partial<Answer> = {},
 ): Answer {
-  return {
+  const made: Answer = {
     intent,
     found,
     lang: ctx.lang,
@@ -30,6 +30,19 @@ export function answer(
     detail: 'full',
     ...extra,
   };
+  // Entries from a list the source ends with "…": said once, with the lines, so nobody takes the
+  // list shown for everything the source covers. When the answer is that list, its first line says so.
+  const lines = [...new Set(items.filter((i) => i.incompleteList).map((i) => i.citation.line))];
+  if (lines.length > 0) {
+    const incomplete = t(
+      ctx.lang,
+      `Văn bản liệt kê chưa đầy đủ: dòng ${lines.join(', ')} kết thúc bằng “…”.`,
+      `The source's list is incomplete: line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} end${lines.length > 1 ? '' : 's'} with “…”.`,
+    );
+    if (items.length > 1 && items.every((i) => i.incompleteList)) made.headline = `${headline} ${incomplete}`;
+    else made.notes = [...made.notes, incomplete];
+  }
+  return made;
 }
 
 /** Most agreements named in "I only answer from…": beyond that, a few and how many more. */
