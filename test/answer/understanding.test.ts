@@ -59,6 +59,12 @@ describe('cues read by what they attach to', () => {
     expect(engine.ask('Where will the next joint conference take place?').found).toBe(false);
   });
 
+  it('"Tính đến lúc ký, …" dates the question; it is not what is asked', () => {
+    const a = engine.ask('Tính đến lúc ký, hai tỉnh đã tái lập được bao nhiêu năm?');
+    expect(a.found).toBe(true);
+    expect(renderText(a).slice(0, 400)).toContain('25 năm');
+  });
+
   it('a time to come is not the signing date', () => {
     const a = engine.ask('Khi nào hai tỉnh sẽ tổ chức sơ kết việc thực hiện biên bản?');
     expect(a.found).toBe(false);

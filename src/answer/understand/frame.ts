@@ -167,12 +167,12 @@ const ASKED_WITH: Partial<Record<Ask, Feature[]>> = {
 
 /**
  * A leading clause that frames the question rather than asks it: what is set aside ("Ngoài hai bí
- * thư, …", "Besides the chairs, …"), when ("Trước khi ký, …", "Sau khi ký, …"), among whom
+ * thư, …", "Besides the chairs, …"), when ("Trước khi ký, …", "Sau khi ký, …", "Tính đến lúc ký, …"), among whom
  * ("Trong số đại biểu, …") or on whose word ("Theo bài viết, …", "According to the article, …").
  * None of it is the topic. Returns the text without it, and what was set aside.
  */
 const LEADING =
-  /^\s*(ngoài|ngoai|trừ|tru|besides|apart from|other than|except|trước khi|truoc khi|sau khi|before|after|trong số|trong so|among|theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)\s+([^,;?]+)[,;]\s*/iu;
+  /^\s*(ngoài|ngoai|trừ|tru|besides|apart from|other than|except|trước khi|truoc khi|sau khi|tính đến|tinh den|as of|before|after|trong số|trong so|among|theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)\s+([^,;?]+)[,;]\s*/iu;
 const EXCEPT = /^(ngoài|ngoai|trừ|tru|besides|apart from|other than|except)$/iu;
 const BEFORE = /^(trước khi|truoc khi|before)$/iu;
 const ON_WORD = /^(theo lời|theo loi|theo ý kiến|theo y kien|theo|according to|per)$/iu;
