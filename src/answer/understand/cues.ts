@@ -121,7 +121,7 @@ const LEXICON: Record<Feature, string> = {
   list: 'những | các | liệt kê | danh sách | kể tên | tất cả | nào | list | which | what are the | all the | all of',
   pending:
     'còn chờ | đang chờ | vẫn chờ | chờ đợi | chưa thực hiện | chưa hoàn thành | chưa xong | chưa làm | chưa triển khai | tồn đọng | còn lại | pending | outstanding | not yet | not done | not started | remaining | unfinished | open | left to do | to be done',
-  ongoing: 'tiếp tục | duy trì | continuing | continued | continue | ongoing | maintain | maintained',
+  ongoing: 'tiếp tục | duy trì | continuing | continued | continue | ongoing | maintain | maintained | keep | keeps | keep on',
   inProgress:
     'đang thực hiện | đang triển khai | đang đầu tư | đang xây dựng | in progress | under way | underway | being implemented | being built',
   done: 'đã hoàn thành | hoàn thành | đã xong | xong | đã thực hiện | done | completed | complete | finished | accomplished',
