@@ -58,6 +58,14 @@ describe('asking the same of the other province', () => {
     expect(second?.headline).toContain("Chair of the Provincial People's Committee");
   });
 
+  it('"thế còn bên kia?", "and the other province?" ask the same of the province not named', () => {
+    const [, vi] = dialog('Bí thư Tỉnh ủy Bắc Giang là ai?', 'thế còn bên kia?');
+    expect(ids(vi as Answer)).toEqual(['nguyen-thanh-hai']);
+    const [, en] = dialog("Who chairs the People's Committee of Thai Nguyen?", 'and the other province?');
+    expect(ids(en as Answer)).toEqual(['le-anh-duong']);
+    expect(en?.lang).toBe('en');
+  });
+
   it('reaches back past turns that name no province, within the turns kept', () => {
     // The role question is the oldest of the MAX_TURNS turns kept when the follow-up comes.
     const answers = dialog('Chủ tịch UBND tỉnh Bắc Giang là ai?', 'C18', 'ngầm Tam Kha', 'QL17', 'còn Thái Nguyên thì sao?');
