@@ -21,7 +21,7 @@ not no yes than then so if us may might must some already currently now ever s d
 mention mentioned say says said stated talk talks regarding concerning current currently project projects
 over under into onto upon after before during within without between against through per via up down out off near
 quick hi hello ok okay thing things exactly actually really kindly one bot chatbot answer answers reply respond
-just only merely simply also even roughly approximately
+just only merely simply also even roughly approximately something anything
 come comes arise arises occur occurs happen happens reference referenced references refer refers referred cite cites cited
 give gives gave given provide let
 appear appears appeared locate located situated lie lies envisage envisages envisaged foresee foresees held hold holds`;
