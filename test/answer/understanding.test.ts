@@ -72,6 +72,16 @@ describe('cues read by what they attach to', () => {
   });
 });
 
+describe('duties asked with an assignment verb', () => {
+  it('"được giao trách nhiệm gì" asks the duties; "giao" is no task of its own', () => {
+    const a = engine.ask('Các Ủy viên Ban Thường vụ hai tỉnh được giao trách nhiệm gì?');
+    expect(a.found).toBe(true);
+    expect(a.assignments?.length).toBeGreaterThan(0);
+    // A task the party does not have is still said to be missing.
+    expect(engine.ask('Công an hai tỉnh có nhiệm vụ cấp hộ chiếu không?').found).toBe(false);
+  });
+});
+
 describe('status asked as approval', () => {
   it('"đã được phê duyệt chưa?", "already approved, or just a request?" ask the status', () => {
     const vi = engine.ask('Cơ chế cho ATK đã được TW phê duyệt chưa?');

@@ -76,9 +76,16 @@ function beyondParty(ctx: AskContext, f: Frame, names: ReadonlySet<string>): str
   const shared = sharedWithAny([...names].map((n) => ctx.analyzer.analyze(n)));
   const topic = ctx.analyzer.analyze(f.topic);
   const words = markedSyllables(f.topic);
+  // The words that ask ("được giao", "nhiệm vụ gì") are no task. Topic positions are not question
+  // positions: matched by text.
+  const asking = new Set(
+    f.cues
+      .filter((c) => ['addressee', 'duties', 'askedOf', 'responsible'].includes(c.feature))
+      .flatMap((c) => f.words.slice(c.from, c.to).map((w) => w.folded)),
+  );
   return topic.units
     .map((u, i) => ({ u, text: words[i]?.text ?? u.syllable }))
-    .filter(({ u }) => !u.stop && !u.generic && !u.place && !shared(u))
+    .filter(({ u }) => !u.stop && !u.generic && !u.place && !shared(u) && !asking.has(u.syllable))
     .map((x) => x.text)
     .join(' ');
 }
