@@ -64,6 +64,12 @@ describe('asking the same of the other province', () => {
     const [, en] = dialog("Who chairs the People's Committee of Thai Nguyen?", 'and the other province?');
     expect(ids(en as Answer)).toEqual(['le-anh-duong']);
     expect(en?.lang).toBe('en');
+    // Named inside a question, after a turn about a person: that person's province is the one meant.
+    const [, hope] = dialog(
+      "What did Duong Van Thai say about the two provinces' history?",
+      "And what did the other province's secretary hope for?",
+    );
+    expect(hope?.headline).toMatch(/^Nguyễn Thanh Hải/);
   });
 
   it('reaches back past turns that name no province, within the turns kept', () => {

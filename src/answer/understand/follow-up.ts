@@ -7,7 +7,7 @@
 //  - a question that points back ("ông ấy", "it", "tuyến đó") or names nothing of its own
 //    ("tỉnh nào lo?"): asked of the last subject.
 // The result is a standalone question, so the rest of the engine never sees the conversation.
-import { fold, syllableSpans, syllables } from '../../text/normalize.ts';
+import { syllableSpans, syllables } from '../../text/normalize.ts';
 import type { Agreement } from '../../knowledge/types.ts';
 import type { AskContext } from '../context.ts';
 import type { Conversation, Turn, TurnRef } from '../conversation.ts';
@@ -187,17 +187,21 @@ function askedOfOther(ctx: AskContext, turns: readonly Turn[], f: Frame): string
   return `${fragment.join(' ')} ${last.askWords}`.trim();
 }
 
-/** "thế còn bên kia?", "tỉnh bạn thì sao?", "and the other province?": the other province, unnamed. */
-const OTHER_PROVINCE = /(?:^|\s)(ben kia|phia ben kia|phia kia|tinh kia|tinh ban|the other (?:province|side))(?=\s|$|[?.!,])/;
+/** "thế còn bên kia?", "tỉnh bạn thì sao?", "the other province's secretary": the other province, unnamed. */
+const OTHER_PROVINCE =
+  /(?<!\p{L})(phía bên kia|phia ben kia|bên kia|ben kia|phía kia|phia kia|tỉnh kia|tinh kia|tỉnh bạn|tinh ban|the other (?:province|side))(?!\p{L})/iu;
 
-/** The latest question that named one province of an agreement, asked of the agreement's other one. */
-function ofTheOtherProvince(ctx: AskContext, turns: readonly Turn[]): string | undefined {
+/** The agreement's other province, after the latest turn about one province of it (named, or a person's). */
+function otherProvince(ctx: AskContext, turns: readonly Turn[]): string | undefined {
   for (const turn of turns) {
-    const named = frame(ctx, turn.text).links.provinces;
+    const ref = turn.subject?.ref;
+    const person = ref?.type === 'person' ? ctx.agreements.get(ref.agreement)?.people.find((p) => p.id === ref.id) : undefined;
+    const provinces = frame(ctx, turn.text).links.provinces;
+    const named = provinces.length > 0 ? provinces : person?.province ? [person.province] : [];
     if (named.length !== 1) continue;
     const a = ctx.knowledge.agreements.find((x) => x.meta.provinces.some((p) => p.id === named[0]));
     const other = a?.meta.provinces.find((p) => p.id !== named[0]);
-    if (other) return swapProvince(ctx, turn, other.id, other.name);
+    if (other) return other.name;
   }
   return undefined;
 }
@@ -270,11 +274,11 @@ export function resolve(ctx: AskContext, text: string, conversation: Conversatio
     return { kind: 'view', turn: last, view };
   }
 
-  // A short follow-up that points at the other province without naming it.
-  if (f.words.length <= 8 && f.links.provinces.length === 0 && OTHER_PROVINCE.test(fold(text))) {
-    const swapped = ofTheOtherProvince(ctx, turns);
-    if (swapped) return { kind: 'question', frame: frame(ctx, swapped) };
-  }
+  // A follow-up that points at the other province without naming it: named, then read as usual
+  // ("thế còn bên kia?" → "thế còn Thái Nguyên?").
+  const other = f.links.provinces.length === 0 ? OTHER_PROVINCE.exec(text.normalize('NFC')) : null;
+  const otherName = other ? otherProvince(ctx, turns) : undefined;
+  if (other && otherName) return resolve(ctx, text.normalize('NFC').replace(other[0], otherName), conversation);
   if (has(f, 'other') && !asksItself(f) && !bare) return { kind: 'question', frame: frame(ctx, askedOfOther(ctx, turns, f)) };
   if (has(f, 'counterpart') && last.subject?.ref.type === 'person' && f.links.provinces.length > 0) {
     const title = last.title ?? firstTitle(ctx, last.subject.ref);
