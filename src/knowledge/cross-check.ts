@@ -80,6 +80,18 @@ export function crossCheck(a: Agreement, glossary: Glossary): KnowledgeError[] {
   for (const [i, f] of a.facts.entries()) {
     for (const [j, p] of f.parties.entries()) ref(partyIds, 'person or body', p, F.results, ['facts', i, 'parties', j]);
     if (f.speaker) ref(people, 'person', f.speaker, F.results, ['facts', i, 'speaker']);
+    if (f.speaker_inferred_from !== undefined) {
+      // The speech it continues must be theirs: a mention of the speaker on that line, before this one.
+      const path = ['facts', i, 'speaker_inferred_from'];
+      const speaker = a.people.find((p) => p.id === f.speaker);
+      if (!speaker) err(F.results, path, 'an inferred speaker needs `speaker`');
+      else if (f.speaker_inferred_from >= f.source.line || !speaker.mentions.some((m) => m.line === f.speaker_inferred_from))
+        err(
+          F.results,
+          path,
+          `${speaker.name} has no mention on line ${f.speaker_inferred_from}, before line ${f.source.line}, to continue`,
+        );
+    }
   }
 
   const files: [string, string, unknown][] = [

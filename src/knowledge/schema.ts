@@ -254,6 +254,12 @@ export const Fact = z.object({
   kind: z.enum(['background', 'figure', 'assessment', 'statement']),
   /** Who said it, when the source attributes the passage to a speaker. */
   speaker: Id.optional(),
+  /**
+   * When the passage's own line names no speaker but continues a speech begun earlier ("Phát biểu
+   * khai mạc, … cho biết" on line 6, then lines 7–13 in the same voice): the line the speech begins
+   * on. The speaker is then inferred, and answers say so.
+   */
+  speaker_inferred_from: z.number().int().positive().optional(),
   title: Bilingual,
   text: z.string().min(1),
   parties: z.array(Id).default([]),

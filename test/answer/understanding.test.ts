@@ -72,6 +72,17 @@ describe('cues read by what they attach to', () => {
   });
 });
 
+describe('a speech that runs over several lines', () => {
+  it('lines 7–13 continue the opening remarks of line 6: his by inference, and said so', () => {
+    const a = engine.ask('Bí thư Bắc Giang nhận xét thế nào về những hạn chế trong hợp tác giữa hai tỉnh thời gian qua?');
+    expect(a.found).toBe(true);
+    expect(a.headline).toMatch(/^Dương Văn Thái \(dòng 13; suy luận: tiếp nối phát biểu từ dòng 6\)/);
+    expect(a.headline).toContain('chưa tương xứng');
+    // His own line 6 needs no inference.
+    expect(engine.ask('Dương Văn Thái nói gì?').headline).toMatch(/^Dương Văn Thái \(dòng 6, /);
+  });
+});
+
 describe('duties asked with an assignment verb', () => {
   it('"được giao trách nhiệm gì" asks the duties; "giao" is no task of its own', () => {
     const a = engine.ask('Các Ủy viên Ban Thường vụ hai tỉnh được giao trách nhiệm gì?');

@@ -116,6 +116,19 @@ describe('knowledge validation reports each class of error with file, path and r
     ]);
   });
 
+  it('a passage said to continue a speech begun on a line where its speaker is not reported speaking', async () => {
+    // F3 (line 13) continues Dương Văn Thái's opening remarks of line 6; he is not on line 2 as a speaker.
+    const errors = await errorsAfter((d) =>
+      edit(d, 'bg-tn-2023/results.yaml', /( {2}- id: F3\n(?:.*\n){3}\s+speaker_inferred_from: )6/, '$12'),
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: 'facts[2].speaker_inferred_from',
+        message: 'Dương Văn Thái has no mention on line 2, before line 13, to continue',
+      }),
+    ]);
+  });
+
   it('a speech request whose words are not on its line', async () => {
     const errors = await errorsAfter((d) =>
       edit(d, A, 'quote: "đồng chí đề nghị các cấp, ngành', 'quote: "đồng chí yêu cầu các cấp, ngành'),

@@ -171,7 +171,8 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
   const person = f.links.people[0] ?? (byTitle ? { agreement: byTitle.agreement, personId: byTitle.personId } : undefined);
   if (!person) return notFound(ctx, question, 'statement');
   const a = person.agreement;
-  const theirs = a.facts.filter((x) => x.speaker === person.personId);
+  // In the order they were said.
+  const theirs = a.facts.filter((x) => x.speaker === person.personId).sort((x, y) => x.source.line - y.source.line);
   if (theirs.length === 0) {
     // Named, but not as a speaker: who they are, and that the source records no remarks of theirs.
     const who = personItem(a, person.personId, ctx.lang);
@@ -254,6 +255,11 @@ export function answerSaid(ctx: AskContext, f: Frame, question: string): Answer 
   const facts = items.filter((i) => i.type === 'fact');
   const lines = [...new Set(facts.map((i) => i.citation.line))].join(', ');
   const first = facts[0];
-  const headline = `${p?.name ?? ''} (${t(ctx.lang, 'dòng', 'line')} ${lines}): ${first && first.type === 'fact' ? first.text : ''}`;
+  // The first passage only continues a speech begun earlier: theirs by inference, said so.
+  const from = first ? a.facts.find((x) => x.id === first.id)?.speaker_inferred_from : undefined;
+  const inferred = from
+    ? t(ctx.lang, `; suy luận: tiếp nối phát biểu từ dòng ${from}`, `; inferred: continues the speech begun on line ${from}`)
+    : '';
+  const headline = `${p?.name ?? ''} (${t(ctx.lang, 'dòng', 'line')} ${lines}${inferred}): ${first && first.type === 'fact' ? first.text : ''}`;
   return answer(ctx, question, 'statement', true, headline, items, { detail: facts.length > 2 ? 'brief' : 'full' });
 }

@@ -24,6 +24,14 @@ export function voiceOf(ctx: AskContext, a: Agreement, item: AnswerItem): string
   if (item.type === 'fact') {
     const f = a.facts.find((x) => x.id === item.id);
     const speaker = f?.speaker ? a.people.find((p) => p.id === f.speaker) : undefined;
+    // A passage that only continues a speech begun earlier is theirs by inference, and says so.
+    const from = f?.speaker_inferred_from;
+    if (speaker && from)
+      return t(
+        ctx.lang,
+        `Phát biểu của ${speaker.name} (suy luận: tiếp nối phát biểu từ dòng ${from})`,
+        `${speaker.name}, speaking (inferred: continues the speech begun on line ${from})`,
+      );
     if (speaker) return t(ctx.lang, `Phát biểu của ${speaker.name}`, `${speaker.name}, speaking`);
   }
   return t(ctx.lang, 'Bài viết', 'The report');
