@@ -32,6 +32,14 @@ export async function knowledgeCopy(): Promise<string> {
   return dir;
 }
 
+/** A writable copy of the shipped knowledge, loaded: for a live store whose files a test then changes. */
+export async function loadedCopy(): Promise<{ dir: string; knowledge: Knowledge }> {
+  const dir = await knowledgeCopy();
+  const outcome = await loadKnowledge(dir);
+  if (!outcome.ok) throw new Error(`knowledge copy is invalid: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  return { dir, knowledge: outcome.knowledge };
+}
+
 /** Rewrites one file of a knowledge copy with a string replacement; fails loudly if the text is not there. */
 export async function edit(dir: string, file: string, from: string | RegExp, to: string): Promise<void> {
   const path = join(dir, file);

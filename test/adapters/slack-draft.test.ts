@@ -19,7 +19,7 @@ import { FAKE_BOT_TOKEN, type FakeSlack, type SlackCall, type SlackFile, startFa
 import { SIGNING_SECRET, type SlackClient, slackClient } from '../../testkit/slack-client.ts';
 import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
 import { toDocx } from '../../testkit/formal/render.ts';
-import { knowledgeCopy } from '../helpers.ts';
+import { loadedCopy } from '../helpers.ts';
 
 const ADMIN = 'U0ADMIN001';
 const OFFICIAL = 'U0OFFICIAL';
@@ -37,10 +37,9 @@ let seq = 0;
 
 beforeEach(async () => {
   fake = await startFakeSlack();
-  dir = await knowledgeCopy();
-  const o = await loadKnowledge(dir);
-  if (!o.ok) throw new Error('invalid');
-  store = createKnowledgeStore(dir, o.knowledge);
+  const copy = await loadedCopy();
+  dir = copy.dir;
+  store = createKnowledgeStore(dir, copy.knowledge);
   state = openState(':memory:');
   docx ??= await toDocx(hoLamVanKhe);
   app = await startSlack(

@@ -17,7 +17,7 @@ import { BOT_USER, type Call, type FakeTelegram, startFakeTelegram, type Uploade
 import { handled } from '../../testkit/handled.ts';
 import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
 import { toDocx } from '../../testkit/formal/render.ts';
-import { knowledgeCopy } from '../helpers.ts';
+import { loadedCopy } from '../helpers.ts';
 
 const ADMIN = 42;
 const OFFICIAL = 7;
@@ -35,10 +35,9 @@ let nextMessage = 7000;
 
 beforeEach(async () => {
   fake = await startFakeTelegram();
-  dir = await knowledgeCopy();
-  const o = await loadKnowledge(dir);
-  if (!o.ok) throw new Error('invalid');
-  store = createKnowledgeStore(dir, o.knowledge);
+  const copy = await loadedCopy();
+  dir = copy.dir;
+  store = createKnowledgeStore(dir, copy.knowledge);
   state = openState(':memory:');
   docx ??= await toDocx(hoLamVanKhe);
   bot = await startTelegram(

@@ -12,7 +12,7 @@ import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/kno
 import { openState, type State } from '../../src/state/index.ts';
 import { hoLamVanKhe } from '../../testkit/formal/ho-lam-van-khe.ts';
 import { toDocx } from '../../testkit/formal/render.ts';
-import { knowledgeCopy } from '../helpers.ts';
+import { loadedCopy } from '../helpers.ts';
 
 const ADMIN: Who = { platform: 'telegram', userId: '42', userName: 'Quản trị' };
 let dir: string;
@@ -21,11 +21,10 @@ let store: KnowledgeStore;
 let admin: Admin;
 
 beforeEach(async () => {
-  dir = await knowledgeCopy();
+  const copy = await loadedCopy();
+  dir = copy.dir;
   state = openState(':memory:');
-  const o = await loadKnowledge(dir);
-  if (!o.ok) throw new Error('invalid');
-  store = createKnowledgeStore(dir, o.knowledge);
+  store = createKnowledgeStore(dir, copy.knowledge);
   admin = createAdmin(store, state);
 });
 afterEach(async () => {

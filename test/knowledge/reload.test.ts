@@ -4,11 +4,10 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeLines, diffKnowledge } from '../../src/knowledge/diff.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../../src/runtime/knowledge-store.ts';
 import type { Knowledge } from '../../src/knowledge/types.ts';
 import { watchKnowledge } from '../../src/knowledge/watch.ts';
-import { edit, knowledgeCopy } from '../helpers.ts';
+import { edit, loadedCopy } from '../helpers.ts';
 
 const C = 'bg-tn-2023/commitments.yaml';
 let dir: string;
@@ -16,10 +15,7 @@ let store: KnowledgeStore;
 let initial: Knowledge;
 
 beforeEach(async () => {
-  dir = await knowledgeCopy();
-  const o = await loadKnowledge(dir);
-  if (!o.ok) throw new Error('copy is invalid');
-  initial = o.knowledge;
+  ({ dir, knowledge: initial } = await loadedCopy());
   store = createKnowledgeStore(dir, initial);
 });
 afterEach(async () => {

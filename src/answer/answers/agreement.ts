@@ -14,7 +14,13 @@ import { answer, notFound, pageOfItems } from './compose.ts';
 type Named = { kind: 'person' | 'body'; ids: readonly string[] };
 
 /** Who the question asks to see among those present, decided once for all agreements. */
-type Attending = ((a: Agreement, personId: string) => boolean) & { particular?: boolean };
+interface Attending {
+  attends: (a: Agreement, personId: string) => boolean;
+  /** The question names someone in particular, by name or by title. */
+  particular: boolean;
+}
+
+const EVERYONE: Attending = { attends: () => true, particular: false };
 
 function attending(ctx: AskContext, f: Frame): Attending {
   // Narrowed by the titles the question names ("Ủy viên dự khuyết"), less those it sets aside
@@ -35,15 +41,16 @@ function attending(ctx: AskContext, f: Frame): Attending {
   const named = f.links.people.length > 0 ? holders(f.links.people) : undefined;
   const titled = namesTitle ? holders(findTitles(ctx.matching, query, { all: true }).filter((x) => x.contained)) : undefined;
   const excepted = f.except ? holders(findTitles(ctx.matching, ctx.analyzer.analyze(f.except), { anyPlace: true })) : undefined;
-  const attends: Attending = (a, personId) =>
-    (!named || named.get(a)?.has(personId) === true) &&
-    (!titled || titled.get(a)?.has(personId) === true) &&
-    !excepted?.get(a)?.has(personId);
-  attends.particular = named !== undefined || titled !== undefined;
-  return attends;
+  return {
+    attends: (a, personId) =>
+      (!named || named.get(a)?.has(personId) === true) &&
+      (!titled || titled.get(a)?.has(personId) === true) &&
+      !excepted?.get(a)?.has(personId),
+    particular: named !== undefined || titled !== undefined,
+  };
 }
 
-function namedBy(f: Frame, focus: AgreementFocus, a: Agreement, attends: Attending): Named {
+function namedBy(f: Frame, focus: AgreementFocus, a: Agreement, { attends }: Attending): Named {
   const m = a.meta;
   switch (focus) {
     case 'signers':
@@ -195,9 +202,9 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
     );
   }
   const refs: { a: Agreement; kind: 'person' | 'body' | 'agreement'; id: string }[] = [];
-  const attends: Attending = focus === 'attendees' ? attending(ctx, f) : () => true;
+  const who = focus === 'attendees' ? attending(ctx, f) : EVERYONE;
   for (const a of agreements) {
-    const { kind, ids } = namedBy(f, focus, a, attends);
+    const { kind, ids } = namedBy(f, focus, a, who);
     for (const id of ids) refs.push({ a, kind, id });
     if (focus === 'overview' || focus === 'when' || focus === 'where' || focus === 'period') refs.push({ a, kind: 'agreement', id: a.id });
   }
@@ -222,7 +229,7 @@ export function answerAgreement(ctx: AskContext, f: Frame, question: string): An
   const onPage = [...new Set(shown.map((r) => r.a))];
   // "Chủ tịch UBND Thái Nguyên có dự không?", "Did the chairs attend?": asked about someone in
   // particular, and they are there, the answer starts with yes.
-  const yes = attends.particular === true && asksYesNo(f.text) ? t(ctx.lang, 'Có. ', 'Yes. ') : '';
+  const yes = who.particular && asksYesNo(f.text) ? t(ctx.lang, 'Có. ', 'Yes. ') : '';
   const headline =
     yes +
     onPage
