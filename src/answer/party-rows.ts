@@ -19,8 +19,6 @@ export interface Row {
 }
 
 export interface PartyRows {
-  /** Whether the party is a body of the agreement (not a person). */
-  body: boolean;
   /** Whether it signed the agreement. */
   signatory: boolean;
   /** The general roles the agreement gives it. */
@@ -48,14 +46,13 @@ export function buildItemIndex(k: Knowledge): ItemIndex {
   const rowsOf = (a: Agreement, id: string) => {
     const mine = byParty.get(a) as Map<string, PartyRows>;
     let p = mine.get(id);
-    if (!p) mine.set(id, (p = { body: false, signatory: false, general: [], commitments: [], results: [], facts: [] }));
+    if (!p) mine.set(id, (p = { signatory: false, general: [], commitments: [], results: [], facts: [] }));
     return p;
   };
   const agreements = k.agreements.map((a) => {
     byParty.set(a, new Map());
     const rows = new Map<string, Row>();
     byId.set(a, rows);
-    for (const b of a.bodies) rowsOf(a, b.id).body = true;
     for (const id of a.meta.parties) rowsOf(a, id).signatory = true;
     for (const r of a.meta.general_responsibility) rowsOf(a, r.party).general.push(r);
     const commitments = a.commitments.map(
